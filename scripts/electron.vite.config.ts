@@ -1,0 +1,44 @@
+import { resolve } from 'node:path';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'electron-vite';
+
+const root = resolve(__dirname, '..');
+
+/**
+ * One build for every runtime: Electron main (which also yields the standalone hub), the preload, and the three
+ * pages the hub serves at /kiosk, /projector and /admin.
+ */
+export default defineConfig({
+  main: {
+    build: {
+      outDir: resolve(root, 'out/main'),
+      rollupOptions: {
+        input: {
+          index: resolve(root, 'src/main/index.ts'),
+          hub: resolve(root, 'src/hub/cli.ts'),
+        },
+      },
+    },
+  },
+  preload: {
+    build: {
+      outDir: resolve(root, 'out/preload'),
+      rollupOptions: { input: { index: resolve(root, 'src/preload/index.ts') } },
+    },
+  },
+  renderer: {
+    root: resolve(root, 'src/renderer'),
+    base: '/',
+    plugins: [react()],
+    build: {
+      outDir: resolve(root, 'out/renderer'),
+      rollupOptions: {
+        input: {
+          kiosk: resolve(root, 'src/renderer/kiosk/index.html'),
+          projector: resolve(root, 'src/renderer/projector/index.html'),
+          admin: resolve(root, 'src/renderer/admin/index.html'),
+        },
+      },
+    },
+  },
+});

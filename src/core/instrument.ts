@@ -1,0 +1,164 @@
+import { z } from 'zod';
+
+/** Languages the product ships. Dutch first. */
+export const LANGUAGES = ['nl', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+export const languageSchema = z.enum(LANGUAGES);
+
+/** A text in every language the instrument declares. */
+export const localizedSchema = z.record(z.string(), z.string().trim().min(1).max(600));
+export type Localized = z.infer<typeof localizedSchema>;
+
+const idSchema = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]{0,39}$/, 'must be a lowercase id (a-z, 0-9, -), at most 40 characters');
+
+/** One ideal type: a corner of the type polygon. */
+export const idealTypeSchema = z.object({
+  id: idSchema,
+  name: localizedSchema,
+  /** One letter or short mark shown beside the colour, so colour is never the only cue. */
+  mark: z.string().min(1).max(2),
+  color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #0072B2'),
+  short: localizedSchema,
+  long: localizedSchema,
+  values: localizedSchema,
+  roots: localizedSchema,
+  strength: localizedSchema,
+  pitfall: localizedSchema,
+  reflection: localizedSchema,
+});
+export type IdealType = z.infer<typeof idealTypeSchema>;
+
+/** An answer option that counts for exactly one type. */
+export const typedOptionSchema = z.object({ type: idSchema, text: localizedSchema });
+
+/** A situational item: one option per type, shown in shuffled order. */
+export const itemSchema = z.object({
+  id: idSchema,
+  prompt: localizedSchema,
+  options: z.array(typedOptionSchema).min(3).max(6),
+});
+export type Item = z.infer<typeof itemSchema>;
+
+/** An optional, skippable context question for the organiser's breakdowns. */
+export const contextQuestionSchema = z.object({
+  id: idSchema,
+  prompt: localizedSchema,
+  options: z
+    .array(z.object({ id: idSchema, label: localizedSchema }))
+    .min(2)
+    .max(8),
+});
+export type ContextQuestion = z.infer<typeof contextQuestionSchema>;
+
+const instrumentShape = z.object({
+  id: idSchema,
+  version: z.string().regex(/^\d+\.\d+\.\d+$/, 'must be a version like 1.0.0'),
+  languages: z.array(languageSchema).min(1),
+  title: localizedSchema,
+  types: z.array(idealTypeSchema).min(3).max(6),
+  items: z.array(itemSchema).min(3).max(30),
+  casus: z.object({ prompt: localizedSchema, hint: localizedSchema, options: z.array(typedOptionSchema) }),
+  context: z.array(contextQuestionSchema).max(4),
+});
+
+/** A versioned content file in assets/instruments/, checked in full at load. */
+export const instrumentSchema = instrumentShape.superRefine((inst, ctx) => {
+  const typeIds = inst.types.map((t) => t.id);
+  const languages = inst.languages;
+
+  const checkLocalized = (value: Localized, path: (string | number)[]): void => {
+    for (const lang of languages) {
+      if (!value[lang]) ctx.addIssue({ code: 'custom', path, message: `missing the "${lang}" text` });
+    }
+  };
+  const checkUnique = (ids: string[], path: (string | number)[], what: string): void => {
+    const seen = new Set<string>();
+    ids.forEach((id, i) => {
+      if (seen.has(id))
+        ctx.addIssue({ code: 'custom', path: [...path, i, 'id'], message: `duplicate ${what} id "${id}"` });
+      seen.add(id);
+    });
+  };
+  const checkOnePerType = (options: { type: string; text: Localized }[], path: (string | number)[]): void => {
+    options.forEach((o, i) => {
+      if (!typeIds.includes(o.type)) {
+        ctx.addIssue({ code: 'custom', path: [...path, i, 'type'], message: `unknown type "${o.type}"` });
+      }
+      checkLocalized(o.text, [...path, i, 'text']);
+    });
+    const missing = typeIds.filter((id) => !options.some((o) => o.type === id));
+    const doubled = typeIds.filter((id) => options.filter((o) => o.type === id).length > 1);
+    if (missing.length > 0 || doubled.length > 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path,
+        message: `needs exactly one option per type (missing: ${missing.join(', ') || 'none'}; more than once: ${doubled.join(', ') || 'none'})`,
+      });
+    }
+  };
+
+  checkLocalized(inst.title, ['title']);
+  checkUnique(typeIds, ['types'], 'type');
+  inst.types.forEach((t, i) => {
+    for (const key of ['name', 'short', 'long', 'values', 'roots', 'strength', 'pitfall', 'reflection'] as const) {
+      checkLocalized(t[key], ['types', i, key]);
+    }
+  });
+  checkUnique(
+    inst.items.map((it) => it.id),
+    ['items'],
+    'item',
+  );
+  inst.items.forEach((it, i) => {
+    checkLocalized(it.prompt, ['items', i, 'prompt']);
+    checkOnePerType(it.options, ['items', i, 'options']);
+  });
+  checkLocalized(inst.casus.prompt, ['casus', 'prompt']);
+  checkLocalized(inst.casus.hint, ['casus', 'hint']);
+  checkOnePerType(inst.casus.options, ['casus', 'options']);
+  checkUnique(
+    inst.context.map((c) => c.id),
+    ['context'],
+    'context question',
+  );
+  inst.context.forEach((c, i) => {
+    checkLocalized(c.prompt, ['context', i, 'prompt']);
+    checkUnique(
+      c.options.map((o) => o.id),
+      ['context', i, 'options'],
+      'option',
+    );
+    c.options.forEach((o, j) => checkLocalized(o.label, ['context', i, 'options', j, 'label']));
+  });
+});
+export type Instrument = z.infer<typeof instrumentShape>;
+
+/** Thrown when an instrument file is refused; the message names the file, the place in it and the fault. */
+export class InstrumentError extends Error {
+  constructor(
+    readonly source: string,
+    readonly problems: { path: string; message: string }[],
+  ) {
+    super(
+      `Instrument ${source} is refused:\n${problems.map((p) => `  - at ${p.path || '(top)'}: ${p.message}`).join('\n')}`,
+    );
+    this.name = 'InstrumentError';
+  }
+}
+
+/** Parses and checks instrument content; `source` names the file in error messages. */
+export function parseInstrument(data: unknown, source: string): Instrument {
+  const result = instrumentSchema.safeParse(data);
+  if (result.success) return result.data;
+  throw new InstrumentError(
+    source,
+    result.error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message })),
+  );
+}
+
+/** Picks the text for a language, falling back to the instrument's first language. */
+export function localize(text: Localized, lang: Language): string {
+  return text[lang] ?? Object.values(text)[0] ?? '';
+}

@@ -1,0 +1,134 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  casusGap,
+  countPicks,
+  insideConvex,
+  labelShares,
+  mixColors,
+  polygonCorner,
+  profilePosition,
+  roundedPercentages,
+  sharesFromCounts,
+} from './scoring';
+
+const TYPE_IDS = ['a', 'b', 'c', 'd', 'e', 'f'];
+/** A random instrument size (3 to 6 types) with a random set of picks. */
+const picksArb = fc.integer({ min: 3, max: 6 }).chain((n) =>
+  fc.record({
+    ids: fc.constant(TYPE_IDS.slice(0, n)),
+    picks: fc.array(fc.constantFrom(...TYPE_IDS.slice(0, n)), { minLength: 1, maxLength: 30 }),
+  }),
+);
+
+describe('shares', () => {
+  it('sum to 1, are never negative, and the shown percentages sum to exactly 100', () => {
+    fc.assert(
+      fc.property(picksArb, ({ ids, picks }) => {
+        const shares = sharesFromCounts(countPicks(ids, picks));
+        expect(shares.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 9);
+        expect(shares.every((s) => s >= 0)).toBe(true);
+        const percents = roundedPercentages(shares);
+        expect(percents.reduce((a, b) => a + b, 0)).toBe(100);
+        percents.forEach((p, i) => expect(Math.abs(p - shares[i]! * 100)).toBeLessThan(1));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('do not depend on the order of the picks (the shuffled screen order)', () => {
+    fc.assert(
+      fc.property(picksArb, fc.integer(), ({ ids, picks }, seed) => {
+        const reordered = [...picks].sort((x, y) => ((x.charCodeAt(0) * seed) % 7) - ((y.charCodeAt(0) * seed) % 7));
+        expect(sharesFromCounts(countPicks(ids, reordered))).toEqual(sharesFromCounts(countPicks(ids, picks)));
+      }),
+    );
+  });
+
+  it('relabelling the types permutes shares and label the same way', () => {
+    fc.assert(
+      fc.property(
+        picksArb.chain((p) =>
+          fc.record({ p: fc.constant(p), perm: fc.shuffledSubarray(p.ids, { minLength: p.ids.length }) }),
+        ),
+        ({ p, perm }) => {
+          const rename = (id: string): string => perm[p.ids.indexOf(id)]!;
+          const shares = sharesFromCounts(countPicks(p.ids, p.picks));
+          const renamedShares = sharesFromCounts(countPicks(p.ids, p.picks.map(rename)));
+          p.ids.forEach((id, i) => expect(renamedShares[p.ids.indexOf(rename(id))]).toBeCloseTo(shares[i]!, 12));
+          const label = labelShares(p.ids, shares);
+          const renamed = labelShares(p.ids, renamedShares);
+          expect(renamed.kind).toBe(label.kind);
+          if (label.kind === 'leading' && renamed.kind === 'leading')
+            expect(renamed.primary).toBe(rename(label.primary));
+          if (label.kind === 'hybrid' && renamed.kind === 'hybrid' && !label.tied) {
+            expect(renamed.primary).toBe(rename(label.primary));
+          }
+        },
+      ),
+    );
+  });
+});
+
+describe('position in type space', () => {
+  it('always lies inside the polygon, for 3 to 6 types', () => {
+    fc.assert(
+      fc.property(picksArb, ({ ids, picks }) => {
+        const shares = sharesFromCounts(countPicks(ids, picks));
+        const [x, y] = profilePosition(shares);
+        expect(insideConvex(x, y, ids.length)).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('a pure type sits on its corner and an equal split in the middle', () => {
+    expect(profilePosition([1, 0, 0])[0]).toBeCloseTo(polygonCorner(0, 3)[0], 12);
+    expect(profilePosition([1, 0, 0])[1]).toBeCloseTo(1, 12);
+    const [x, y] = profilePosition([0.25, 0.25, 0.25, 0.25]);
+    expect(Math.hypot(x, y)).toBeLessThan(1e-12);
+  });
+
+  it('mixes colours by share', () => {
+    expect(mixColors(['#ff0000', '#0000ff'], [0.5, 0.5])).toBe('#800080');
+    expect(mixColors(['#0072b2', '#e69f00', '#009e73'], [1, 0, 0])).toBe('#0072b2');
+  });
+});
+
+describe('labels at the edges of their thresholds (12 items, 3 types)', () => {
+  const ids = ['b', 'o', 'v'];
+  const label = (b: number, o: number, v: number) => labelShares(ids, sharesFromCounts([b, o, v]));
+  it.each([
+    [4, 4, 4, { kind: 'chameleon' }],
+    [5, 4, 3, { kind: 'chameleon' }],
+    [5, 5, 2, { kind: 'hybrid', primary: 'b', secondary: 'o', tied: true }],
+    [6, 5, 1, { kind: 'hybrid', primary: 'b', secondary: 'o', tied: false }],
+    [6, 4, 2, { kind: 'hybrid', primary: 'b', secondary: 'o', tied: false }],
+    [2, 4, 6, { kind: 'hybrid', primary: 'v', secondary: 'o', tied: false }],
+    [6, 3, 3, { kind: 'leading', primary: 'b' }],
+    [3, 7, 2, { kind: 'leading', primary: 'o' }],
+    [0, 0, 12, { kind: 'leading', primary: 'v' }],
+  ])('%i-%i-%i', (b, o, v, expected) => {
+    expect(label(b, o, v)).toEqual(expected);
+  });
+
+  it('four types: 4-3-3-2 is a chameleon, 5-3-2-2 is not', () => {
+    const four = ['a', 'b', 'c', 'd'];
+    expect(labelShares(four, sharesFromCounts([4, 3, 3, 2])).kind).toBe('chameleon');
+    expect(labelShares(four, sharesFromCounts([5, 3, 2, 2]))).toEqual({
+      kind: 'hybrid',
+      primary: 'a',
+      secondary: 'b',
+      tied: false,
+    });
+  });
+});
+
+describe('casus gap', () => {
+  const ids = ['b', 'o', 'v'];
+  it('match, stretch and gap', () => {
+    expect(casusGap(ids, [0.5, 0.33, 0.17], 'b')).toEqual({ kind: 'match', type: 'b' });
+    expect(casusGap(ids, [0.5, 0.34, 0.16], 'o')).toEqual({ kind: 'stretch', type: 'o', share: 0.34 });
+    expect(casusGap(ids, [0.5, 0.34, 0.16], 'v')).toEqual({ kind: 'gap', type: 'v', share: 0.16 });
+  });
+});

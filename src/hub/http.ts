@@ -1,0 +1,80 @@
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { extname, join, normalize, sep } from 'node:path';
+
+/** The pages the hub serves; each is a folder of the renderer build. */
+export const PAGES = ['kiosk', 'projector', 'admin'] as const;
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+};
+
+/** Content Security Policy for every page: nothing but this hub, no inline script, no remote content. */
+export function contentSecurityPolicy(host: string): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    `connect-src 'self' ws://${host}`,
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+function securityHeaders(req: IncomingMessage): Record<string, string> {
+  return {
+    'Content-Security-Policy': contentSecurityPolicy(req.headers.host ?? '127.0.0.1'),
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'Cross-Origin-Opener-Policy': 'same-origin',
+  };
+}
+
+/** Serves the built pages and their assets; returns false when the path is not a page route. */
+export function servePages(pagesDir: string, req: IncomingMessage, res: ServerResponse): boolean {
+  const url = new URL(req.url ?? '/', 'http://hub');
+  const path = url.pathname;
+  if (path === '/') {
+    res.writeHead(302, { Location: '/kiosk', ...securityHeaders(req) }).end();
+    return true;
+  }
+  const page = PAGES.find((p) => path === `/${p}` || path === `/${p}/`);
+  if (page) return sendFile(join(pagesDir, page, 'index.html'), req, res, 'no-cache');
+  if (path.startsWith('/assets/')) {
+    let file: string;
+    try {
+      file = normalize(join(pagesDir, decodeURIComponent(path)));
+    } catch {
+      return false;
+    }
+    if (!file.startsWith(join(pagesDir, 'assets') + sep)) return false;
+    return sendFile(file, req, res, 'public, max-age=31536000, immutable');
+  }
+  return false;
+}
+
+function sendFile(file: string, req: IncomingMessage, res: ServerResponse, cache: string): boolean {
+  if (!existsSync(file) || !statSync(file).isFile()) return false;
+  res.writeHead(200, {
+    'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+    'Cache-Control': cache,
+    ...securityHeaders(req),
+  });
+  if (req.method === 'HEAD') res.end();
+  else createReadStream(file).pipe(res);
+  return true;
+}
+
+export function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.end(JSON.stringify(body));
+}

@@ -1,0 +1,33 @@
+import { addToAggregate, emptyAggregate, type Aggregate } from '../core/aggregate';
+import type { Instrument } from '../core/instrument';
+import type { CrowdMember } from '../core/messages';
+import { profileOf, type Profile } from '../core/response';
+import type { ResponseStore } from './responseStore';
+
+/** The active instrument's live totals and public crowd, kept in memory and rebuilt from the store at start. */
+export interface LiveState {
+  readonly instrument: Instrument;
+  aggregate(): Aggregate;
+  crowd(): readonly CrowdMember[];
+  /** Adds a newly stored response; returns its public crowd member. */
+  add(seq: number, profile: Profile): CrowdMember;
+}
+
+const round4 = (x: number): number => Math.round(x * 10_000) / 10_000;
+
+export function createLiveState(instrument: Instrument, store: ResponseStore): LiveState {
+  const typeIds = instrument.types.map((t) => t.id);
+  let aggregate = emptyAggregate(typeIds.length);
+  const crowd: CrowdMember[] = [];
+
+  const add = (seq: number, profile: Profile): CrowdMember => {
+    aggregate = addToAggregate(aggregate, profile, typeIds);
+    const member = { seq, shares: profile.shares.map(round4), casus: profile.casusIndex };
+    crowd.push(member);
+    return member;
+  };
+  for (const row of store.listForInstrument(instrument.id, instrument.version)) {
+    add(row.seq, profileOf(row, instrument));
+  }
+  return { instrument, aggregate: () => aggregate, crowd: () => crowd, add };
+}

@@ -1,0 +1,138 @@
+import { createServer, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { Instrument } from '../core/instrument';
+import { MAX_CLIENT_FRAME_BYTES, type HubMessage } from '../core/messages';
+import { openDatabase, type OpenReport } from './db';
+import { sendJson, servePages } from './http';
+import { loadInstruments } from './instruments';
+import { createLiveState } from './liveState';
+import { createResponseStore, type ResponseStore } from './responseStore';
+import { createSocketHandler, type Peer } from './socket';
+
+export interface HubOptions {
+  /** Folder for the SQLite file. */
+  dataDir: string;
+  /** Folder with the built pages (out/renderer). */
+  pagesDir: string;
+  /** Folder with the instrument files (assets/instruments). */
+  instrumentsDir: string;
+  /** 0 picks a free port. */
+  port: number;
+  /** 127.0.0.1 unless LAN mode is chosen. */
+  host?: string;
+  /** Instrument id to run when none is chosen yet. */
+  defaultInstrument?: string;
+  log?: (line: string) => void;
+}
+
+export interface RunningHub {
+  url: string;
+  port: number;
+  store: ResponseStore;
+  instrument: Instrument;
+  openReport: OpenReport;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_PORT = 5780;
+export const DEFAULT_INSTRUMENT = 'ideale-ambtenaar';
+const PING_INTERVAL_MS = 15_000;
+
+/** Starts the hub: SQLite store, the pages over HTTP and the WebSocket API at /ws. */
+export async function startHub(options: HubOptions): Promise<RunningHub> {
+  const log = options.log ?? (() => undefined);
+  const instruments = loadInstruments(options.instrumentsDir);
+  const { db, report } = openDatabase(options.dataDir);
+  if (report.quarantined)
+    log(`The database could not be read; it was kept as ${report.quarantined} and a new one started.`);
+  const store = createResponseStore(db);
+
+  const chosen = store.getSetting('instrument') ?? options.defaultInstrument ?? DEFAULT_INSTRUMENT;
+  const instrument = instruments.find((i) => i.id === chosen) ?? instruments[0]!;
+  const live = createLiveState(instrument, store);
+
+  const peers = new Set<Peer>();
+  const broadcast = (message: HubMessage): void => {
+    const frame = JSON.stringify(message);
+    for (const peer of peers) if (peer.role) peer.socket.send(frame);
+  };
+  const onSocket = createSocketHandler({ instruments, store, live, broadcast, log });
+
+  const http = createServer((req, res) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      sendJson(res, 405, { error: 'method not allowed' });
+      return;
+    }
+    const path = new URL(req.url ?? '/', 'http://hub').pathname;
+    if (path === '/healthz') {
+      sendJson(res, 200, { ok: true, responses: store.count(), instrument: `${instrument.id}@${instrument.version}` });
+      return;
+    }
+    if (!servePages(options.pagesDir, req, res)) sendJson(res, 404, { error: 'not found' });
+  });
+
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_CLIENT_FRAME_BYTES });
+  http.on('upgrade', (req, socket, head) => {
+    if (!isAcceptableUpgrade(req)) {
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws: WebSocket) => {
+      const peer: Peer = { socket: ws, role: null, device: null, alive: true, tokens: 0, lastRefill: 0 };
+      peers.add(peer);
+      ws.on('close', () => peers.delete(peer));
+      // Oversize frames and protocol errors close this socket (ws picks the close code); they must never reach
+      // the process as an unhandled error.
+      ws.on('error', (error) => log(`Closed a socket: ${error.message}`));
+      ws.on('pong', () => (peer.alive = true));
+      onSocket(peer);
+    });
+  });
+
+  const heartbeat = setInterval(() => {
+    for (const peer of peers) {
+      if (!peer.alive) peer.socket.terminate();
+      else {
+        peer.alive = false;
+        peer.socket.ping();
+      }
+    }
+  }, PING_INTERVAL_MS);
+  heartbeat.unref();
+
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    http.once('error', reject);
+    http.listen(options.port, host, () => resolve());
+  });
+  const port = (http.address() as AddressInfo).port;
+  const url = `http://${host}:${port}`;
+  log(`Hub on ${url} (data: ${report.file}, instrument: ${instrument.id}@${instrument.version})`);
+
+  return {
+    url,
+    port,
+    store,
+    instrument,
+    openReport: report,
+    close: async () => {
+      clearInterval(heartbeat);
+      for (const peer of peers) peer.socket.terminate();
+      wss.close();
+      await new Promise<void>((resolve) => http.close(() => resolve()));
+      store.close();
+    },
+  };
+}
+
+/**
+ * Only the pages this hub serves may open a socket: a browser always sends Origin, and it must be this host.
+ * Non-browser clients (tests, tools on the same machine) send none.
+ */
+export function isAcceptableUpgrade(req: IncomingMessage): boolean {
+  if (new URL(req.url ?? '/', 'http://hub').pathname !== '/ws') return false;
+  const origin = req.headers.origin;
+  if (origin === undefined) return true;
+  return origin === `http://${req.headers.host ?? ''}`;
+}

@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import {
+  chooseDisplays,
+  isBlockedKioskInput,
+  isNavigationAllowed,
+  isPermissionGranted,
+  windowOptions,
+  type KeyInput,
+} from './policies';
+
+const laptop = { id: 1, bounds: { x: 0, y: 0, width: 1920, height: 1080 } };
+const beamer = { id: 2, bounds: { x: 1920, y: 0, width: 1280, height: 720 } };
+const tv = { id: 3, bounds: { x: 3200, y: 0, width: 3840, height: 2160 } };
+
+describe('window options', () => {
+  it('every window is isolated, sandboxed, without Node and without devtools', () => {
+    for (const kind of ['kiosk', 'projector'] as const) {
+      const prefs = windowOptions(kind, laptop, true, '/p.js').webPreferences;
+      expect(prefs).toMatchObject({
+        contextIsolation: true,
+        sandbox: true,
+        nodeIntegration: false,
+        webSecurity: true,
+        devTools: false,
+      });
+    }
+  });
+  it('the kiosk is a kiosk window; the projector is full screen only on its own display', () => {
+    expect(windowOptions('kiosk', laptop, true, '/p.js')).toMatchObject({ kiosk: true, fullscreen: true });
+    expect(windowOptions('projector', beamer, true, '/p.js')).toMatchObject({
+      kiosk: false,
+      fullscreen: true,
+      x: 1920,
+      width: 1280,
+    });
+    expect(windowOptions('projector', laptop, false, '/p.js')).toMatchObject({
+      fullscreen: false,
+      width: 1280,
+      height: 720,
+    });
+  });
+});
+
+describe('display choice', () => {
+  it('one display: kiosk full screen there, projector in a normal window', () => {
+    expect(chooseDisplays([laptop], 1)).toEqual({ kiosk: laptop, projector: laptop, projectorFullScreen: false });
+  });
+  it('a second display takes the projector', () => {
+    expect(chooseDisplays([laptop, beamer], 1)).toEqual({
+      kiosk: laptop,
+      projector: beamer,
+      projectorFullScreen: true,
+    });
+  });
+  it('the remembered display wins when it is still there, and is ignored when it is gone', () => {
+    expect(chooseDisplays([laptop, beamer, tv], 1, 3).projector).toBe(tv);
+    expect(chooseDisplays([laptop, beamer], 1, 3).projector).toBe(beamer);
+  });
+  it('no display is a clear error', () => {
+    expect(() => chooseDisplays([], 1)).toThrow('no display connected');
+  });
+});
+
+describe('navigation', () => {
+  const page = 'http://127.0.0.1:5780/kiosk';
+  it.each([
+    ['http://127.0.0.1:5780/kiosk', true],
+    ['http://127.0.0.1:5780/kiosk/', true],
+    ['http://127.0.0.1:5780/kiosk?idle=30', true],
+    ['http://127.0.0.1:5780/admin', false],
+    ['http://127.0.0.1:5781/kiosk', false],
+    ['https://example.org/kiosk', false],
+    ['file:///etc/passwd', false],
+    ['javascript:alert(1)', false],
+    ['not a url', false],
+  ])('%s → %s', (target, allowed) => {
+    expect(isNavigationAllowed(target, page)).toBe(allowed);
+  });
+});
+
+describe('kiosk shortcuts', () => {
+  const key = (k: string, mods: Partial<KeyInput> = {}): KeyInput => ({
+    type: 'keyDown',
+    key: k,
+    control: false,
+    meta: false,
+    alt: false,
+    shift: false,
+    ...mods,
+  });
+  it.each([
+    ['F5', key('F5')],
+    ['F11', key('F11')],
+    ['F12', key('F12')],
+    ['Ctrl+R', key('r', { control: true })],
+    ['Ctrl+W', key('w', { control: true })],
+    ['Cmd+Q', key('q', { meta: true })],
+    ['Alt+F4', key('F4', { alt: true })],
+    ['Ctrl+Shift+I', key('I', { control: true, shift: true })],
+    ['Ctrl++', key('+', { control: true })],
+    ['Ctrl+-', key('-', { control: true })],
+    ['Alt+Left', key('ArrowLeft', { alt: true })],
+  ])('swallows %s', (_name, input) => expect(isBlockedKioskInput(input)).toBe(true));
+  it.each([
+    ['Tab', key('Tab')],
+    ['Enter', key('Enter')],
+    ['Space', key(' ')],
+    ['a letter', key('a')],
+    ['an arrow', key('ArrowDown')],
+    ['a key release', { ...key('F5'), type: 'keyUp' }],
+  ])('lets %s through', (_name, input) => expect(isBlockedKioskInput(input)).toBe(false));
+});
+
+it('denies every permission request', () => {
+  for (const p of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal'])
+    expect(isPermissionGranted(p)).toBe(false);
+});

@@ -1,0 +1,114 @@
+/**
+ * The Electron shell's decisions as pure functions, so they are unit-tested without Electron.
+ * Types here mirror the few Electron fields they use.
+ */
+
+export type WindowKind = 'kiosk' | 'projector';
+
+export interface DisplayInfo {
+  id: number;
+  bounds: { x: number; y: number; width: number; height: number };
+}
+
+/** The options every window gets: no privileges in the renderer, ever. */
+export function secureWebPreferences(preload: string) {
+  return {
+    preload,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    experimentalFeatures: false,
+    spellcheck: false,
+    navigateOnDragDrop: false,
+    devTools: false,
+  } as const;
+}
+
+/** BrowserWindow options for a window on a display. `fullScreen` is false only for a projector without its own display. */
+export function windowOptions(kind: WindowKind, display: DisplayInfo, fullScreen: boolean, preload: string) {
+  const { x, y, width, height } = display.bounds;
+  return {
+    x,
+    y,
+    width: fullScreen ? width : Math.min(1280, width),
+    height: fullScreen ? height : Math.min(720, height),
+    show: false,
+    backgroundColor: '#0b1020',
+    autoHideMenuBar: true,
+    fullscreen: fullScreen,
+    kiosk: kind === 'kiosk',
+    title: kind === 'kiosk' ? 'De Ideale Ambtenaar' : 'De Ideale Ambtenaar: projectie',
+    webPreferences: secureWebPreferences(preload),
+  };
+}
+
+/**
+ * The kiosk goes on the primary display (the touch screen). The projector goes on the remembered display if it is
+ * still connected, else on the first other display; with one display it gets a normal window.
+ */
+export function chooseDisplays(
+  displays: readonly DisplayInfo[],
+  primaryId: number,
+  rememberedProjectorId?: number,
+): { kiosk: DisplayInfo; projector: DisplayInfo; projectorFullScreen: boolean } {
+  const primary = displays.find((d) => d.id === primaryId) ?? displays[0];
+  if (!primary) throw new Error('no display connected');
+  const others = displays.filter((d) => d.id !== primary.id);
+  const remembered = others.find((d) => d.id === rememberedProjectorId);
+  const external = remembered ?? others[0];
+  return external
+    ? { kiosk: primary, projector: external, projectorFullScreen: true }
+    : { kiosk: primary, projector: primary, projectorFullScreen: false };
+}
+
+/** A window may only show its own page on the hub: same origin and the same path. Everything else is denied. */
+export function isNavigationAllowed(target: string, allowedPage: string): boolean {
+  let to: URL;
+  let page: URL;
+  try {
+    to = new URL(target);
+    page = new URL(allowedPage);
+  } catch {
+    return false;
+  }
+  return to.origin === page.origin && to.pathname.replace(/\/$/, '') === page.pathname.replace(/\/$/, '');
+}
+
+/** The part of Electron's `Input` the shortcut policy reads. */
+export interface KeyInput {
+  type: string;
+  key: string;
+  control: boolean;
+  meta: boolean;
+  alt: boolean;
+  shift: boolean;
+}
+
+/**
+ * Keys the kiosk swallows: reload, close, quit, zoom, full-screen toggle, devtools, print, find, history.
+ * Letters, digits, Tab, Enter, Space and arrows stay, so the kiosk works with a keyboard.
+ */
+export function isBlockedKioskInput(input: KeyInput): boolean {
+  if (input.type !== 'keyDown' && input.type !== 'rawKeyDown') return false;
+  const key = input.key.length === 1 ? input.key.toLowerCase() : input.key;
+  if (/^F([1-9]|1[0-2])$/.test(key)) return true;
+  if (input.alt && (key === 'F4' || key === 'ArrowLeft' || key === 'ArrowRight' || key === 'Home')) return true;
+  if (key === 'BrowserBack' || key === 'BrowserForward' || key === 'BrowserRefresh' || key === 'BrowserHome')
+    return true;
+  const mod = input.control || input.meta;
+  if (
+    mod &&
+    ['r', 'w', 'q', 'n', 't', 'p', 'f', 'g', 'o', 's', 'u', 'j', 'h', 'l', '+', '=', '-', '0', 'i'].includes(key)
+  )
+    return true;
+  if (mod && input.shift && ['i', 'j', 'c', 'delete'].includes(key)) return true;
+  return false;
+}
+
+/** Every permission request (camera, microphone, geolocation, notifications…) is denied. */
+export function isPermissionGranted(_permission: string): boolean {
+  return false;
+}

@@ -1,0 +1,84 @@
+import { hubMessageSchema, type ClientMessage, type HubMessage, type Role } from '../../core/messages';
+
+export type ConnectionState = 'connecting' | 'open' | 'closed';
+
+export interface HubClient {
+  send(message: ClientMessage): boolean;
+  close(): void;
+}
+
+interface HubClientOptions {
+  role: Role;
+  device: string;
+  onMessage: (message: HubMessage) => void;
+  onState: (state: ConnectionState) => void;
+  /** Where the hub is; defaults to the host that served this page. */
+  url?: string;
+}
+
+/**
+ * A WebSocket to the hub that says hello on every (re)connect and reconnects by itself with backoff, so a hub
+ * restart or a Wi-Fi drop heals without anyone touching the page. Every incoming frame is validated.
+ */
+export function connectHub(options: HubClientOptions): HubClient {
+  const url = options.url ?? `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws`;
+  let socket: WebSocket | null = null;
+  let stopped = false;
+  let delay = 250;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const open = (): void => {
+    options.onState('connecting');
+    const ws = new WebSocket(url);
+    socket = ws;
+    ws.onopen = () => {
+      delay = 250;
+      ws.send(JSON.stringify({ type: 'hello', role: options.role, device: options.device } satisfies ClientMessage));
+      options.onState('open');
+    };
+    ws.onmessage = (event) => {
+      const parsed = hubMessageSchema.safeParse(safeJson(String(event.data)));
+      if (parsed.success) options.onMessage(parsed.data);
+      else console.warn('Ignored a frame the hub should not send', parsed.error.issues[0]);
+    };
+    ws.onclose = () => {
+      if (socket === ws) socket = null;
+      options.onState('closed');
+      if (!stopped) {
+        timer = setTimeout(open, delay);
+        delay = Math.min(delay * 2, 4000);
+      }
+    };
+  };
+  open();
+
+  return {
+    send: (message) => {
+      if (!socket || socket.readyState !== WebSocket.OPEN) return false;
+      socket.send(JSON.stringify(message));
+      return true;
+    },
+    close: () => {
+      stopped = true;
+      clearTimeout(timer);
+      socket?.close();
+    },
+  };
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+/** A random id for this device, kept across reloads; it identifies a screen to the hub, never a person. */
+export function deviceId(storageKey: string): string {
+  const existing = localStorage.getItem(storageKey);
+  if (existing) return existing;
+  const id = crypto.randomUUID();
+  localStorage.setItem(storageKey, id);
+  return id;
+}

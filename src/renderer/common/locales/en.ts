@@ -1,0 +1,75 @@
+import type { Messages } from './nl';
+
+export const en: Messages = {
+  app: { title: 'The ideal civil servant' },
+  lang: { switchTo: 'Nederlands', label: 'Language' },
+  attract: {
+    kicker: 'National Civil Servant 2.0 Day',
+    title: 'What kind of civil servant are you?',
+    lead: 'Bureaucrat, Entrepreneur or Connector? Everyone is a mix. Discover yours.',
+    facts: '5 minutes · anonymous · no name needed',
+    start: 'Tap to start',
+    crowd_one: '{{count}} colleague has taken part today.',
+    crowd_other: '{{count}} colleagues have taken part today.',
+  },
+  intro: {
+    title: 'How it works',
+    body: 'You get 12 short situations from government work. Each time, choose what you would do first. There is no right or wrong answer: every choice has value.',
+    privacy: 'We do not ask your name and keep only your choices, with nothing that points to you.',
+    go: 'Start',
+  },
+  item: {
+    progress: 'Question {{current}} of {{total}}',
+    back: 'Back',
+    choose: 'Choose what you would do first.',
+  },
+  casus: { title: 'One more question about your work' },
+  context: {
+    title: 'Would you help the organisers? (optional)',
+    skip: 'Skip',
+    next: 'Next',
+  },
+  result: {
+    title: 'Your mix',
+    leading: 'You are mostly {{primary}}.',
+    hybrid: 'You are {{primary}} with a strong {{secondary}} side.',
+    hybridTied: 'You are as much {{primary}} as {{secondary}}.',
+    chameleon: 'You are a chameleon: you have all three sides in you and switch easily.',
+    chameleonN: 'You are a chameleon: every side is in your mix and you switch easily.',
+    mirror: 'This is a mirror, not a verdict. The right mix depends on your task and the situation.',
+    values: 'What you stand for',
+    roots: 'Where it comes from',
+    strength: 'Your strength',
+    pitfall: 'Your pitfall',
+    reflection: 'Take this into your week',
+    casusTitle: 'Your situation',
+    casusMatch:
+      'Your situation asks mostly for {{type}}, and that is exactly your strongest side. Mind the pitfall, though.',
+    casusStretch:
+      'Your situation asks mostly for {{type}}. It is in your mix ({{share}}%), but it is not your first reflex.',
+    casusGap:
+      'Your situation asks mostly for {{type}}, and that is your smallest side ({{share}}%). Who or what could help you there?',
+    crowdSame: '{{percent}}% of today’s visitors lead with {{type}} too.',
+    crowdSmall: 'Once more people have taken part, you will see here how you compare with the rest.',
+    joined: 'Your figure is now walking onto the screen in the hall.',
+    saving: 'Saving your answers…',
+    saved: 'Saved. Thank you!',
+    pending: 'Kept on this device; it is sent on as soon as the connection is back.',
+    takeAway: 'Scan to take your mix home. Nothing is stored.',
+    done: 'Done',
+    position: 'Your place between the types',
+  },
+  idle: {
+    title: 'Are you still there?',
+    body: 'In {{seconds}} seconds we start again and clear your answers.',
+    stay: 'I am still here',
+  },
+  connection: { offline: 'No connection to the hub. Your answers are kept.' },
+  projector: {
+    participants: 'participants',
+    join: 'Join in at the stand',
+    waiting: 'From {{min}} participants on, the distribution appears here.',
+    chameleons: 'chameleons',
+    hidden: 'Hidden: what do you think?',
+  },
+};

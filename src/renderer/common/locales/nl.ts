@@ -1,0 +1,75 @@
+/** Dutch, B1, informal "je". The English file must have the same keys (checked by the type of `en`). */
+export const nl = {
+  app: { title: 'De ideale ambtenaar' },
+  lang: { switchTo: 'English', label: 'Taal' },
+  attract: {
+    kicker: 'Landelijke Ambtenaar 2.0 Dag',
+    title: 'Wat voor ambtenaar ben jij?',
+    lead: 'Bureaucraat, Ondernemer of Verbinder? Iedereen is een mix. Ontdek die van jou.',
+    facts: '5 minuten · anoniem · geen naam nodig',
+    start: 'Tik om te beginnen',
+    crowd_one: 'Vandaag deed al {{count}} collega mee.',
+    crowd_other: 'Vandaag deden al {{count}} collega’s mee.',
+  },
+  intro: {
+    title: 'Zo werkt het',
+    body: 'Je krijgt 12 korte situaties uit het werk van de overheid. Kies steeds wat jij het eerst zou doen. Er is geen goed of fout antwoord: alle keuzes zijn waardevol.',
+    privacy: 'We vragen geen naam en bewaren alleen je keuzes, zonder iets dat naar jou wijst.',
+    go: 'Ik begin',
+  },
+  item: {
+    progress: 'Vraag {{current}} van {{total}}',
+    back: 'Terug',
+    choose: 'Kies wat jij het eerst zou doen.',
+  },
+  casus: { title: 'Nog één vraag over jouw werk' },
+  context: {
+    title: 'Mag het organisatoren helpen? (niet verplicht)',
+    skip: 'Overslaan',
+    next: 'Verder',
+  },
+  result: {
+    title: 'Jouw mix',
+    leading: 'Jij bent vooral {{primary}}.',
+    hybrid: 'Jij bent {{primary}} met een flinke {{secondary}}-kant.',
+    hybridTied: 'Jij bent evenveel {{primary}} als {{secondary}}.',
+    chameleon: 'Jij bent een kameleon: je hebt alle drie de kanten in je, en wisselt makkelijk.',
+    chameleonN: 'Jij bent een kameleon: alle kanten zitten in je mix, en je wisselt makkelijk.',
+    mirror: 'Dit is een spiegel, geen oordeel. Welke mix goed is, hangt af van je taak en de situatie.',
+    values: 'Waar je voor staat',
+    roots: 'Waar het vandaan komt',
+    strength: 'Je kracht',
+    pitfall: 'Je valkuil',
+    reflection: 'Neem mee deze week',
+    casusTitle: 'Jouw situatie',
+    casusMatch: 'Je situatie vraagt vooral {{type}}, en dat is precies je sterkste kant. Let wel op de valkuil.',
+    casusStretch: 'Je situatie vraagt vooral {{type}}. Dat zit in je mix ({{share}}%), maar is niet je eerste reflex.',
+    casusGap:
+      'Je situatie vraagt vooral {{type}}, en dat is juist je kleinste kant ({{share}}%). Wie of wat kan je daarbij helpen?',
+    crowdSame: '{{percent}}% van de bezoekers van vandaag begint ook bij {{type}}.',
+    crowdSmall: 'Zodra meer mensen meedoen, zie je hier hoe jij je verhoudt tot de rest.',
+    joined: 'Je figuurtje loopt nu het scherm in de zaal op.',
+    saving: 'Je antwoorden worden bewaard…',
+    saved: 'Bewaard. Dank je wel!',
+    pending: 'Bewaard op dit apparaat; we sturen het door zodra er weer verbinding is.',
+    takeAway: 'Scan om je mix mee te nemen. Er wordt niets opgeslagen.',
+    done: 'Klaar',
+    position: 'Jouw plek tussen de typen',
+  },
+  idle: {
+    title: 'Ben je er nog?',
+    body: 'Over {{seconds}} seconden beginnen we opnieuw en wissen we je antwoorden.',
+    stay: 'Ik ben er nog',
+  },
+  connection: { offline: 'Geen verbinding met de hub. Je antwoorden blijven bewaard.' },
+  projector: {
+    participants: 'deelnemers',
+    join: 'Doe mee bij de stand',
+    waiting: 'Vanaf {{min}} deelnemers verschijnt hier de verdeling.',
+    chameleons: 'kameleons',
+    hidden: 'Verborgen: wat denk jij?',
+  },
+} as const;
+
+type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
+export type Messages = Widen<typeof nl>;

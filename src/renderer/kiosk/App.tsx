@@ -1,0 +1,75 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Attract } from './screens/Attract';
+import { CasusScreen } from './screens/CasusScreen';
+import { ContextScreen } from './screens/ContextScreen';
+import { Intro } from './screens/Intro';
+import { ItemScreen } from './screens/ItemScreen';
+import { Result } from './screens/Result';
+import { useKiosk } from './store';
+import { useIdleReset, type IdleSettings } from './useIdleReset';
+
+export function App({ idle }: { idle: IdleSettings }) {
+  const { t, i18n } = useTranslation();
+  const screen = useKiosk((s) => s.screen);
+  const lang = useKiosk((s) => s.lang);
+  const setLang = useKiosk((s) => s.setLang);
+  const connection = useKiosk((s) => s.connection);
+  const instrument = useKiosk((s) => s.instrument);
+  const { secondsLeft, stay } = useIdleReset(idle);
+
+  useEffect(() => {
+    if (i18n.language !== lang) void i18n.changeLanguage(lang);
+  }, [i18n, lang]);
+
+  const other = lang === 'nl' ? 'en' : 'nl';
+  const canSwitch = instrument?.languages.includes(other) ?? true;
+
+  return (
+    <div className="kiosk" data-screen={screen}>
+      <header className="topbar">
+        <span className="brand">{t('app.title')}</span>
+        {canSwitch && (
+          <button
+            className="lang"
+            onClick={() => setLang(other)}
+            lang={other}
+            aria-label={`${t('lang.label')}: ${t('lang.switchTo')}`}
+          >
+            {t('lang.switchTo')}
+          </button>
+        )}
+      </header>
+      {connection === 'closed' && screen !== 'result' && (
+        <p className="offline" role="status">
+          {t('connection.offline')}
+        </p>
+      )}
+      {screen === 'attract' && <Attract />}
+      {screen === 'intro' && <Intro />}
+      {screen === 'item' && instrument && <ItemScreen />}
+      {screen === 'casus' && instrument && <CasusScreen />}
+      {screen === 'context' && instrument && <ContextScreen />}
+      {screen === 'result' && instrument && <Result />}
+      {secondsLeft !== null && (
+        <div
+          className="idle-overlay"
+          role="alertdialog"
+          aria-modal="true"
+          aria-labelledby="idle-title"
+          aria-describedby="idle-body"
+        >
+          <div className="idle-card">
+            <h2 id="idle-title">{t('idle.title')}</h2>
+            <p id="idle-body" data-testid="idle-seconds">
+              {t('idle.body', { seconds: secondsLeft })}
+            </p>
+            <button className="primary" onClick={stay} autoFocus>
+              {t('idle.stay')}
+            </button>
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}

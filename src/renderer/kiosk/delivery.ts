@@ -1,0 +1,87 @@
+import type { HubMessage } from '../../core/messages';
+import type { SurveyResponse } from '../../core/response';
+import { connectHub, deviceId, type HubClient } from '../common/hubClient';
+import { outbox } from './outbox';
+import { useKiosk } from './store';
+
+/** How long to wait for an ack before sending the same response again (the UUID makes that harmless). */
+const ACK_TIMEOUT_MS = 8000;
+
+/**
+ * Delivers finished responses: first into the durable outbox, then to the hub one at a time, forgotten only on the
+ * hub's ack. Resends after every reconnect.
+ */
+export function startDelivery(): HubClient {
+  let inFlight: string | null = null;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const sendNext = (): void => {
+    if (inFlight) return;
+    const next = outbox.list()[0];
+    if (!next) return;
+    if (!client.send({ type: 'submit', response: next })) return;
+    inFlight = next.id;
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      inFlight = null;
+      sendNext();
+    }, ACK_TIMEOUT_MS);
+  };
+
+  const settle = (id: string): void => {
+    if (inFlight === id) {
+      inFlight = null;
+      clearTimeout(timer);
+    }
+    sendNext();
+  };
+
+  const onMessage = (message: HubMessage): void => {
+    const store = useKiosk.getState();
+    switch (message.type) {
+      case 'welcome':
+        store.setInstrument(message.instrument, message.aggregate);
+        sendNext();
+        break;
+      case 'update':
+        store.setAggregate(message.aggregate);
+        break;
+      case 'ack':
+        outbox.remove(message.id);
+        store.setDelivery(message.id, 'saved');
+        settle(message.id);
+        break;
+      case 'error':
+        if (message.code === 'bad-response' && message.ref) {
+          outbox.reject(message.ref);
+          settle(message.ref);
+        }
+        break;
+    }
+  };
+
+  const client = connectHub({
+    role: 'kiosk',
+    device: deviceId('ideale.device.v1'),
+    onMessage,
+    onState: (state) => {
+      useKiosk.getState().setConnection(state);
+      if (state !== 'open') {
+        inFlight = null;
+        clearTimeout(timer);
+        const finished = useKiosk.getState().finished;
+        if (finished && outbox.list().some((r) => r.id === finished.id))
+          useKiosk.getState().setDelivery(finished.id, 'pending');
+      }
+    },
+  });
+
+  useKiosk.setState({
+    onFinish: (response: SurveyResponse) => {
+      outbox.add(response);
+      if (useKiosk.getState().connection !== 'open') useKiosk.getState().setDelivery(response.id, 'pending');
+      sendNext();
+    },
+  });
+  return client;
+}

@@ -1,0 +1,108 @@
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import QRCode from 'qrcode';
+import { MIN_CROWD_FOR_DISTRIBUTION } from '../../../core/aggregate';
+import { localize } from '../../../core/instrument';
+import { profileOf } from '../../../core/response';
+import { casusGap, leadingType } from '../../../core/scoring';
+import { MixBars } from '../../common/MixBars';
+import { TypePolygon } from '../../common/TypePolygon';
+import { casusSentence, mixSentence, takeAwayText } from '../describe';
+import { useKiosk } from '../store';
+
+/** The mix three ways (sentence, bars, dot), the leading type explained, the casus gap, the crowd, the take-away. */
+export function Result() {
+  const { t } = useTranslation();
+  const instrument = useKiosk((s) => s.instrument)!;
+  const lang = useKiosk((s) => s.lang);
+  const response = useKiosk((s) => s.finished)!;
+  const delivery = useKiosk((s) => s.delivery);
+  const aggregate = useKiosk((s) => s.aggregate);
+  const reset = useKiosk((s) => s.reset);
+  const typeIds = instrument.types.map((x) => x.id);
+
+  const profile = useMemo(() => profileOf(response, instrument), [response, instrument]);
+  const sentence = mixSentence(profile.label, instrument, lang, t);
+  const lead = leadingType(profile.label);
+  const leadIndex = lead ? typeIds.indexOf(lead) : profile.shares.indexOf(Math.max(...profile.shares));
+  const leadType = instrument.types[leadIndex]!;
+  const gap = casusGap(typeIds, profile.shares, response.casus);
+  const reflection = localize(leadType.reflection, lang);
+  const qrText = takeAwayText(instrument, lang, profile.shares, sentence, reflection);
+  const [qr, setQr] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    QRCode.toDataURL(qrText, { errorCorrectionLevel: 'M', margin: 2, width: 360 })
+      .then((url) => live && setQr(url))
+      .catch(() => live && setQr(null));
+    return () => {
+      live = false;
+    };
+  }, [qrText]);
+
+  const crowdTotal = aggregate?.total ?? 0;
+  const crowdSame =
+    lead && aggregate && crowdTotal >= MIN_CROWD_FOR_DISTRIBUTION
+      ? Math.round(((aggregate.leading[leadIndex] ?? 0) / crowdTotal) * 100)
+      : null;
+
+  return (
+    <main className="screen result">
+      <section className="result-mix">
+        <p className="step">{t('result.title')}</p>
+        <h1 className="sentence" data-testid="mix-sentence">
+          {sentence}
+        </h1>
+        <MixBars types={instrument.types} lang={lang} shares={profile.shares} />
+        <TypePolygon
+          types={instrument.types}
+          lang={lang}
+          shares={profile.shares}
+          label={`${t('result.position')}: ${sentence}`}
+        />
+        <p className="mirror">{t('result.mirror')}</p>
+      </section>
+      <section className="result-detail">
+        <h2>
+          <span className="mark" style={{ background: leadType.color }} aria-hidden="true">
+            {leadType.mark}
+          </span>
+          {localize(leadType.name, lang)}
+        </h2>
+        <p>{localize(leadType.long, lang)}</p>
+        <dl>
+          <dt>{t('result.values')}</dt>
+          <dd>{localize(leadType.values, lang)}</dd>
+          <dt>{t('result.roots')}</dt>
+          <dd>{localize(leadType.roots, lang)}</dd>
+          <dt>{t('result.strength')}</dt>
+          <dd>{localize(leadType.strength, lang)}</dd>
+          <dt>{t('result.pitfall')}</dt>
+          <dd>{localize(leadType.pitfall, lang)}</dd>
+          <dt>{t('result.reflection')}</dt>
+          <dd className="reflection">{reflection}</dd>
+        </dl>
+        <h2>{t('result.casusTitle')}</h2>
+        <p data-testid="casus-gap">{casusSentence(gap, instrument, lang, t)}</p>
+        <p className="crowd" data-testid="crowd-compare">
+          {crowdSame === null
+            ? t('result.crowdSmall')
+            : t('result.crowdSame', { percent: crowdSame, type: localize(leadType.name, lang) })}
+        </p>
+        <p className="delivery" role="status" data-testid="delivery" data-state={delivery}>
+          {delivery === 'saved'
+            ? `${t('result.saved')} ${t('result.joined')}`
+            : t(delivery === 'pending' ? 'result.pending' : 'result.saving')}
+        </p>
+      </section>
+      <aside className="result-take">
+        {qr && <img className="qr" src={qr} alt={t('result.takeAway')} data-text={qrText} width={240} height={240} />}
+        <p>{t('result.takeAway')}</p>
+        <button className="primary" onClick={reset}>
+          {t('result.done')}
+        </button>
+      </aside>
+    </main>
+  );
+}

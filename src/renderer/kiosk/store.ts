@@ -1,0 +1,127 @@
+import { create, type StateCreator } from 'zustand';
+import type { Aggregate } from '../../core/aggregate';
+import type { Instrument, Language } from '../../core/instrument';
+import type { SurveyResponse } from '../../core/response';
+import type { ConnectionState } from '../common/hubClient';
+import { buildResponse, optionOrders } from './session';
+
+export type Screen = 'attract' | 'intro' | 'item' | 'casus' | 'context' | 'result';
+export type Delivery = 'saving' | 'saved' | 'pending';
+
+/** One visitor's walk through the instrument; lives only in memory until the last answer. */
+interface SessionSlice {
+  screen: Screen;
+  lang: Language;
+  orders: Record<string, string[]>;
+  itemIndex: number;
+  answers: Record<string, string>;
+  casus: string | null;
+  contextIndex: number;
+  context: Record<string, string>;
+  finished: SurveyResponse | null;
+  delivery: Delivery;
+  setLang(lang: Language): void;
+  start(): void;
+  begin(): void;
+  answer(type: string): void;
+  back(): void;
+  chooseCasus(type: string): void;
+  chooseContext(option: string | null): void;
+  setDelivery(id: string, delivery: Delivery): void;
+  /** Clears every trace of the visitor: the idle reset and the tests both use it. */
+  reset(): void;
+}
+
+/** What the hub told this kiosk. */
+interface HubSlice {
+  instrument: Instrument | null;
+  aggregate: Aggregate | null;
+  connection: ConnectionState;
+  setInstrument(instrument: Instrument, aggregate: Aggregate): void;
+  setAggregate(aggregate: Aggregate): void;
+  setConnection(state: ConnectionState): void;
+}
+
+export type KioskState = SessionSlice & HubSlice & { onFinish: ((response: SurveyResponse) => void) | null };
+
+const initialSession = {
+  screen: 'attract' as Screen,
+  orders: {},
+  itemIndex: 0,
+  answers: {},
+  casus: null,
+  contextIndex: 0,
+  context: {},
+  finished: null,
+  delivery: 'saving' as Delivery,
+};
+
+const createSessionSlice: StateCreator<KioskState, [], [], SessionSlice> = (set, get) => {
+  const finish = (): void => {
+    const { instrument, lang, answers, casus, context, onFinish } = get();
+    if (!instrument || !casus) return;
+    const response = buildResponse(instrument, lang, answers, casus, context);
+    set({ screen: 'result', finished: response, delivery: 'saving' });
+    onFinish?.(response);
+  };
+  return {
+    ...initialSession,
+    lang: 'nl',
+    setLang: (lang) => set({ lang }),
+    start: () => set({ ...initialSession, screen: 'intro' }),
+    begin: () => {
+      const { instrument } = get();
+      if (!instrument) return;
+      set({ screen: 'item', itemIndex: 0, answers: {}, orders: optionOrders(instrument) });
+    },
+    answer: (type) => {
+      const { instrument, itemIndex, answers } = get();
+      const item = instrument?.items[itemIndex];
+      if (!instrument || !item) return;
+      const next = { ...answers, [item.id]: type };
+      if (itemIndex + 1 < instrument.items.length) set({ answers: next, itemIndex: itemIndex + 1 });
+      else set({ answers: next, screen: 'casus' });
+    },
+    back: () => {
+      const { screen, itemIndex, contextIndex, instrument } = get();
+      if (screen === 'item' && itemIndex > 0) set({ itemIndex: itemIndex - 1 });
+      else if (screen === 'item') set({ screen: 'intro' });
+      else if (screen === 'casus') set({ screen: 'item', itemIndex: (instrument?.items.length ?? 1) - 1 });
+      else if (screen === 'context' && contextIndex > 0) set({ contextIndex: contextIndex - 1 });
+      else if (screen === 'context') set({ screen: 'casus' });
+    },
+    chooseCasus: (type) => {
+      set({ casus: type });
+      if ((get().instrument?.context.length ?? 0) > 0) set({ screen: 'context', contextIndex: 0 });
+      else finish();
+    },
+    chooseContext: (option) => {
+      const { instrument, contextIndex, context } = get();
+      const question = instrument?.context[contextIndex];
+      if (!instrument || !question) return;
+      const { [question.id]: _previous, ...others } = context;
+      set({ context: option === null ? others : { ...others, [question.id]: option } });
+      if (contextIndex + 1 < instrument.context.length) set({ contextIndex: contextIndex + 1 });
+      else finish();
+    },
+    setDelivery: (id, delivery) => {
+      if (get().finished?.id === id) set({ delivery });
+    },
+    reset: () => set({ ...initialSession, lang: get().instrument?.languages[0] ?? 'nl' }),
+  };
+};
+
+const createHubSlice: StateCreator<KioskState, [], [], HubSlice> = (set) => ({
+  instrument: null,
+  aggregate: null,
+  connection: 'connecting',
+  setInstrument: (instrument, aggregate) => set({ instrument, aggregate }),
+  setAggregate: (aggregate) => set({ aggregate }),
+  setConnection: (connection) => set({ connection }),
+});
+
+export const useKiosk = create<KioskState>()((...a) => ({
+  ...createSessionSlice(...a),
+  ...createHubSlice(...a),
+  onFinish: null,
+}));

@@ -1,0 +1,61 @@
+import { useEffect, useState } from 'react';
+import { useKiosk } from './store';
+
+/** Timeouts in seconds, overridable per stand with ?idle=45&countdown=15&result=30 in the kiosk URL. */
+export interface IdleSettings {
+  idle: number;
+  countdown: number;
+  result: number;
+}
+
+export function idleSettingsFrom(search: string): IdleSettings {
+  const params = new URLSearchParams(search);
+  const read = (key: string, fallback: number): number => {
+    const value = Number(params.get(key));
+    return Number.isFinite(value) && value > 0 ? value : fallback;
+  };
+  return { idle: read('idle', 45), countdown: read('countdown', 15), result: read('result', 30) };
+}
+
+/**
+ * After `idle` seconds without a touch a visible countdown starts; when it ends, the session is discarded and the
+ * attract screen returns. The result screen returns on its own after `result` seconds.
+ */
+export function useIdleReset(settings: IdleSettings): { secondsLeft: number | null; stay: () => void } {
+  const screen = useKiosk((s) => s.screen);
+  const [lastActivity, setLastActivity] = useState(() => Date.now());
+  const [now, setNow] = useState(() => Date.now());
+
+  useEffect(() => {
+    const touch = (): void => setLastActivity(Date.now());
+    const events = ['pointerdown', 'keydown', 'wheel'] as const;
+    events.forEach((e) => window.addEventListener(e, touch, { capture: true, passive: true }));
+    const tick = setInterval(() => setNow(Date.now()), 250);
+    return () => {
+      events.forEach((e) => window.removeEventListener(e, touch, { capture: true }));
+      clearInterval(tick);
+    };
+  }, []);
+
+  // A new screen counts as activity (the result screen's own timer starts when it appears).
+  useEffect(
+    () =>
+      useKiosk.subscribe((state, previous) => {
+        if (state.screen !== previous.screen) setLastActivity(Date.now());
+      }),
+    [],
+  );
+
+  const active = screen !== 'attract';
+  const idleFor = (now - lastActivity) / 1000;
+  const limit = screen === 'result' ? settings.result : settings.idle;
+  const resetAt = screen === 'result' ? settings.result : settings.idle + settings.countdown;
+
+  useEffect(() => {
+    if (active && idleFor >= resetAt) useKiosk.getState().reset();
+  }, [active, idleFor, resetAt]);
+
+  const secondsLeft =
+    active && screen !== 'result' && idleFor >= limit ? Math.max(0, Math.ceil(resetAt - idleFor)) : null;
+  return { secondsLeft, stay: () => setLastActivity(Date.now()) };
+}

@@ -1,0 +1,92 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { addFigure, createCrowdSim, insidePolygon, positionAt, WALK_SECONDS } from './crowdSim';
+
+const COLORS = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#D55E00', '#56B4E9'];
+const sharesArb = (n: number) =>
+  fc.array(fc.integer({ min: 0, max: 12 }), { minLength: n, maxLength: n }).map((c) => {
+    const total = c.reduce((a, b) => a + b, 0) || 1;
+    return total === 0 ? c.map(() => 1 / n) : c.map((x) => x / total);
+  });
+
+function seeded(seed: number): () => number {
+  let s = seed;
+  return () => (s = (s * 16807) % 2147483647) / 2147483647;
+}
+
+describe('crowd simulation', () => {
+  it('every figure settles inside the polygon and no two figures overlap, for 3 to 6 types', () => {
+    fc.assert(
+      fc.property(
+        fc
+          .integer({ min: 3, max: 6 })
+          .chain((n) => fc.tuple(fc.constant(n), fc.array(sharesArb(n), { minLength: 1, maxLength: 300 }))),
+        ([n, crowd]) => {
+          const sim = createCrowdSim(400);
+          crowd.forEach((shares) => addFigure(sim, shares, COLORS, 0, seeded(7)));
+          const later = 100;
+          const points = Array.from({ length: sim.count }, (_, i) => positionAt(sim, i, later));
+          for (const [x, y] of points) expect(insidePolygon(x, y, n, sim.radius)).toBe(true);
+          for (let i = 0; i < points.length; i++) {
+            for (let j = i + 1; j < points.length; j++) {
+              const d = Math.hypot(points[i]![0] - points[j]![0], points[i]![1] - points[j]![1]);
+              expect(d).toBeGreaterThan(sim.spacing * 0.99);
+            }
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('a new figure walks in from below and settles at its place after the walk', () => {
+    const sim = createCrowdSim(10);
+    const i = addFigure(sim, [1, 0, 0], COLORS, 5, seeded(1));
+    const [, startY] = positionAt(sim, i, 5);
+    expect(startY).toBeLessThan(-sim.radius);
+    const settled = positionAt(sim, i, 5 + WALK_SECONDS);
+    expect(positionAt(sim, i, 5 + WALK_SECONDS + 10)).toEqual(settled);
+    // A pure bureaucrat stands near the top corner.
+    expect(settled[1]).toBeGreaterThan(sim.radius * 0.8);
+  });
+
+  it('hybrids stand between their corners and chameleons in the middle', () => {
+    const sim = createCrowdSim(10);
+    const hybrid = addFigure(sim, [0.5, 0.5, 0], COLORS, 0, seeded(2));
+    const chameleon = addFigure(sim, [1 / 3, 1 / 3, 1 / 3], COLORS, 0, seeded(3));
+    const [hx, hy] = positionAt(sim, hybrid, 99);
+    const [cx, cy] = positionAt(sim, chameleon, 99);
+    expect(Math.hypot(cx, cy)).toBeLessThan(sim.spacing * 1.5);
+    expect(hx).toBeLessThan(0);
+    expect(hy).toBeGreaterThan(0);
+  });
+
+  it('colours a figure by its mix and stops at capacity', () => {
+    const sim = createCrowdSim(2);
+    addFigure(sim, [1, 0, 0], COLORS, 0);
+    expect(Array.from(sim.color.slice(0, 3)).map((c) => Math.round(c * 255))).toEqual([0, 0x72, 0xb2]);
+    addFigure(sim, [0, 1, 0], COLORS, 0);
+    expect(addFigure(sim, [0, 0, 1], COLORS, 0)).toBe(-1);
+    expect(sim.count).toBe(2);
+  });
+
+  it('places 10,000 figures, all inside and apart', () => {
+    const sim = createCrowdSim(10_000);
+    const random = seeded(11);
+    for (let k = 0; k < 10_000; k++) {
+      const c = [random(), random() * 0.5, random() * 0.8];
+      const t = c[0]! + c[1]! + c[2]!;
+      addFigure(
+        sim,
+        c.map((x) => x / t),
+        COLORS,
+        0,
+        random,
+      );
+    }
+    expect(sim.count).toBe(10_000);
+    expect(new Set(Array.from({ length: sim.count }, (_, i) => `${sim.to[i * 2]},${sim.to[i * 2 + 1]}`)).size).toBe(
+      10_000,
+    );
+  });
+});

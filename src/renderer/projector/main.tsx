@@ -1,0 +1,33 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { connectHub, deviceId } from '../common/hubClient';
+import { initI18n } from '../common/i18n';
+import '../common/base.css';
+import './projector.css';
+import { App } from './App';
+import { useProjector } from './store';
+import { bindPresenterKeys } from './keys';
+
+const lang = new URLSearchParams(location.search).get('lang') === 'en' ? 'en' : 'nl';
+initI18n(lang);
+
+const canvas = document.createElement('canvas');
+const webgl = Boolean(canvas.getContext('webgl2') ?? canvas.getContext('webgl'));
+
+connectHub({
+  role: 'projector',
+  device: deviceId('ideale.device.v1'),
+  onState: (state) => useProjector.getState().setConnection(state),
+  onMessage: (message) => {
+    const store = useProjector.getState();
+    if (message.type === 'welcome') store.welcome(message.instrument, message.aggregate, message.crowd);
+    else if (message.type === 'update') store.arrive(message.aggregate, message.member);
+  },
+});
+bindPresenterKeys(window);
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App webgl={webgl} />
+  </StrictMode>,
+);

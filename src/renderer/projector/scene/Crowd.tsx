@@ -1,0 +1,49 @@
+import { useFrame } from '@react-three/fiber';
+import { useEffect, useMemo, useRef } from 'react';
+import { InstancedBufferAttribute, InstancedMesh } from 'three';
+import { crowd, CROWD_CAPACITY } from '../store';
+import { createCrowdMaterial } from './crowdShader';
+import { createFigureGeometry } from './figureGeometry';
+
+/** The whole crowd: one instanced mesh, one draw call, whatever its size. */
+export function Crowd({ visible, motion }: { visible: boolean; motion: boolean }) {
+  const mesh = useRef<InstancedMesh>(null);
+  const seen = useRef(-1);
+  const { geometry, material, attributes } = useMemo(() => {
+    const geometry = createFigureGeometry();
+    const { sim } = crowd;
+    const attributes = [
+      new InstancedBufferAttribute(sim.from, 2),
+      new InstancedBufferAttribute(sim.to, 2),
+      new InstancedBufferAttribute(sim.start, 1),
+      new InstancedBufferAttribute(sim.phase, 1),
+      new InstancedBufferAttribute(sim.color, 3),
+    ] as const;
+    ['aFrom', 'aTo', 'aStart', 'aPhase', 'aColor'].forEach((name, i) => geometry.setAttribute(name, attributes[i]!));
+    return { geometry, material: createCrowdMaterial(-crowd.sim.radius * 1.5), attributes };
+  }, []);
+
+  useEffect(
+    () => () => {
+      geometry.dispose();
+      material.dispose();
+    },
+    [geometry, material],
+  );
+
+  useFrame((state) => {
+    crowd.clock = state.clock.elapsedTime;
+    material.uniforms.uTime!.value = crowd.clock;
+    material.uniforms.uMotion!.value = motion ? 1 : 0;
+    const m = mesh.current;
+    if (!m || seen.current === crowd.version) return;
+    seen.current = crowd.version;
+    m.count = crowd.sim.count;
+    material.uniforms.uScale!.value = crowd.sim.spacing * 1.15;
+    for (const attribute of attributes) attribute.needsUpdate = true;
+  });
+
+  return (
+    <instancedMesh ref={mesh} args={[geometry, material, CROWD_CAPACITY]} frustumCulled={false} visible={visible} />
+  );
+}

@@ -1,0 +1,30 @@
+import { polygonCorner } from '../../../core/scoring';
+
+/** How the stage maps to the screen: centre and zoom (pixels per world unit) for an orthographic camera. */
+export interface StageView {
+  centerX: number;
+  centerY: number;
+  zoom: number;
+}
+
+/** Fits the polygon with room for the corner labels around it. */
+export function fitStage(n: number, radius: number, width: number, height: number): StageView {
+  const xs: number[] = [];
+  const ys: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const [x, y] = polygonCorner(i, n);
+    xs.push(x * radius);
+    ys.push(y * radius);
+  }
+  const minX = Math.min(...xs);
+  const maxX = Math.max(...xs);
+  const minY = Math.min(...ys);
+  const maxY = Math.max(...ys);
+  const zoom = Math.min(width / ((maxX - minX) * 1.7), height / ((maxY - minY) * 1.55));
+  return { centerX: (minX + maxX) / 2, centerY: (minY + maxY) / 2 - (maxY - minY) * 0.04, zoom };
+}
+
+/** Screen pixel of a world point under a view. */
+export function toScreen(view: StageView, width: number, height: number, x: number, y: number): [number, number] {
+  return [width / 2 + (x - view.centerX) * view.zoom, height / 2 - (y - view.centerY) * view.zoom];
+}

@@ -1,0 +1,81 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import WebSocket from 'ws';
+import type { ClientMessage, HubMessage, Role } from '../../src/core/messages';
+import { startHub, type RunningHub } from '../../src/hub/server';
+import { INSTRUMENTS_DIR } from './instruments';
+
+export const PAGES_DIR = join(__dirname, '../../out/renderer');
+
+export function tempDataDir(): { dir: string; remove: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), 'ideale-test-'));
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** A real hub on a free port and its own data folder. */
+export function startTestHub(dataDir: string, port = 0): Promise<RunningHub> {
+  return startHub({ dataDir, port, pagesDir: PAGES_DIR, instrumentsDir: INSTRUMENTS_DIR });
+}
+
+/** A real WebSocket client that records what the hub sends. */
+export class TestClient {
+  readonly messages: HubMessage[] = [];
+  private waiters: (() => void)[] = [];
+  closed: { code: number; reason: string } | null = null;
+
+  private constructor(readonly socket: WebSocket) {
+    socket.on('message', (data) => {
+      this.messages.push(JSON.parse(data.toString()) as HubMessage);
+      this.waiters.forEach((w) => w());
+    });
+    socket.on('close', (code, reason) => {
+      this.closed = { code, reason: reason.toString() };
+      this.waiters.forEach((w) => w());
+    });
+  }
+
+  static async connect(url: string, role?: Role, headers: Record<string, string> = {}): Promise<TestClient> {
+    const socket = new WebSocket(url.replace('http', 'ws') + '/ws', { headers });
+    await new Promise<void>((resolve, reject) => {
+      socket.once('open', () => resolve());
+      socket.once('error', reject);
+    });
+    const client = new TestClient(socket);
+    if (role) {
+      client.send({ type: 'hello', role, device: `test-${role}-device` });
+      await client.waitFor((m) => m.type === 'welcome');
+    }
+    return client;
+  }
+
+  send(message: ClientMessage | string): void {
+    this.socket.send(typeof message === 'string' ? message : JSON.stringify(message));
+  }
+
+  /** Resolves with the first message (from `from` on) that matches. */
+  waitFor<T extends HubMessage>(match: (m: HubMessage) => m is T, from?: number, timeoutMs?: number): Promise<T>;
+  waitFor(match: (m: HubMessage) => boolean, from?: number, timeoutMs?: number): Promise<HubMessage>;
+  waitFor(match: (m: HubMessage) => boolean, from = 0, timeoutMs = 5000): Promise<HubMessage> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error(`no matching message; got ${JSON.stringify(this.messages.slice(from)).slice(0, 400)}`)),
+        timeoutMs,
+      );
+      const check = (): void => {
+        const found = this.messages.slice(from).find(match);
+        if (found) {
+          clearTimeout(timer);
+          this.waiters = this.waiters.filter((w) => w !== check);
+          resolve(found);
+        }
+      };
+      this.waiters.push(check);
+      check();
+    });
+  }
+
+  close(): void {
+    this.socket.close();
+  }
+}
