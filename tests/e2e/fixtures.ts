@@ -1,0 +1,91 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test as base, expect, type Page } from '@playwright/test';
+import Database from 'better-sqlite3';
+
+const HUB = join(__dirname, '../../out/main/hub.js');
+
+/** The built hub in its own process, on its own data folder and port, as a user would run it. */
+export class HubProcess {
+  url = '';
+  port = 0;
+  private child: ChildProcess | null = null;
+
+  constructor(readonly dataDir: string) {}
+
+  async start(port = this.port): Promise<void> {
+    const child = spawn(process.execPath, [HUB, '--data', this.dataDir, '--port', String(port)], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    this.child = child;
+    let output = '';
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`hub did not start: ${output}`)), 15_000);
+      child.stdout!.on('data', (chunk: Buffer) => {
+        output += chunk.toString();
+        const match = /Hub on (http:\/\/[\d.]+:(\d+))/.exec(output);
+        if (match) {
+          clearTimeout(timer);
+          this.url = match[1]!;
+          this.port = Number(match[2]);
+          resolve();
+        }
+      });
+      child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      child.once('exit', (code) => reject(new Error(`hub exited with ${code}: ${output}`)));
+    });
+  }
+
+  /** Kills the hub like a power cut would (SIGKILL), and waits until it is gone. */
+  async kill(): Promise<void> {
+    const child = this.child;
+    if (!child || child.exitCode !== null) return;
+    await new Promise<void>((resolve) => {
+      child.once('exit', () => resolve());
+      child.kill('SIGKILL');
+    });
+    this.child = null;
+  }
+
+  /** Reads the stored responses straight from the SQLite file. */
+  storedResponses(): {
+    id: string;
+    lang: string;
+    answers: { item: string; type: string }[];
+    casus: string;
+    context: Record<string, string>;
+  }[] {
+    const db = new Database(join(this.dataDir, 'ideale-ambtenaar.sqlite'), { readonly: true, fileMustExist: true });
+    try {
+      return db
+        .prepare<[], { id: string; lang: string; answers: string; casus: string; context: string }>(
+          'SELECT id, lang, answers, casus, context FROM responses ORDER BY rowid',
+        )
+        .all()
+        .map((r) => ({ ...r, answers: JSON.parse(r.answers), context: JSON.parse(r.context) }));
+    } finally {
+      db.close();
+    }
+  }
+}
+
+export const test = base.extend<{ hub: HubProcess }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixture's dependencies from this pattern
+  hub: async ({}, use) => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'ideale-e2e-'));
+    const hub = new HubProcess(dataDir);
+    await hub.start(0);
+    await use(hub);
+    await hub.kill();
+    rmSync(dataDir, { recursive: true, force: true });
+  },
+});
+
+export { expect };
+
+/** Which type each option button counts for, in screen order. */
+export async function optionTypes(page: Page): Promise<string[]> {
+  return page.locator('.option').evaluateAll((buttons) => buttons.map((b) => b.getAttribute('data-type') ?? ''));
+}
