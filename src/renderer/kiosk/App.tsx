@@ -54,6 +54,8 @@ export function App({ idle }: { idle: IdleSettings }) {
       {secondsLeft !== null && (
         <div
           className="idle-overlay"
+          data-idle-overlay
+          onClick={stay}
           role="alertdialog"
           aria-modal="true"
           aria-labelledby="idle-title"

@@ -27,7 +27,12 @@ export function useIdleReset(settings: IdleSettings): { secondsLeft: number | nu
   const [now, setNow] = useState(() => Date.now());
 
   useEffect(() => {
-    const touch = (): void => setLastActivity(Date.now());
+    // A touch on the "still there?" overlay is handled by the overlay itself on click: if it vanished on
+    // pointerdown, the click would land on the option underneath.
+    const touch = (event: Event): void => {
+      if (event.target instanceof Element && event.target.closest('[data-idle-overlay]')) return;
+      setLastActivity(Date.now());
+    };
     const events = ['pointerdown', 'keydown', 'wheel'] as const;
     events.forEach((e) => window.addEventListener(e, touch, { capture: true, passive: true }));
     const tick = setInterval(() => setNow(Date.now()), 250);
