@@ -1,8 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 
 const root = resolve(__dirname, '..');
+const { version } = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as { version: string };
 
 /**
  * One build for every runtime: Electron main (which also yields the standalone hub), the preload, and the three
@@ -10,12 +12,14 @@ const root = resolve(__dirname, '..');
  */
 export default defineConfig({
   main: {
+    define: { __APP_VERSION__: JSON.stringify(version) },
     build: {
       outDir: resolve(root, 'out/main'),
       rollupOptions: {
         input: {
           index: resolve(root, 'src/main/index.ts'),
           hub: resolve(root, 'src/hub/cli.ts'),
+          export: resolve(root, 'src/hub/exportCli.ts'),
         },
       },
     },

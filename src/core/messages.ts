@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { aggregateSchema } from './aggregate';
 import { instrumentSchema } from './instrument';
 import { responseSchema } from './response';
+import { roundSchema, settingsSchema } from './settings';
 
 /** Largest WebSocket frame the hub accepts from a client, in bytes. */
 export const MAX_CLIENT_FRAME_BYTES = 64 * 1024;
@@ -11,18 +12,45 @@ export type Role = z.infer<typeof roleSchema>;
 
 const deviceIdSchema = z.string().regex(/^[A-Za-z0-9-]{8,64}$/, 'device must be 8-64 letters, digits or dashes');
 
-/** One member of the public crowd: the profile only, no kiosk id, no time. `seq` orders arrivals for the replay. */
+/**
+ * One member of the public crowd: the profile only, no response id, no kiosk id, no time. `seq` orders arrivals for
+ * the replay; `round` is the round it arrived in (null outside rounds); rehearsal members are simulated visitors.
+ */
 export const crowdMemberSchema = z.object({
   seq: z.number().int().nonnegative(),
   shares: z.array(z.number().min(0).max(1)),
   casus: z.number().int().nonnegative(),
+  round: z.number().int().positive().nullable(),
+  rehearsal: z.boolean(),
 });
 export type CrowdMember = z.infer<typeof crowdMemberSchema>;
+
+/** The PIN: 4 to 12 digits. */
+export const pinSchema = z.string().regex(/^\d{4,12}$/, 'the PIN is 4 to 12 digits');
+
+/** What an organiser can ask of the hub, always with a session token. */
+export const adminActionSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('status') }),
+  z.strictObject({ kind: z.literal('startRound'), name: z.string().trim().min(1).max(60) }),
+  z.strictObject({ kind: z.literal('stopRound') }),
+  z.strictObject({ kind: z.literal('settings'), settings: settingsSchema.partial() }),
+  z.strictObject({ kind: z.literal('instrument'), id: z.string().min(1).max(40) }),
+  z.strictObject({ kind: z.literal('rehearse'), count: z.number().int().min(1).max(5000) }),
+  z.strictObject({ kind: z.literal('clearRehearsal') }),
+  z.strictObject({ kind: z.literal('archiveAndReset') }),
+  z.strictObject({ kind: z.literal('wipe'), confirm: z.literal('WIS') }),
+]);
+export type AdminAction = z.infer<typeof adminActionSchema>;
 
 /** Messages a page sends to the hub. */
 export const clientMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('hello'), role: roleSchema, device: deviceIdSchema }),
   z.strictObject({ type: z.literal('submit'), response: responseSchema }),
+  /** A kiosk reports how many finished responses it still holds. */
+  z.strictObject({ type: z.literal('outbox'), pending: z.number().int().nonnegative().max(100_000) }),
+  /** Sets the PIN on first use, otherwise checks it; answered with a session or an error. */
+  z.strictObject({ type: z.literal('login'), pin: pinSchema }),
+  z.strictObject({ type: z.literal('admin'), token: z.string().min(20).max(100), action: adminActionSchema }),
 ]);
 export type ClientMessage = z.infer<typeof clientMessageSchema>;
 
@@ -32,9 +60,37 @@ export const errorCodeSchema = z.enum([
   'bad-response',
   'not-hello',
   'rate-limited',
+  'bad-pin',
+  'locked',
+  'no-session',
+  'refused',
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
+
+/** A device as the console sees it. */
+export const deviceStatusSchema = z.object({
+  device: z.string(),
+  role: roleSchema,
+  connected: z.boolean(),
+  lastSeen: z.number(),
+  pending: z.number().nullable(),
+});
+
+/** The console's overview. */
+export const statusSchema = z.object({
+  responses: z.number(),
+  today: z.number(),
+  rehearsal: z.number(),
+  perRound: z.array(z.object({ id: z.number(), name: z.string(), count: z.number() })),
+  devices: z.array(deviceStatusSchema),
+  freeDiskBytes: z.number().nullable(),
+  appVersion: z.string(),
+  instrument: z.string(),
+  instruments: z.array(z.object({ id: z.string(), version: z.string(), title: z.string() })),
+  archives: z.array(z.string()),
+});
+export type HubStatus = z.infer<typeof statusSchema>;
 
 /** Messages the hub sends to a page. */
 export const hubMessageSchema = z.discriminatedUnion('type', [
@@ -42,12 +98,26 @@ export const hubMessageSchema = z.discriminatedUnion('type', [
     type: z.literal('welcome'),
     instrument: instrumentSchema,
     aggregate: aggregateSchema,
-    /** Projectors get the whole crowd so far; kiosks get an empty list. */
+    /** Projectors get the whole crowd so far; other pages an empty list. */
     crowd: z.array(crowdMemberSchema),
+    settings: settingsSchema,
+    round: roundSchema.nullable(),
+    /** For the console: true until an organiser PIN is chosen. */
+    needsPin: z.boolean(),
   }),
   z.object({ type: z.literal('ack'), id: z.string(), duplicate: z.boolean() }),
-  z.object({ type: z.literal('error'), code: errorCodeSchema, message: z.string(), ref: z.string().optional() }),
+  z.object({
+    type: z.literal('error'),
+    code: errorCodeSchema,
+    message: z.string(),
+    ref: z.string().optional(),
+    retryAfterMs: z.number().optional(),
+  }),
   z.object({ type: z.literal('update'), aggregate: aggregateSchema, member: crowdMemberSchema }),
+  z.object({ type: z.literal('state'), settings: settingsSchema, round: roundSchema.nullable() }),
+  z.object({ type: z.literal('session'), token: z.string(), expiresAt: z.number() }),
+  z.object({ type: z.literal('status'), status: statusSchema }),
+  z.object({ type: z.literal('done'), kind: z.string(), detail: z.string() }),
 ]);
 export type HubMessage = z.infer<typeof hubMessageSchema>;
 

@@ -2,6 +2,8 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_PORT, startHub } from './server';
 
+declare const __APP_VERSION__: string;
+
 /** `npm run hub -- --data ./data --port 5780 [--host 0.0.0.0]`: the hub alone, for browsers and tests. */
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -27,6 +29,7 @@ async function main(): Promise<void> {
     defaultInstrument: values.instrument,
     pagesDir: resolve(__dirname, '../renderer'),
     instrumentsDir: resolve(__dirname, '../../assets/instruments'),
+    appVersion: __APP_VERSION__,
     log: (line) => console.log(line),
   });
   console.log(`Kiosk:     ${hub.url}/kiosk`);

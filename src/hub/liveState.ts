@@ -2,15 +2,15 @@ import { addToAggregate, emptyAggregate, type Aggregate } from '../core/aggregat
 import type { Instrument } from '../core/instrument';
 import type { CrowdMember } from '../core/messages';
 import { profileOf, type Profile } from '../core/response';
-import type { ResponseStore } from './responseStore';
+import type { InsertMeta, ResponseStore } from './responseStore';
 
-/** The active instrument's live totals and public crowd, kept in memory and rebuilt from the store at start. */
+/** The active instrument's live totals and public crowd, kept in memory and rebuilt from the store. */
 export interface LiveState {
   readonly instrument: Instrument;
   aggregate(): Aggregate;
   crowd(): readonly CrowdMember[];
   /** Adds a newly stored response; returns its public crowd member. */
-  add(seq: number, profile: Profile): CrowdMember;
+  add(seq: number, profile: Profile, meta: InsertMeta): CrowdMember;
 }
 
 const round4 = (x: number): number => Math.round(x * 10_000) / 10_000;
@@ -20,14 +20,20 @@ export function createLiveState(instrument: Instrument, store: ResponseStore): L
   let aggregate = emptyAggregate(typeIds.length);
   const crowd: CrowdMember[] = [];
 
-  const add = (seq: number, profile: Profile): CrowdMember => {
+  const add = (seq: number, profile: Profile, meta: InsertMeta): CrowdMember => {
     aggregate = addToAggregate(aggregate, profile, typeIds);
-    const member = { seq, shares: profile.shares.map(round4), casus: profile.casusIndex };
+    const member = {
+      seq,
+      shares: profile.shares.map(round4),
+      casus: profile.casusIndex,
+      round: meta.round,
+      rehearsal: meta.rehearsal,
+    };
     crowd.push(member);
     return member;
   };
   for (const row of store.listForInstrument(instrument.id, instrument.version)) {
-    add(row.seq, profileOf(row, instrument));
+    add(row.seq, profileOf(row, instrument), row);
   }
   return { instrument, aggregate: () => aggregate, crowd: () => crowd, add };
 }

@@ -1,41 +1,105 @@
 import type Database from 'better-sqlite3';
 import type { SurveyResponse } from '../core/response';
+import type { Round } from '../core/settings';
 
-/** A stored response as the hub reads it back for scoring. */
-export interface StoredAnswers {
+/** A stored response as the hub reads it back for scoring and export. */
+export interface StoredResponse {
   seq: number;
+  instrumentId: string;
+  instrumentVersion: string;
+  receivedAt: number;
+  lang: string;
   answers: SurveyResponse['answers'];
   casus: string;
+  context: Record<string, string>;
+  round: number | null;
+  rehearsal: boolean;
+}
+
+export interface InsertMeta {
+  round: number | null;
+  rehearsal: boolean;
 }
 
 /** The durable store behind the hub; one fresh temp database per test. */
 export interface ResponseStore {
   /** Stores the response in one committed transaction; a known id is a harmless duplicate. */
-  insert(response: SurveyResponse, receivedAt: number): { stored: boolean; seq: number };
-  count(): number;
-  listForInstrument(id: string, version: string): StoredAnswers[];
+  insert(response: SurveyResponse, receivedAt: number, meta: InsertMeta): { stored: boolean; seq: number };
+  count(filter?: { since?: number; rehearsal?: boolean }): number;
+  listForInstrument(id: string, version: string): StoredResponse[];
+  /** Real (non-rehearsal) responses, oldest first, for the export. */
+  listForExport(id: string, version: string): StoredResponse[];
+  startRound(name: string, now: number): Round;
+  stopRound(now: number): Round | null;
+  activeRound(): Round | null;
+  rounds(): (Round & { count: number })[];
+  clearRehearsal(): number;
+  wipe(): number;
+  /** A consistent copy of the whole database at `path` (VACUUM INTO). */
+  backupTo(path: string): void;
   getSetting(key: string): string | undefined;
   setSetting(key: string, value: string): void;
+  integrityCheck(): string;
   close(): void;
 }
 
+interface Row {
+  seq: number;
+  instrument_id: string;
+  instrument_version: string;
+  received_at: number;
+  lang: string;
+  answers: string;
+  casus: string;
+  context: string;
+  round_id: number | null;
+  rehearsal: number;
+}
+
+const toStored = (row: Row): StoredResponse => ({
+  seq: row.seq,
+  instrumentId: row.instrument_id,
+  instrumentVersion: row.instrument_version,
+  receivedAt: row.received_at,
+  lang: row.lang,
+  answers: JSON.parse(row.answers) as SurveyResponse['answers'],
+  casus: row.casus,
+  context: JSON.parse(row.context) as Record<string, string>,
+  round: row.round_id,
+  rehearsal: row.rehearsal === 1,
+});
+
+const toRound = (row: { id: number; name: string; started_at: number; ended_at: number | null }): Round => ({
+  id: row.id,
+  name: row.name,
+  startedAt: row.started_at,
+  endedAt: row.ended_at,
+});
+
 export function createResponseStore(db: Database.Database): ResponseStore {
   const insert = db.prepare(
-    `INSERT INTO responses (id, instrument_id, instrument_version, received_at, lang, answers, casus, context)
-     VALUES (@id, @instrumentId, @instrumentVersion, @receivedAt, @lang, @answers, @casus, @context)
+    `INSERT INTO responses (id, instrument_id, instrument_version, received_at, lang, answers, casus, context, round_id, rehearsal)
+     VALUES (@id, @instrumentId, @instrumentVersion, @receivedAt, @lang, @answers, @casus, @context, @round, @rehearsal)
      ON CONFLICT(id) DO NOTHING`,
   );
   const seqOf = db.prepare<[string], { seq: number }>('SELECT rowid AS seq FROM responses WHERE id = ?');
-  const count = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM responses');
-  const list = db.prepare<[string, string], { seq: number; answers: string; casus: string }>(
-    'SELECT rowid AS seq, answers, casus FROM responses WHERE instrument_id = ? AND instrument_version = ? ORDER BY rowid',
+  const columns =
+    'rowid AS seq, instrument_id, instrument_version, received_at, lang, answers, casus, context, round_id, rehearsal';
+  const list = db.prepare<[string, string], Row>(
+    `SELECT ${columns} FROM responses WHERE instrument_id = ? AND instrument_version = ? ORDER BY rowid`,
+  );
+  const listReal = db.prepare<[string, string], Row>(
+    `SELECT ${columns} FROM responses WHERE instrument_id = ? AND instrument_version = ? AND rehearsal = 0 ORDER BY rowid`,
+  );
+  const active = db.prepare<[], Round & { started_at: number; ended_at: null }>(
+    'SELECT id, name, started_at, ended_at FROM rounds WHERE ended_at IS NULL ORDER BY id DESC LIMIT 1',
   );
   const getSetting = db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?');
   const setSetting = db.prepare(
     'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
   );
 
-  const insertOnce = db.transaction((response: SurveyResponse, receivedAt: number) => {
+  const insertOnce = db.transaction((response: SurveyResponse, receivedAt: number, meta: InsertMeta) => {
     const result = insert.run({
       id: response.id,
       instrumentId: response.instrumentId,
@@ -45,22 +109,69 @@ export function createResponseStore(db: Database.Database): ResponseStore {
       answers: JSON.stringify(response.answers.map((a) => ({ item: a.item, type: a.type }))),
       casus: response.casus,
       context: JSON.stringify(response.context),
+      round: meta.round,
+      rehearsal: meta.rehearsal ? 1 : 0,
     });
     if (result.changes === 1) return { stored: true, seq: Number(result.lastInsertRowid) };
     return { stored: false, seq: seqOf.get(response.id)!.seq };
   });
 
+  const activeRound = (): Round | null => {
+    const row = active.get();
+    return row ? toRound(row) : null;
+  };
+  const stopRound = (now: number): Round | null => {
+    const current = activeRound();
+    if (!current) return null;
+    db.prepare('UPDATE rounds SET ended_at = ? WHERE id = ?').run(now, current.id);
+    return { ...current, endedAt: now };
+  };
+
   return {
-    insert: (response, receivedAt) => insertOnce(response, receivedAt),
-    count: () => count.get()!.n,
-    listForInstrument: (id, version) =>
-      list.all(id, version).map((row) => ({
-        seq: row.seq,
-        answers: JSON.parse(row.answers) as SurveyResponse['answers'],
-        casus: row.casus,
-      })),
+    insert: (response, receivedAt, meta) => insertOnce(response, receivedAt, meta),
+    count: (filter = {}) => {
+      const where: string[] = [];
+      const params: number[] = [];
+      if (filter.since !== undefined) {
+        where.push('received_at >= ?');
+        params.push(filter.since);
+      }
+      if (filter.rehearsal !== undefined) {
+        where.push('rehearsal = ?');
+        params.push(filter.rehearsal ? 1 : 0);
+      }
+      const sql = `SELECT count(*) AS n FROM responses${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`;
+      return (db.prepare(sql).get(...params) as { n: number }).n;
+    },
+    listForInstrument: (id, version) => list.all(id, version).map(toStored),
+    listForExport: (id, version) => listReal.all(id, version).map(toStored),
+    startRound: (name, now) =>
+      db.transaction(() => {
+        stopRound(now);
+        const result = db.prepare('INSERT INTO rounds (name, started_at) VALUES (?, ?)').run(name, now);
+        return { id: Number(result.lastInsertRowid), name, startedAt: now, endedAt: null };
+      })(),
+    stopRound: (now) => db.transaction(() => stopRound(now))(),
+    activeRound,
+    rounds: () =>
+      db
+        .prepare<[], { id: number; name: string; started_at: number; ended_at: number | null; count: number }>(
+          `SELECT r.id, r.name, r.started_at, r.ended_at, count(s.id) AS count
+           FROM rounds r LEFT JOIN responses s ON s.round_id = r.id AND s.rehearsal = 0 GROUP BY r.id ORDER BY r.id`,
+        )
+        .all()
+        .map((row) => ({ ...toRound(row), count: row.count })),
+    clearRehearsal: () => db.prepare('DELETE FROM responses WHERE rehearsal = 1').run().changes,
+    wipe: () =>
+      db.transaction(() => {
+        const removed = db.prepare('DELETE FROM responses').run().changes;
+        db.prepare('DELETE FROM rounds').run();
+        return removed;
+      })(),
+    backupTo: (path) => void db.prepare('VACUUM INTO ?').run(path),
     getSetting: (key) => getSetting.get(key)?.value,
     setSetting: (key, value) => void setSetting.run(key, value),
+    integrityCheck: () => String(db.pragma('integrity_check', { simple: true })),
     close: () => db.close(),
   };
 }

@@ -2,16 +2,20 @@ import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Instrument } from '../core/instrument';
-import { MAX_CLIENT_FRAME_BYTES, type HubMessage } from '../core/messages';
+import { MAX_CLIENT_FRAME_BYTES, type HubMessage, type Role } from '../core/messages';
+import { DEFAULT_SETTINGS, settingsSchema, type Settings } from '../core/settings';
+import { createOrganiserAuth } from './auth';
+import type { HubContext, Peer } from './context';
 import { openDatabase, type OpenReport } from './db';
+import { handleExportRequest } from './export/route';
 import { sendJson, servePages } from './http';
 import { loadInstruments } from './instruments';
 import { createLiveState } from './liveState';
 import { createResponseStore, type ResponseStore } from './responseStore';
-import { createSocketHandler, type Peer } from './socket';
+import { attachPeer, newPeer } from './socket';
 
 export interface HubOptions {
-  /** Folder for the SQLite file. */
+  /** Folder for the SQLite file and archives. */
   dataDir: string;
   /** Folder with the built pages (out/renderer). */
   pagesDir: string;
@@ -23,6 +27,7 @@ export interface HubOptions {
   host?: string;
   /** Instrument id to run when none is chosen yet. */
   defaultInstrument?: string;
+  appVersion?: string;
   log?: (line: string) => void;
 }
 
@@ -30,7 +35,7 @@ export interface RunningHub {
   url: string;
   port: number;
   store: ResponseStore;
-  instrument: Instrument;
+  context: HubContext;
   openReport: OpenReport;
   close(): Promise<void>;
 }
@@ -38,6 +43,12 @@ export interface RunningHub {
 export const DEFAULT_PORT = 5780;
 export const DEFAULT_INSTRUMENT = 'ideale-ambtenaar';
 const PING_INTERVAL_MS = 15_000;
+
+function loadSettings(store: ResponseStore): Settings {
+  const saved = store.getSetting('settings');
+  const parsed = settingsSchema.safeParse({ ...DEFAULT_SETTINGS, ...(saved ? (JSON.parse(saved) as object) : {}) });
+  return parsed.success ? parsed.data : DEFAULT_SETTINGS;
+}
 
 /** Starts the hub: SQLite store, the pages over HTTP and the WebSocket API at /ws. */
 export async function startHub(options: HubOptions): Promise<RunningHub> {
@@ -47,26 +58,54 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   if (report.quarantined)
     log(`The database could not be read; it was kept as ${report.quarantined} and a new one started.`);
   const store = createResponseStore(db);
-
   const chosen = store.getSetting('instrument') ?? options.defaultInstrument ?? DEFAULT_INSTRUMENT;
-  const instrument = instruments.find((i) => i.id === chosen) ?? instruments[0]!;
-  const live = createLiveState(instrument, store);
-
   const peers = new Set<Peer>();
-  const broadcast = (message: HubMessage): void => {
-    const frame = JSON.stringify(message);
-    for (const peer of peers) if (peer.role) peer.socket.send(frame);
+
+  const ctx: HubContext = {
+    instruments,
+    store,
+    auth: createOrganiserAuth(store),
+    dataDir: options.dataDir,
+    appVersion: options.appVersion ?? '0.0.0',
+    peers,
+    devices: new Map(),
+    live: createLiveState(instruments.find((i) => i.id === chosen) ?? instruments[0]!, store),
+    settings: loadSettings(store),
+    send: (peer, message) => {
+      if (peer.socket.readyState === peer.socket.OPEN) peer.socket.send(JSON.stringify(message));
+    },
+    broadcast: (message) => {
+      const frame = JSON.stringify(message);
+      for (const peer of peers) if (peer.role && peer.socket.readyState === peer.socket.OPEN) peer.socket.send(frame);
+    },
+    welcomeFor: (role: Role): HubMessage => ({
+      type: 'welcome',
+      instrument: ctx.live.instrument,
+      aggregate: ctx.live.aggregate(),
+      crowd: role === 'projector' ? [...ctx.live.crowd()] : [],
+      settings: ctx.settings,
+      round: store.activeRound(),
+      needsPin: role === 'admin' && ctx.auth.needsPin(),
+    }),
+    reload: (instrument?: Instrument) => {
+      ctx.live = createLiveState(instrument ?? ctx.live.instrument, store);
+      for (const peer of peers) if (peer.role) ctx.send(peer, ctx.welcomeFor(peer.role));
+    },
+    log,
   };
-  const onSocket = createSocketHandler({ instruments, store, live, broadcast, log });
 
   const http = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://hub').pathname;
+    if (path === '/export') {
+      handleExportRequest(ctx, req, res);
+      return;
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       sendJson(res, 405, { error: 'method not allowed' });
       return;
     }
-    const path = new URL(req.url ?? '/', 'http://hub').pathname;
     if (path === '/healthz') {
-      sendJson(res, 200, { ok: true, responses: store.count(), instrument: `${instrument.id}@${instrument.version}` });
+      sendJson(res, 200, { ok: true });
       return;
     }
     if (!servePages(options.pagesDir, req, res)) sendJson(res, 404, { error: 'not found' });
@@ -79,14 +118,14 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       return;
     }
     wss.handleUpgrade(req, socket, head, (ws: WebSocket) => {
-      const peer: Peer = { socket: ws, role: null, device: null, alive: true, tokens: 0, lastRefill: 0 };
+      const peer = newPeer(ws);
       peers.add(peer);
       ws.on('close', () => peers.delete(peer));
       // Oversize frames and protocol errors close this socket (ws picks the close code); they must never reach
       // the process as an unhandled error.
       ws.on('error', (error) => log(`Closed a socket: ${error.message}`));
       ws.on('pong', () => (peer.alive = true));
-      onSocket(peer);
+      attachPeer(ctx, peer);
     });
   });
 
@@ -108,13 +147,13 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   });
   const port = (http.address() as AddressInfo).port;
   const url = `http://${host}:${port}`;
-  log(`Hub on ${url} (data: ${report.file}, instrument: ${instrument.id}@${instrument.version})`);
+  log(`Hub on ${url} (data: ${report.file}, instrument: ${ctx.live.instrument.id}@${ctx.live.instrument.version})`);
 
   return {
     url,
     port,
     store,
-    instrument,
+    context: ctx,
     openReport: report,
     close: async () => {
       clearInterval(heartbeat);

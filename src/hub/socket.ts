@@ -1,105 +1,64 @@
-import type { WebSocket } from 'ws';
-import type { Instrument } from '../core/instrument';
-import { parseClientMessage, type ClientMessage, type HubMessage, type Role } from '../core/messages';
-import { checkAgainstInstrument, profileOf } from '../core/response';
-import type { LiveState } from './liveState';
-import type { ResponseStore } from './responseStore';
-
-/** One connected page. */
-export interface Peer {
-  socket: WebSocket;
-  role: Role | null;
-  device: string | null;
-  alive: boolean;
-  tokens: number;
-  lastRefill: number;
-}
-
-interface SocketContext {
-  instruments: readonly Instrument[];
-  store: ResponseStore;
-  live: LiveState;
-  broadcast: (message: HubMessage) => void;
-  log: (line: string) => void;
-}
+import { parseClientMessage, type ClientMessage } from '../core/messages';
+import type { HubContext, Peer } from './context';
+import { adminHandlers } from './handlers/admin';
+import { responseHandlers } from './handlers/responses';
 
 /** Messages a peer may send in a burst, and how many come back per second. */
 const BURST = 40;
 const REFILL_PER_SECOND = 20;
 
-/** Handles one socket: hello first, then submits; every frame validated, every answer acknowledged after commit. */
-export function createSocketHandler(ctx: SocketContext): (peer: Peer) => void {
-  const send = (peer: Peer, message: HubMessage): void => {
-    if (peer.socket.readyState === peer.socket.OPEN) peer.socket.send(JSON.stringify(message));
-  };
+const handlers: {
+  [K in ClientMessage['type']]: (
+    ctx: HubContext,
+    peer: Peer,
+    message: Extract<ClientMessage, { type: K }>,
+  ) => void | Promise<void>;
+} = {
+  ...responseHandlers,
+  ...adminHandlers,
+};
 
-  const handlers: { [K in ClientMessage['type']]: (peer: Peer, message: Extract<ClientMessage, { type: K }>) => void } =
-    {
-      hello: (peer, message) => {
-        peer.role = message.role;
-        peer.device = message.device;
-        send(peer, {
-          type: 'welcome',
-          instrument: ctx.live.instrument,
-          aggregate: ctx.live.aggregate(),
-          crowd: message.role === 'projector' ? [...ctx.live.crowd()] : [],
-        });
-      },
-      submit: (peer, { response }) => {
-        const instrument = ctx.instruments.find(
-          (i) => i.id === response.instrumentId && i.version === response.instrumentVersion,
-        );
-        const problem = instrument
-          ? checkAgainstInstrument(response, instrument)
-          : `unknown instrument ${response.instrumentId}@${response.instrumentVersion}`;
-        if (problem || !instrument) {
-          send(peer, {
-            type: 'error',
-            code: 'bad-response',
-            message: problem ?? 'unknown instrument',
-            ref: response.id,
-          });
-          return;
-        }
-        const { stored, seq } = ctx.store.insert(response, Date.now());
-        send(peer, { type: 'ack', id: response.id, duplicate: !stored });
-        if (stored && instrument === ctx.live.instrument) {
-          const member = ctx.live.add(seq, profileOf(response, instrument));
-          ctx.broadcast({ type: 'update', aggregate: ctx.live.aggregate(), member });
-        }
-      },
+/** Handles one socket: hello first, then the rest; every frame validated, every answer acknowledged after commit. */
+export function attachPeer(ctx: HubContext, peer: Peer): void {
+  peer.socket.on('message', (data, isBinary) => {
+    if (!takeToken(peer)) {
+      peer.socket.close(1008, 'rate limited');
+      return;
+    }
+    peer.lastSeen = Date.now();
+    if (peer.device) {
+      const device = ctx.devices.get(peer.device);
+      if (device) device.lastSeen = peer.lastSeen;
+    }
+    if (isBinary) {
+      ctx.send(peer, { type: 'error', code: 'bad-message', message: 'binary frames are not accepted' });
+      return;
+    }
+    const parsed = parseClientMessage(data.toString());
+    if (!parsed.ok) {
+      ctx.send(peer, { type: 'error', code: parsed.code, message: parsed.reason });
+      return;
+    }
+    const { message } = parsed;
+    if (message.type !== 'hello' && peer.role === null) {
+      ctx.send(peer, { type: 'error', code: 'not-hello', message: 'say hello first' });
+      return;
+    }
+    const fail = (error: unknown): void => {
+      ctx.log(`Could not handle ${message.type}: ${error instanceof Error ? error.message : String(error)}`);
+      ctx.send(peer, { type: 'error', code: 'internal', message: 'the hub could not handle this message' });
     };
-
-  return (peer) => {
-    peer.tokens = BURST;
-    peer.lastRefill = Date.now();
-    peer.socket.on('message', (data, isBinary) => {
-      if (!takeToken(peer)) {
-        peer.socket.close(1008, 'rate limited');
-        return;
-      }
-      if (isBinary) {
-        send(peer, { type: 'error', code: 'bad-message', message: 'binary frames are not accepted' });
-        return;
-      }
-      const parsed = parseClientMessage(data.toString());
-      if (!parsed.ok) {
-        send(peer, { type: 'error', code: parsed.code, message: parsed.reason });
-        return;
-      }
-      const { message } = parsed;
-      if (message.type !== 'hello' && peer.role === null) {
-        send(peer, { type: 'error', code: 'not-hello', message: 'say hello first' });
-        return;
-      }
-      try {
-        (handlers[message.type] as (peer: Peer, message: ClientMessage) => void)(peer, message);
-      } catch (error) {
-        ctx.log(`Could not handle ${message.type}: ${(error as Error).message}`);
-        send(peer, { type: 'error', code: 'internal', message: 'the hub could not handle this message' });
-      }
-    });
-  };
+    try {
+      const result = (handlers[message.type] as (c: HubContext, p: Peer, m: ClientMessage) => void | Promise<void>)(
+        ctx,
+        peer,
+        message,
+      );
+      if (result instanceof Promise) result.catch(fail);
+    } catch (error) {
+      fail(error);
+    }
+  });
 }
 
 function takeToken(peer: Peer): boolean {
@@ -109,4 +68,18 @@ function takeToken(peer: Peer): boolean {
   if (peer.tokens < 1) return false;
   peer.tokens -= 1;
   return true;
+}
+
+export function newPeer(socket: Peer['socket']): Peer {
+  const now = Date.now();
+  return {
+    socket,
+    role: null,
+    device: null,
+    alive: true,
+    tokens: BURST,
+    lastRefill: now,
+    lastSeen: now,
+    pending: null,
+  };
 }

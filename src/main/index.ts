@@ -10,6 +10,8 @@ import {
   type WindowKind,
 } from './policies';
 
+declare const __APP_VERSION__: string;
+
 /** Thin shell: start the hub, open the kiosk and projector windows on it, keep them locked and awake. */
 let hub: RunningHub | null = null;
 const windows = new Map<WindowKind, BrowserWindow>();
@@ -53,6 +55,7 @@ async function ready(): Promise<void> {
     instrumentsDir: app.isPackaged
       ? join(process.resourcesPath, 'assets/instruments')
       : join(__dirname, '../../assets/instruments'),
+    appVersion: __APP_VERSION__,
     log: (line) => console.log(line),
   });
   const displays = screen.getAllDisplays();

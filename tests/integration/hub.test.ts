@@ -33,7 +33,7 @@ describe('the path of one answer', () => {
     const update = await projector.waitFor(isUpdate);
     expect(update.aggregate.total).toBe(1);
     expect(update.aggregate.leading).toEqual([0, 0, 1]);
-    expect(Object.keys(update.member).sort()).toEqual(['casus', 'seq', 'shares']);
+    expect(Object.keys(update.member).sort()).toEqual(['casus', 'rehearsal', 'round', 'seq', 'shares']);
     expect(update.member.shares).toEqual([0, 0, 1]);
     expect(JSON.stringify(update)).not.toContain(response.id);
     kiosk.close();

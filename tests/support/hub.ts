@@ -79,3 +79,12 @@ export class TestClient {
     this.socket.close();
   }
 }
+
+/** Logs in as organiser (setting the PIN on first use) and returns the session token. */
+export async function loginAsOrganiser(client: TestClient, pin = '246810'): Promise<string> {
+  const from = client.messages.length;
+  client.send({ type: 'login', pin });
+  const reply = await client.waitFor((m) => m.type === 'session' || m.type === 'error', from);
+  if (reply.type !== 'session') throw new Error(`login failed: ${JSON.stringify(reply)}`);
+  return reply.token;
+}

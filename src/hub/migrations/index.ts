@@ -1,4 +1,8 @@
 import * as m0001 from './0001-init';
+import * as m0002 from './0002-rounds-rehearsal';
 
 /** Numbered schema migrations; `user_version` records how many have run. Append only. */
-export const MIGRATIONS: readonly { name: string; up: string }[] = [{ name: '0001-init', up: m0001.up }];
+export const MIGRATIONS: readonly { name: string; up: string }[] = [
+  { name: '0001-init', up: m0001.up },
+  { name: '0002-rounds-rehearsal', up: m0002.up },
+];

@@ -1,0 +1,32 @@
+import type { ExportTables } from './tables';
+
+/** Who made the export, of what, and how it was protected: printed on every format. */
+export interface ExportStamp {
+  event: string;
+  /** First and last hour with responses, ISO, rounded down to the hour; null when there are none. */
+  from: string | null;
+  to: string | null;
+  generatedAt: string;
+  appVersion: string;
+  instrument: string;
+  suppressBelow: number;
+  /** sha256 over the shown totals (see canonicalTotals). */
+  checksum: string;
+}
+
+export interface ExportDocument extends ExportTables {
+  stamp: ExportStamp;
+}
+
+/** The shown numbers in a canonical text form; hidden cells are "x". The checksum is taken over this. */
+export function canonicalTotals(tables: ExportTables): string {
+  const counts = tables.counts.map(
+    (t) =>
+      `${t.id}:${t.values.map((row, r) => row.map((v, c) => (t.hidden[r]![c] ? 'x' : String(v))).join(',')).join(';')}`,
+  );
+  const means = `${tables.means.id}:${tables.means.means.map((row) => row.map((v) => (v === null ? 'x' : v.toFixed(1))).join(',')).join(';')}`;
+  return [...counts, means].join('\n');
+}
+
+export const EXPORT_FORMATS = ['csv', 'csv-semicolon', 'xlsx', 'json', 'pdf'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];

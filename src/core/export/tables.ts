@@ -1,0 +1,191 @@
+import { localize, type Instrument } from '../instrument';
+import { profileOf, type SurveyResponse } from '../response';
+import { labelKey } from '../scoring';
+import type { Round } from '../settings';
+import { suppressSmallCells } from './suppression';
+
+/** One response as the export sees it: no id, no language, only what the tables count. */
+export interface ExportRow {
+  answers: SurveyResponse['answers'];
+  casus: string;
+  context: Record<string, string>;
+  round: number | null;
+  /** Hour of day (0-23) when the hub received it. */
+  hour: number;
+}
+
+/** A crosstab of counts with its totals; `hidden` marks suppressed cells (margins included). */
+export interface CountTable {
+  id: string;
+  title: string;
+  rowHeader: string;
+  rowLabels: string[];
+  colLabels: string[];
+  /** (rows + 1) × (cols + 1): the last row and column are totals. */
+  values: number[][];
+  hidden: boolean[][];
+}
+
+/** Mean shares per type (percent, one decimal) for groups large enough to show. */
+export interface MeanTable {
+  id: string;
+  title: string;
+  rowLabels: string[];
+  colLabels: string[];
+  n: (number | null)[];
+  means: (number | null)[][];
+}
+
+export interface CodebookEntry {
+  variable: string;
+  code: string;
+  nl: string;
+  en: string;
+}
+
+export interface ExportTables {
+  counts: CountTable[];
+  means: MeanTable;
+  codebook: CodebookEntry[];
+}
+
+const CHAMELEON = 'chameleon';
+
+/** Builds every aggregate table of the export, suppressed at `threshold`. Pure: same rows, same tables. */
+export function buildExportTables(
+  instrument: Instrument,
+  rows: readonly ExportRow[],
+  rounds: readonly Round[],
+  threshold: number,
+): ExportTables {
+  const types = instrument.types;
+  const typeIds = types.map((t) => t.id);
+  const name = (id: string): string => localize(types.find((t) => t.id === id)!.name, 'nl');
+  const profiles = rows.map((row) => profileOf(row, instrument));
+  const leadOf = profiles.map((p) => (p.label.kind === 'chameleon' ? CHAMELEON : p.label.primary));
+  const leadKeys = [...typeIds, CHAMELEON];
+  const leadLabels = [...types.map((t) => name(t.id)), 'Kameleon'];
+
+  const crosstab = (
+    id: string,
+    title: string,
+    rowHeader: string,
+    rowKeys: readonly (string | number)[],
+    rowLabels: string[],
+    rowOf: (i: number) => string | number,
+  ): CountTable => {
+    const cells = rowKeys.map(() => leadKeys.map(() => 0));
+    rows.forEach((_, i) => {
+      const r = rowKeys.indexOf(rowOf(i));
+      const c = leadKeys.indexOf(leadOf[i]!);
+      if (r >= 0 && c >= 0) cells[r]![c]! += 1;
+    });
+    const { values, hidden } = suppressSmallCells(cells, threshold);
+    return { id, title, rowHeader, rowLabels, colLabels: [...leadLabels, 'Totaal'], values, hidden };
+  };
+
+  // Profiles: every label key that can occur, in a stable order.
+  const labelKeys = [
+    ...typeIds.map((t) => `leading:${t}`),
+    ...typeIds.flatMap((a) => typeIds.filter((b) => b !== a).map((b) => `hybrid:${a}+${b}`)),
+    CHAMELEON,
+  ];
+  const labelText = (key: string): string => {
+    if (key === CHAMELEON) return 'Kameleon';
+    const [kind, ids] = key.split(':') as [string, string];
+    if (kind === 'leading') return name(ids);
+    const [a, b] = ids.split('+') as [string, string];
+    const bare = (id: string): string => name(id).replace(/^De /, '');
+    return `${bare(a)} met ${bare(b)}-kant`;
+  };
+  const profileCells = labelKeys.map((key) => [profiles.filter((p) => labelKey(p.label) === key).length]);
+  const profileTable = suppressSmallCells(profileCells, threshold);
+
+  const hours = [...new Set(rows.map((r) => r.hour))].sort((a, b) => a - b);
+  const counts: CountTable[] = [
+    {
+      id: 'profielen',
+      title: 'Profielen (leidend type, hybride of kameleon)',
+      rowHeader: 'Profiel',
+      rowLabels: labelKeys.map(labelText),
+      // One column: its row totals would only repeat it.
+      colLabels: ['Aantal'],
+      values: profileTable.values.map((row) => row.slice(0, 1)),
+      hidden: profileTable.hidden.map((row) => row.slice(0, 1)),
+    },
+    crosstab(
+      'casus',
+      'Leidend type naar wat de eigen situatie vraagt (casus)',
+      'Situatie vraagt',
+      typeIds,
+      types.map((t) => name(t.id)),
+      (i) => rows[i]!.casus,
+    ),
+    crosstab(
+      'rondes',
+      'Leidend type per ronde',
+      'Ronde',
+      [0, ...rounds.map((r) => r.id)],
+      ['Buiten een ronde', ...rounds.map((r) => r.name)],
+      (i) => rows[i]!.round ?? 0,
+    ),
+    crosstab(
+      'uren',
+      'Leidend type per uur',
+      'Uur',
+      hours,
+      hours.map((h) => `${String(h).padStart(2, '0')}:00-${String(h + 1).padStart(2, '0')}:00`),
+      (i) => rows[i]!.hour,
+    ),
+    ...instrument.context.map((q) =>
+      crosstab(
+        `context-${q.id}`,
+        `Leidend type naar ${localize(q.prompt, 'nl').replace(/\?$/, '').toLowerCase()}`,
+        localize(q.prompt, 'nl'),
+        [...q.options.map((o) => o.id), ''],
+        [...q.options.map((o) => localize(o.label, 'nl')), 'Niet ingevuld'],
+        (i) => rows[i]!.context[q.id] ?? '',
+      ),
+    ),
+  ];
+
+  // Mean mix: everyone, then per round; a group below the threshold shows nothing.
+  const groups: { label: string; members: number[] }[] = [
+    { label: 'Iedereen', members: rows.map((_, i) => i) },
+    ...rounds.map((r) => ({ label: r.name, members: rows.flatMap((row, i) => (row.round === r.id ? [i] : [])) })),
+  ];
+  const means: MeanTable = {
+    id: 'gemiddelde-mix',
+    title: 'Gemiddelde mix (procent)',
+    rowLabels: groups.map((g) => g.label),
+    colLabels: types.map((t) => name(t.id)),
+    n: groups.map((g) => (g.members.length >= threshold ? g.members.length : null)),
+    means: groups.map((g) =>
+      typeIds.map((_, t) =>
+        g.members.length >= threshold
+          ? Math.round((g.members.reduce((sum, i) => sum + profiles[i]!.shares[t]!, 0) / g.members.length) * 1000) / 10
+          : null,
+      ),
+    ),
+  };
+
+  const codebook: CodebookEntry[] = [
+    ...types.map((t) => ({ variable: 'type', code: t.id, nl: localize(t.name, 'nl'), en: localize(t.name, 'en') })),
+    {
+      variable: 'type',
+      code: CHAMELEON,
+      nl: 'Kameleon: alle kanten ongeveer even sterk',
+      en: 'Chameleon: all sides about equally strong',
+    },
+    ...instrument.context.flatMap((q) =>
+      q.options.map((o) => ({ variable: q.id, code: o.id, nl: localize(o.label, 'nl'), en: localize(o.label, 'en') })),
+    ),
+    {
+      variable: 'x',
+      code: 'x',
+      nl: `Onderdrukt: minder dan ${threshold}, of af te leiden uit de totalen`,
+      en: `Suppressed: below ${threshold}, or derivable from the totals`,
+    },
+  ];
+  return { counts, means, codebook };
+}

@@ -1,0 +1,40 @@
+import type { WebSocket } from 'ws';
+import type { Instrument } from '../core/instrument';
+import type { HubMessage, Role } from '../core/messages';
+import type { Settings } from '../core/settings';
+import type { OrganiserAuth } from './auth';
+import type { LiveState } from './liveState';
+import type { ResponseStore } from './responseStore';
+
+/** One connected page. */
+export interface Peer {
+  socket: WebSocket;
+  role: Role | null;
+  device: string | null;
+  alive: boolean;
+  tokens: number;
+  lastRefill: number;
+  lastSeen: number;
+  /** What a kiosk last reported as still unacknowledged. */
+  pending: number | null;
+}
+
+/** Everything the message handlers share. */
+export interface HubContext {
+  readonly instruments: readonly Instrument[];
+  readonly store: ResponseStore;
+  readonly auth: OrganiserAuth;
+  readonly dataDir: string;
+  readonly appVersion: string;
+  readonly peers: ReadonlySet<Peer>;
+  /** Devices seen since start, also after they disconnect. */
+  readonly devices: Map<string, { role: Role; lastSeen: number; pending: number | null }>;
+  live: LiveState;
+  settings: Settings;
+  send(peer: Peer, message: HubMessage): void;
+  broadcast(message: HubMessage): void;
+  /** Rebuilds the live state from the store and sends every page a fresh welcome (after a reset, a switch…). */
+  reload(instrument?: Instrument): void;
+  welcomeFor(role: Role): HubMessage;
+  log(line: string): void;
+}

@@ -1,0 +1,52 @@
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { EXPORT_FORMATS, type ExportFormat } from '../core/export/document';
+import { DEFAULT_SETTINGS, settingsSchema } from '../core/settings';
+import { openDatabase } from './db';
+import { buildExport } from './export/build';
+import { renderExport } from './export/render';
+import { loadInstruments } from './instruments';
+import { createResponseStore } from './responseStore';
+
+declare const __APP_VERSION__: string;
+
+/** `npm run export -- --format xlsx --out totals.xlsx [--data ./data]`: the aggregated totals, for scripts. */
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      data: { type: 'string', default: './data' },
+      format: { type: 'string', default: 'xlsx' },
+      out: { type: 'string' },
+      instrument: { type: 'string' },
+    },
+  });
+  const format = values.format as ExportFormat;
+  if (!EXPORT_FORMATS.includes(format)) throw new Error(`--format must be one of ${EXPORT_FORMATS.join(', ')}`);
+  const { db } = openDatabase(resolve(values.data));
+  const store = createResponseStore(db);
+  try {
+    const instruments = loadInstruments(resolve(__dirname, '../../assets/instruments'));
+    const id = values.instrument ?? store.getSetting('instrument') ?? instruments[0]!.id;
+    const instrument = instruments.find((i) => i.id === id);
+    if (!instrument) throw new Error(`unknown instrument ${id}`);
+    const saved = store.getSetting('settings');
+    const settings = settingsSchema.parse({ ...DEFAULT_SETTINGS, ...(saved ? (JSON.parse(saved) as object) : {}) });
+    const doc = buildExport(store, instrument, {
+      event: settings.eventName,
+      appVersion: __APP_VERSION__,
+      suppressBelow: settings.suppressBelow,
+    });
+    const file = await renderExport(doc, format, instrument);
+    const out = resolve(values.out ?? file.fileName);
+    writeFileSync(out, file.body);
+    console.log(`Wrote ${out} (${file.body.length} bytes, checksum ${doc.stamp.checksum})`);
+  } finally {
+    store.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+});

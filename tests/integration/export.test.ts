@@ -1,0 +1,183 @@
+import ExcelJS from 'exceljs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PDFParse } from 'pdf-parse';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { suppressSmallCells } from '../../src/core/export/suppression';
+import type { RunningHub } from '../../src/hub/server';
+import { loginAsOrganiser, startTestHub, tempDataDir, TestClient } from '../support/hub';
+import { shippedInstrument } from '../support/instruments';
+import { makeResponse } from '../support/responses';
+
+const instrument = shippedInstrument('ideale-ambtenaar');
+const B = 0;
+const O = 1;
+const V = 2;
+const at = (hour: number): number => new Date(2026, 1, 6, hour, 17).getTime();
+
+let data: ReturnType<typeof tempDataDir>;
+let hub: RunningHub;
+let token: string;
+
+/**
+ * The known data set: 12 pure Bureaucrats (situation asks B, role policy, 10:00), 8 pure Connectors (asks O, front
+ * line, 11:00, round 1), 6 Entrepreneurs with a Connector side (asks V, no context, 11:00, round 1), 3 chameleons
+ * (asks V, management, 14:00), and 2 rehearsal visitors that must not count.
+ */
+function seed(): void {
+  const store = hub.store;
+  store.startRound('Zaal 1', at(11));
+  const add = (
+    n: number,
+    pick: (i: number) => number,
+    casus: number,
+    context: Record<string, string>,
+    hour: number,
+    round: number | null,
+    rehearsal = false,
+  ) => {
+    for (let k = 0; k < n; k++) {
+      const response = { ...makeResponse(instrument, pick), casus: instrument.types[casus]!.id, context };
+      store.insert(response, at(hour), { round, rehearsal });
+    }
+  };
+  add(12, () => B, B, { rol: 'beleid' }, 10, null);
+  add(8, () => V, O, { rol: 'uitvoering' }, 11, 1);
+  add(6, (i) => (i < 6 ? O : i < 11 ? V : B), V, {}, 11, 1);
+  add(3, (i) => i % 3, V, { rol: 'leiding' }, 14, null);
+  add(2, () => O, O, {}, 15, null, true);
+  store.stopRound(at(12));
+}
+
+beforeEach(async () => {
+  data = tempDataDir();
+  hub = await startTestHub(data.dir);
+  seed();
+  const admin = await TestClient.connect(hub.url, 'admin');
+  token = await loginAsOrganiser(admin);
+  admin.close();
+});
+afterEach(async () => {
+  await hub.close();
+  data.remove();
+});
+
+async function download(format: string): Promise<Response> {
+  const res = await fetch(`${hub.url}/export?format=${format}`, { headers: { Authorization: `Bearer ${token}` } });
+  expect(res.status).toBe(200);
+  return res;
+}
+
+// Rows: what the situation asks (B, O, V); columns: leading type B, O, V, chameleon.
+const CASUS = [
+  [12, 0, 0, 0],
+  [0, 0, 8, 0],
+  [0, 6, 0, 3],
+];
+const expectedCasus = suppressSmallCells(CASUS, 5);
+const shown = (r: number, c: number): number | null =>
+  expectedCasus.hidden[r]![c] ? null : expectedCasus.values[r]![c]!;
+
+describe('export of aggregated totals', () => {
+  it('JSON: every cell matches the known data set, hidden cells are null, rehearsal is left out, and it is stamped', async () => {
+    const json = (await (await download('json')).json()) as any;
+    const casus = json.tables.find((t: any) => t.id === 'casus');
+    expect(casus.columns).toEqual(['De Bureaucraat', 'De Ondernemer', 'De Verbinder', 'Kameleon', 'Totaal']);
+    expect(casus.values).toEqual(expectedCasus.values.map((row, r) => row.map((_, c) => shown(r, c))));
+    expect(casus.values[3][4]).toBe(29);
+    expect(casus.values[0][0]).toBe(12);
+    const profiles = json.tables.find((t: any) => t.id === 'profielen');
+    const count = (label: string) => profiles.values[profiles.rows.indexOf(label)][0];
+    expect([
+      count('De Bureaucraat'),
+      count('De Verbinder'),
+      count('Ondernemer met Verbinder-kant'),
+      count('Kameleon'),
+    ]).toEqual([12, 8, 6, null]);
+    expect(json.meanMix.values[0]).toEqual([46.6, 13.8, 39.7]);
+    expect(json.meanMix.values[1]).toEqual([3.6, 21.4, 75]);
+    expect(json.meanMix.n).toEqual([29, 14]);
+    expect(json.stamp).toMatchObject({
+      event: 'Landelijke Ambtenaar 2.0 Dag',
+      instrument: 'ideale-ambtenaar@1.0.0',
+      suppressBelow: 5,
+    });
+    expect(json.stamp.checksum).toMatch(/^[0-9a-f]{64}$/);
+    expect(json.stamp.from).toBe(new Date(2026, 1, 6, 10).toISOString());
+    expect(json.stamp.to).toBe(new Date(2026, 1, 6, 14).toISOString());
+    for (const table of json.tables)
+      for (const row of table.values) for (const v of row) if (v !== null) expect(v).toBeGreaterThanOrEqual(5);
+  });
+
+  it('CSV: UTF-8 with BOM, comma and semicolon variants hold the same cells', async () => {
+    const comma = Buffer.from(await (await download('csv')).arrayBuffer());
+    expect([...comma.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const semicolon = (await (await download('csv-semicolon')).text()).replace(/^\uFEFF/, '');
+    const lines = comma
+      .toString('utf8')
+      .replace(/^\uFEFF/, '')
+      .split('\r\n');
+    const header = lines.indexOf('Leidend type naar wat de eigen situatie vraagt (casus)');
+    expect(lines[header + 1]).toBe('Situatie vraagt,De Bureaucraat,De Ondernemer,De Verbinder,Kameleon,Totaal');
+    const cells = lines.slice(header + 2, header + 6).map((l) => l.split(',').slice(1));
+    expect(cells).toEqual(expectedCasus.values.map((row, r) => row.map((_, c) => String(shown(r, c) ?? 'x'))));
+    expect(semicolon).toContain('Iedereen;29;46,6;13,8;39,7');
+    expect(comma.toString('utf8')).toContain('Iedereen,29,46.6,13.8,39.7');
+  });
+
+  it('XLSX: one sheet per table plus a codebook, read back with the library', async () => {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(await (await download('xlsx')).arrayBuffer()) as any);
+    expect(book.worksheets.map((s) => s.name)).toEqual([
+      'Over deze export',
+      'profielen',
+      'casus',
+      'rondes',
+      'uren',
+      'context-rol',
+      'context-laag',
+      'gemiddelde-mix',
+      'codeboek',
+    ]);
+    const sheet = book.getWorksheet('casus')!;
+    const cells = [3, 4, 5, 6].map((r) => [2, 3, 4, 5, 6].map((c) => sheet.getRow(r).getCell(c).value));
+    expect(cells).toEqual(expectedCasus.values.map((row, r) => row.map((_, c) => shown(r, c) ?? 'x')));
+    const codebook = book.getWorksheet('codeboek')!;
+    expect(codebook.getRow(2).values).toEqual([undefined, 'type', 'bureaucraat', 'De Bureaucraat', 'The Bureaucrat']);
+    expect(book.getWorksheet('Over deze export')!.getRow(7).values).toEqual([undefined, 'Onderdrukt onder', 5]);
+  });
+
+  it('PDF: a one-page day report whose text names the event, the totals and the stamp', async () => {
+    const parser = new PDFParse({ data: new Uint8Array(await (await download('pdf')).arrayBuffer()) });
+    const result = await parser.getText();
+    await parser.destroy();
+    expect(result.pages).toHaveLength(1);
+    expect(result.text).toContain('Dagrapport: Landelijke Ambtenaar 2.0 Dag');
+    expect(result.text).toContain('Deelnemers: 29');
+    expect(result.text).toMatch(/De Bureaucraat\s+12 \(41%\)/);
+    expect(result.text).toContain('ideale-ambtenaar@1.0.0');
+  });
+
+  it('every format carries the same checksum of the totals', async () => {
+    const json = (await (await download('json')).json()) as any;
+    expect(await (await download('csv')).text()).toContain(json.stamp.checksum);
+    const parser = new PDFParse({ data: new Uint8Array(await (await download('pdf')).arrayBuffer()) });
+    expect((await parser.getText()).text.replace(/\s/g, '')).toContain(json.stamp.checksum);
+    await parser.destroy();
+  });
+
+  it('the command line writes the same totals without the console', async () => {
+    const script = join(__dirname, '../../out/main/export.js');
+    if (!existsSync(script)) throw new Error('run npm run build first: out/main/export.js is missing');
+    await hub.close();
+    const out = join(data.dir, 'totalen.json');
+    const printed = execFileSync(process.execPath, [script, '--data', data.dir, '--format', 'json', '--out', out], {
+      encoding: 'utf8',
+    });
+    expect(printed).toContain('Wrote');
+    const json = JSON.parse(readFileSync(out, 'utf8'));
+    expect(json.tables.find((t: any) => t.id === 'casus').values[3][4]).toBe(29);
+    hub = await startTestHub(data.dir);
+  });
+});
