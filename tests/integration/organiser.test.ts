@@ -47,7 +47,10 @@ describe('organiser access', () => {
     const kiosk = await TestClient.connect(hub.url, 'kiosk');
     const wiped = await act(kiosk, 'y'.repeat(43), { kind: 'wipe', confirm: 'WIS' });
     expect(wiped).toMatchObject({ type: 'error', code: 'no-session' });
-    for (const headers of [{}, { Authorization: 'Bearer nope' }, { Authorization: 'Basic abc' }]) {
+    for (const headers of [{}, { Authorization: 'Bearer nope' }, { Authorization: 'Basic abc' }] as Record<
+      string,
+      string
+    >[]) {
       const res = await fetch(`${hub.url}/export?format=json`, { headers });
       expect(res.status).toBe(401);
       expect(await res.json()).toEqual({ error: 'log in with the organiser PIN first' });
