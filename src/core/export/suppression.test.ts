@@ -63,6 +63,11 @@ describe('small-cell suppression', () => {
     );
   });
 
+  it('an empty table ends with its total hidden instead of looping', () => {
+    expect(suppressSmallCells([], 5)).toEqual({ values: [[0]], hidden: [[true]] });
+    expect(suppressSmallCells([[], []], 5).hidden.flat().every(Boolean)).toBe(true);
+  });
+
   it('hides nothing when every count is large enough', () => {
     const { hidden } = suppressSmallCells(
       [

@@ -29,7 +29,10 @@ export function suppressSmallCells(cells: readonly (readonly number[])[], thresh
   for (;;) {
     const bridge = findBridge(hidden);
     if (!bridge) return { values, hidden };
-    for (const [rr, cc] of cheapestRectangle(values, hidden, bridge[0], bridge[1])) hidden[rr]![cc] = true;
+    const extra = cheapestRectangle(values, hidden, bridge[0], bridge[1]);
+    // No rectangle exists only in a table without a second row or column (an empty table): nothing more to hide.
+    if (extra.length === 0) return { values, hidden };
+    for (const [rr, cc] of extra) hidden[rr]![cc] = true;
   }
 }
 

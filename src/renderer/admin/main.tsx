@@ -1,59 +1,82 @@
-import { StrictMode, useEffect, useState } from 'react';
+import { StrictMode, useEffect } from 'react';
 import { createRoot } from 'react-dom/client';
-import type { Aggregate } from '../../core/aggregate';
-import type { Instrument } from '../../core/instrument';
-import { connectHub, deviceId, type ConnectionState } from '../common/hubClient';
+import { useTranslation } from 'react-i18next';
+import { connectHub, deviceId } from '../common/hubClient';
+import { initI18n } from '../common/i18n';
+import { useNow } from '../common/useNow';
 import '../common/base.css';
 import './admin.css';
+import { DataPanels } from './panels/DataPanels';
+import { Login } from './panels/Login';
+import { Overview } from './panels/Overview';
+import { Rounds } from './panels/Rounds';
+import { SettingsPanel } from './panels/SettingsPanel';
+import { useConsole } from './store';
 
-/** The organiser's view of the stand: what the hub runs and how many answers it holds. */
+/** How often the console refreshes its overview while logged in. */
+const STATUS_EVERY_MS = 3000;
+
 function Console() {
-  const [connection, setConnection] = useState<ConnectionState>('connecting');
-  const [instrument, setInstrument] = useState<Instrument | null>(null);
-  const [aggregate, setAggregate] = useState<Aggregate | null>(null);
+  const { t, i18n } = useTranslation();
+  const connection = useConsole((s) => s.connection);
+  const token = useConsole((s) => s.token);
+  const settings = useConsole((s) => s.settings);
+  const notice = useConsole((s) => s.notice);
+  const lockedUntil = useConsole((s) => s.lockedUntil);
+  const now = useNow();
+
   useEffect(() => {
-    const client = connectHub({
-      role: 'admin',
-      device: deviceId('ideale.device.v1'),
-      onState: setConnection,
-      onMessage: (message) => {
-        if (message.type === 'welcome') {
-          setInstrument(message.instrument);
-          setAggregate(message.aggregate);
-        } else if (message.type === 'update') setAggregate(message.aggregate);
-      },
-    });
-    return () => client.close();
-  }, []);
+    if (!token) return;
+    const timer = setInterval(() => useConsole.getState().act({ kind: 'status' }), STATUS_EVERY_MS);
+    return () => clearInterval(timer);
+  }, [token]);
+
+  const noticeText = notice
+    ? notice.text === 'locked'
+      ? t('console.locked', { seconds: Math.max(0, Math.ceil((lockedUntil - now) / 1000)) })
+      : i18n.exists(`console.${notice.text}`)
+        ? t(`console.${notice.text}`)
+        : notice.text
+    : null;
   return (
     <main className="console">
-      <h1>De ideale ambtenaar: console</h1>
-      <p role="status">Hub: {connection === 'open' ? 'verbonden' : 'geen verbinding'}</p>
-      {instrument && (
-        <p>
-          Instrument: {instrument.title.nl} ({instrument.id}@{instrument.version})
+      <header className="console-head">
+        <h1>
+          {t('app.title')}: {t('console.title')}
+        </h1>
+        <button onClick={() => void i18n.changeLanguage(i18n.language === 'en' ? 'nl' : 'en')}>
+          {t('lang.switchTo')}
+        </button>
+      </header>
+      <p role="status" className={connection === 'open' ? 'ok' : 'warn'}>
+        {connection === 'open' ? t('console.connected') : t('console.offline')}
+      </p>
+      {noticeText && (
+        <p role="alert" className={`notice ${notice?.kind}`} data-testid="notice">
+          {noticeText}
         </p>
       )}
-      {aggregate && instrument && (
-        <table>
-          <caption>Antwoorden vandaag: {aggregate.total}</caption>
-          <tbody>
-            {instrument.types.map((type, i) => (
-              <tr key={type.id}>
-                <th scope="row">{type.name.nl}</th>
-                <td>{aggregate.leading[i]}</td>
-              </tr>
-            ))}
-            <tr>
-              <th scope="row">Kameleon</th>
-              <td>{aggregate.chameleons}</td>
-            </tr>
-          </tbody>
-        </table>
+      {!token && <Login />}
+      {token && (
+        <>
+          <Overview />
+          <Rounds />
+          {settings && <SettingsPanel settings={settings} />}
+          <DataPanels />
+        </>
       )}
     </main>
   );
 }
+
+initI18n(new URLSearchParams(location.search).get('lang') === 'en' ? 'en' : 'nl');
+const client = connectHub({
+  role: 'admin',
+  device: deviceId('ideale.device.v1'),
+  onState: (state) => useConsole.getState().setConnection(state),
+  onMessage: (message) => useConsole.getState().receive(message),
+});
+useConsole.setState({ client });
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -7,16 +7,17 @@ import { Intro } from './screens/Intro';
 import { ItemScreen } from './screens/ItemScreen';
 import { Result } from './screens/Result';
 import { useKiosk } from './store';
-import { useIdleReset, type IdleSettings } from './useIdleReset';
+import { idleSettingsFrom, useIdleReset } from './useIdleReset';
 
-export function App({ idle }: { idle: IdleSettings }) {
+export function App() {
   const { t, i18n } = useTranslation();
   const screen = useKiosk((s) => s.screen);
   const lang = useKiosk((s) => s.lang);
   const setLang = useKiosk((s) => s.setLang);
   const connection = useKiosk((s) => s.connection);
   const instrument = useKiosk((s) => s.instrument);
-  const { secondsLeft, stay } = useIdleReset(idle);
+  const settings = useKiosk((s) => s.settings);
+  const { secondsLeft, stay } = useIdleReset(idleSettingsFrom(location.search, settings));
 
   useEffect(() => {
     if (i18n.language !== lang) void i18n.changeLanguage(lang);

@@ -28,6 +28,9 @@ export function startDelivery(): HubClient {
     }, ACK_TIMEOUT_MS);
   };
 
+  /** Lets the console show what this kiosk still holds. */
+  const reportOutbox = (): void => void client.send({ type: 'outbox', pending: outbox.list().length });
+
   const settle = (id: string): void => {
     if (inFlight === id) {
       inFlight = null;
@@ -40,14 +43,19 @@ export function startDelivery(): HubClient {
     const store = useKiosk.getState();
     switch (message.type) {
       case 'welcome':
-        store.setInstrument(message.instrument, message.aggregate);
+        store.setHubState(message.instrument, message.aggregate, message.settings);
+        reportOutbox();
         sendNext();
+        break;
+      case 'state':
+        store.setSettings(message.settings);
         break;
       case 'update':
         store.setAggregate(message.aggregate);
         break;
       case 'ack':
         outbox.remove(message.id);
+        reportOutbox();
         store.setDelivery(message.id, 'saved');
         settle(message.id);
         break;

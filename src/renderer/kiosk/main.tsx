@@ -6,13 +6,12 @@ import '../common/base.css';
 import './kiosk.css';
 import { App } from './App';
 import { startDelivery } from './delivery';
-import { idleSettingsFrom } from './useIdleReset';
 
 initI18n('nl');
 lockDownPage(document);
 startDelivery();
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App idle={idleSettingsFrom(location.search)} />
+    <App />
   </StrictMode>,
 );

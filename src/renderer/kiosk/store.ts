@@ -1,6 +1,7 @@
 import { create, type StateCreator } from 'zustand';
 import type { Aggregate } from '../../core/aggregate';
 import type { Instrument, Language } from '../../core/instrument';
+import type { Settings } from '../../core/settings';
 import type { SurveyResponse } from '../../core/response';
 import type { ConnectionState } from '../common/hubClient';
 import { buildResponse, optionOrders } from './session';
@@ -36,8 +37,10 @@ interface SessionSlice {
 interface HubSlice {
   instrument: Instrument | null;
   aggregate: Aggregate | null;
+  settings: Settings | null;
   connection: ConnectionState;
-  setInstrument(instrument: Instrument, aggregate: Aggregate): void;
+  setHubState(instrument: Instrument, aggregate: Aggregate, settings: Settings): void;
+  setSettings(settings: Settings): void;
   setAggregate(aggregate: Aggregate): void;
   setConnection(state: ConnectionState): void;
 }
@@ -107,15 +110,27 @@ const createSessionSlice: StateCreator<KioskState, [], [], SessionSlice> = (set,
     setDelivery: (id, delivery) => {
       if (get().finished?.id === id) set({ delivery });
     },
-    reset: () => set({ ...initialSession, lang: get().instrument?.languages[0] ?? 'nl' }),
+    reset: () => set({ ...initialSession, lang: get().settings?.defaultLang ?? 'nl' }),
   };
 };
 
-const createHubSlice: StateCreator<KioskState, [], [], HubSlice> = (set) => ({
+const createHubSlice: StateCreator<KioskState, [], [], HubSlice> = (set, get) => ({
   instrument: null,
   aggregate: null,
+  settings: null,
   connection: 'connecting',
-  setInstrument: (instrument, aggregate) => set({ instrument, aggregate }),
+  setHubState: (instrument, aggregate, settings) => {
+    const { screen, instrument: before } = get();
+    // A different instrument mid-session would mismatch the answers: the visitor starts again.
+    const restart =
+      before !== null && (before.id !== instrument.id || before.version !== instrument.version) && screen !== 'result';
+    set({ instrument, aggregate, settings });
+    if (screen === 'attract' || restart) set({ ...initialSession, lang: settings.defaultLang });
+  },
+  setSettings: (settings) => {
+    set({ settings });
+    if (get().screen === 'attract') set({ lang: settings.defaultLang });
+  },
   setAggregate: (aggregate) => set({ aggregate }),
   setConnection: (connection) => set({ connection }),
 });

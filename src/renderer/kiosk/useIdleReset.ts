@@ -1,20 +1,27 @@
 import { useEffect, useState } from 'react';
+import { DEFAULT_SETTINGS, type Settings } from '../../core/settings';
 import { useKiosk } from './store';
 
-/** Timeouts in seconds, overridable per stand with ?idle=45&countdown=15&result=30 in the kiosk URL. */
+/** Timeouts in seconds. */
 export interface IdleSettings {
   idle: number;
   countdown: number;
   result: number;
 }
 
-export function idleSettingsFrom(search: string): IdleSettings {
+/** The organiser's timeouts, overridden per device by ?idle=45&countdown=15&result=30 in the kiosk URL. */
+export function idleSettingsFrom(search: string, settings: Settings | null): IdleSettings {
   const params = new URLSearchParams(search);
   const read = (key: string, fallback: number): number => {
     const value = Number(params.get(key));
     return Number.isFinite(value) && value > 0 ? value : fallback;
   };
-  return { idle: read('idle', 45), countdown: read('countdown', 15), result: read('result', 30) };
+  const base = settings ?? DEFAULT_SETTINGS;
+  return {
+    idle: read('idle', base.idleSeconds),
+    countdown: read('countdown', base.countdownSeconds),
+    result: read('result', base.resultSeconds),
+  };
 }
 
 /**

@@ -1,0 +1,84 @@
+import { useTranslation } from 'react-i18next';
+import { localize } from '../../../core/instrument';
+import { useConsole } from '../store';
+
+const gib = (bytes: number): string => `${(bytes / 1024 ** 3).toFixed(1)} GB`;
+
+export function Overview() {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'nl';
+  const status = useConsole((s) => s.status);
+  const aggregate = useConsole((s) => s.aggregate);
+  const instrument = useConsole((s) => s.instrument);
+  if (!status || !instrument || !aggregate) return null;
+  const time = (ms: number): string => new Date(ms).toLocaleTimeString(lang === 'en' ? 'en-GB' : 'nl-NL');
+  return (
+    <section className="panel" aria-labelledby="overview-title">
+      <h2 id="overview-title">{t('console.overview')}</h2>
+      <dl className="figures">
+        <div>
+          <dt>{t('console.today')}</dt>
+          <dd data-testid="status-today">{status.today}</dd>
+        </div>
+        <div>
+          <dt>{t('console.total')}</dt>
+          <dd data-testid="status-total">{status.responses}</dd>
+        </div>
+        <div>
+          <dt>{t('console.rehearsalCount')}</dt>
+          <dd data-testid="status-rehearsal">{status.rehearsal}</dd>
+        </div>
+        <div>
+          <dt>{t('console.disk')}</dt>
+          <dd>{status.freeDiskBytes === null ? t('console.unknown') : gib(status.freeDiskBytes)}</dd>
+        </div>
+        <div>
+          <dt>{t('console.version')}</dt>
+          <dd>{status.appVersion}</dd>
+        </div>
+        <div>
+          <dt>{t('console.instrument')}</dt>
+          <dd>{status.instrument}</dd>
+        </div>
+      </dl>
+      <table>
+        <caption>{t('console.perType')}</caption>
+        <tbody>
+          {instrument.types.map((type, i) => (
+            <tr key={type.id}>
+              <th scope="row">{localize(type.name, lang)}</th>
+              <td>{aggregate.leading[i]}</td>
+            </tr>
+          ))}
+          <tr>
+            <th scope="row">{t('console.chameleons')}</th>
+            <td>{aggregate.chameleons}</td>
+          </tr>
+        </tbody>
+      </table>
+      <table data-testid="devices">
+        <caption>{t('console.devices')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('console.device')}</th>
+            <th scope="col">{t('console.role')}</th>
+            <th scope="col">{t('console.lastSeen')}</th>
+            <th scope="col">{t('console.pending')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {status.devices.map((d) => (
+            <tr key={d.device}>
+              <td>
+                {d.device.slice(0, 8)} ({d.connected ? t('console.online') : t('console.gone')})
+              </td>
+              <td>{d.role}</td>
+              <td>{time(d.lastSeen)}</td>
+              <td>{d.pending ?? t('console.unknown')}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

@@ -1,0 +1,79 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Settings } from '../../../core/settings';
+import { useConsole } from '../store';
+
+const NUMBERS = ['idleSeconds', 'countdownSeconds', 'resultSeconds', 'suppressBelow'] as const;
+
+/** Event name, kiosk language and timeouts, the export threshold, and which instrument runs. */
+export function SettingsPanel({ settings }: { settings: Settings }) {
+  const { t } = useTranslation();
+  const act = useConsole((s) => s.act);
+  const status = useConsole((s) => s.status);
+  const [draft, setDraft] = useState(settings);
+  const [instrument, setInstrument] = useState(status?.instrument.split('@')[0] ?? '');
+  const save = (event: FormEvent): void => {
+    event.preventDefault();
+    act({ kind: 'settings', settings: draft });
+  };
+  return (
+    <section className="panel" aria-labelledby="settings-title">
+      <h2 id="settings-title">{t('console.settings')}</h2>
+      <form className="grid" onSubmit={save}>
+        <label>
+          {t('console.eventName')}
+          <input
+            value={draft.eventName}
+            onChange={(e) => setDraft({ ...draft, eventName: e.target.value })}
+            required
+            maxLength={80}
+          />
+        </label>
+        <label>
+          {t('console.defaultLang')}
+          <select
+            value={draft.defaultLang}
+            onChange={(e) => setDraft({ ...draft, defaultLang: e.target.value === 'en' ? 'en' : 'nl' })}
+          >
+            <option value="nl">Nederlands</option>
+            <option value="en">English</option>
+          </select>
+        </label>
+        {NUMBERS.map((key) => (
+          <label key={key}>
+            {t(`console.${key}`)}
+            <input
+              type="number"
+              value={draft[key]}
+              min={key === 'suppressBelow' ? 2 : 5}
+              max={600}
+              onChange={(e) => setDraft({ ...draft, [key]: Number(e.target.value) })}
+            />
+          </label>
+        ))}
+        <button type="submit">{t('console.save')}</button>
+      </form>
+      {status && (
+        <form
+          className="row"
+          onSubmit={(e) => {
+            e.preventDefault();
+            act({ kind: 'instrument', id: instrument });
+          }}
+        >
+          <label>
+            {t('console.chooseInstrument')}
+            <select value={instrument} onChange={(e) => setInstrument(e.target.value)}>
+              {status.instruments.map((i) => (
+                <option key={`${i.id}@${i.version}`} value={i.id}>
+                  {i.title} ({i.id}@{i.version})
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="submit">{t('console.useInstrument')}</button>
+        </form>
+      )}
+    </section>
+  );
+}

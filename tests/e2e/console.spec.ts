@@ -1,0 +1,66 @@
+import AxeBuilder from '@axe-core/playwright';
+import { readFileSync } from 'node:fs';
+import { expect, test } from './fixtures';
+
+test('the organiser sets a PIN, starts a round, rehearses, sees the kiosk, and downloads an export', async ({
+  page,
+  browser,
+  hub,
+}) => {
+  await page.goto(`${hub.url}/admin`);
+  await expect(page.getByRole('heading', { name: /Kies een PIN/ })).toBeVisible();
+  await page.getByLabel('PIN').fill('8642');
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await expect(page.getByRole('heading', { name: 'Overzicht' })).toBeVisible();
+
+  await page.getByLabel('Naam van de ronde').fill('Zaal Rotterdam');
+  await page.getByRole('button', { name: 'Start ronde' }).click();
+  await expect(page.getByTestId('round-state')).toHaveText('Nu loopt: Zaal Rotterdam');
+
+  await page.getByRole('spinbutton', { name: '#' }).fill('40');
+  await page.getByRole('button', { name: 'Voeg 40 oefenbezoekers toe' }).click();
+  await expect(page.getByTestId('status-rehearsal')).toHaveText('40');
+  await expect(page.getByTestId('status-total')).toHaveText('0');
+
+  const kiosk = await browser.newPage();
+  await kiosk.goto(`${hub.url}/kiosk`);
+  await expect(page.getByTestId('devices')).toContainText('kiosk');
+
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
+  expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual(
+    [],
+  );
+  await page.screenshot({ path: 'test-results/screens/console-nl.png', fullPage: true });
+
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'JSON' }).click();
+  const file = await (await downloading).path();
+  const json = JSON.parse(readFileSync(file, 'utf8'));
+  expect(json.stamp.instrument).toBe('ideale-ambtenaar@1.0.0');
+  // Rehearsal visitors never count in an export.
+  expect(
+    json.tables
+      .find((t: { id: string }) => t.id === 'casus')
+      .values.at(-1)
+      .at(-1),
+  ).toBeNull();
+
+  await page.getByRole('button', { name: 'Wis alle oefenbezoekers' }).click();
+  await expect(page.getByTestId('status-rehearsal')).toHaveText('0');
+  await kiosk.close();
+});
+
+test('a wrong PIN is refused and five lock the console', async ({ page, hub }) => {
+  await page.goto(`${hub.url}/admin`);
+  await page.getByLabel('PIN').fill('1111');
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await expect(page.getByRole('heading', { name: 'Overzicht' })).toBeVisible();
+  await page.reload();
+  for (let i = 0; i < 5; i++) {
+    await page.getByLabel('PIN').fill('9999');
+    await page.getByRole('button', { name: 'Inloggen' }).click();
+    await expect(page.getByTestId('notice')).toBeVisible();
+  }
+  await expect(page.getByTestId('notice')).toContainText('Te vaak een verkeerde PIN');
+  await expect(page.getByRole('button', { name: 'Inloggen' })).toBeDisabled();
+});
