@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { shippedInstrument } from '../../tests/support/instruments';
-import { addToAggregate, emptyAggregate } from './aggregate';
+import { addToAggregate, aggregateMembers, emptyAggregate } from './aggregate';
 import { profileOf } from './response';
 
 const instrument = shippedInstrument('ideale-ambtenaar');
@@ -42,6 +42,24 @@ describe('aggregation', () => {
         expect(agg.leading.reduce((x, y) => x + y, 0) + agg.chameleons).toBe(rs.length);
         expect(Object.values(agg.labels).reduce((x, y) => x + y, 0)).toBe(rs.length);
         expect(agg.casus.reduce((x, y) => x + y, 0)).toBe(rs.length);
+      }),
+    );
+  });
+});
+
+describe('aggregating public crowd members', () => {
+  it('gives the same totals as aggregating the responses they came from', () => {
+    fc.assert(
+      fc.property(fc.array(responseArb, { maxLength: 40 }), (rs) => {
+        const profiles = rs.map((r) => profileOf(r, instrument));
+        const direct = profiles.reduce((agg, p) => addToAggregate(agg, p, typeIds), emptyAggregate(3));
+        const fromMembers = aggregateMembers(
+          profiles.map((p) => ({ shares: p.shares, casus: p.casusIndex })),
+          typeIds,
+        );
+        expect(fromMembers.leading).toEqual(direct.leading);
+        expect(fromMembers.labels).toEqual(direct.labels);
+        expect(fromMembers.casus).toEqual(direct.casus);
       }),
     );
   });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Profile } from './response';
-import { labelKey, leadingType } from './scoring';
+import { labelKey, labelShares, leadingType } from './scoring';
 
 /** The live totals of one instrument: what the projector and the kiosk's crowd comparison show. */
 export const aggregateSchema = z.object({
@@ -50,3 +50,18 @@ export function addToAggregate(agg: Aggregate, profile: Profile, typeIds: readon
 
 /** The smallest crowd for which the distribution is shown at all (fewer would single people out). */
 export const MIN_CROWD_FOR_DISTRIBUTION = 5;
+
+/** The aggregate of a set of public crowd members (for a projector filtering on a round). */
+export function aggregateMembers(
+  members: readonly { shares: number[]; casus: number }[],
+  typeIds: readonly string[],
+): Aggregate {
+  let agg = emptyAggregate(typeIds.length);
+  for (const m of members)
+    agg = addToAggregate(
+      agg,
+      { shares: m.shares, label: labelShares(typeIds, m.shares), casusIndex: m.casus },
+      typeIds,
+    );
+  return agg;
+}

@@ -13,8 +13,6 @@ export interface LiveState {
   add(seq: number, profile: Profile, meta: InsertMeta): CrowdMember;
 }
 
-const round4 = (x: number): number => Math.round(x * 10_000) / 10_000;
-
 export function createLiveState(instrument: Instrument, store: ResponseStore): LiveState {
   const typeIds = instrument.types.map((t) => t.id);
   let aggregate = emptyAggregate(typeIds.length);
@@ -24,7 +22,9 @@ export function createLiveState(instrument: Instrument, store: ResponseStore): L
     aggregate = addToAggregate(aggregate, profile, typeIds);
     const member = {
       seq,
-      shares: profile.shares.map(round4),
+      // Full precision: a projector relabels members when it filters on a round, and rounding could move a
+      // profile across a label threshold.
+      shares: profile.shares,
       casus: profile.casusIndex,
       round: meta.round,
       rehearsal: meta.rehearsal,

@@ -1,10 +1,15 @@
 import { Canvas } from '@react-three/fiber';
 import { useEffect, useState } from 'react';
 import { MIN_CROWD_FOR_DISTRIBUTION } from '../../core/aggregate';
-import { Overlay } from './Overlay';
+import { CornerLabels, Frame } from './Overlay';
 import { Crowd } from './scene/Crowd';
 import { FitCamera, Stage } from './scene/Stage';
-import { useProjector } from './store';
+import { useProjector, useShownAggregate } from './store';
+import { BarsView } from './views/BarsView';
+import { CasusView } from './views/CasusView';
+import { Crowd2D } from './views/Crowd2D';
+import { HelpOverlay } from './views/HelpOverlay';
+import { ReplayCounter } from './views/ReplayCounter';
 
 const RADIUS = 10;
 
@@ -20,16 +25,20 @@ function useWindowSize(): { width: number; height: number } {
 
 export function App({ webgl }: { webgl: boolean }) {
   const instrument = useProjector((s) => s.instrument);
-  const total = useProjector((s) => s.aggregate?.total ?? 0);
   const hidden = useProjector((s) => s.hidden);
   const blank = useProjector((s) => s.blank);
+  const help = useProjector((s) => s.help);
+  const view = useProjector((s) => s.view);
+  const total = useShownAggregate()?.total ?? 0;
   const { width, height } = useWindowSize();
   const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 
   if (blank) return <div className="projector blank" data-testid="blank" />;
+  const showsCrowd = view === 'crowd' || view === 'replay';
+  const crowdVisible = !hidden && total >= MIN_CROWD_FOR_DISTRIBUTION;
   return (
-    <div className="projector" data-webgl={webgl}>
-      {webgl && instrument && (
+    <div className="projector" data-webgl={webgl} data-view={view}>
+      {instrument && showsCrowd && webgl && (
         <Canvas
           orthographic
           dpr={[1, 1.5]}
@@ -40,10 +49,18 @@ export function App({ webgl }: { webgl: boolean }) {
           <color attach="background" args={['#0b1020']} />
           <FitCamera n={instrument.types.length} radius={RADIUS} />
           <Stage types={instrument.types} radius={RADIUS} />
-          <Crowd visible={!hidden && total >= MIN_CROWD_FOR_DISTRIBUTION} motion={!reducedMotion} />
+          <Crowd visible={crowdVisible} motion={!reducedMotion} />
         </Canvas>
       )}
-      <Overlay width={width} height={height} radius={RADIUS} />
+      {instrument && showsCrowd && !webgl && (
+        <Crowd2D types={instrument.types} radius={RADIUS} width={width} height={height} visible={crowdVisible} />
+      )}
+      {showsCrowd && <CornerLabels width={width} height={height} radius={RADIUS} />}
+      {view === 'replay' && <ReplayCounter total={total} />}
+      {view === 'bars' && <BarsView />}
+      {view === 'casus' && <CasusView />}
+      <Frame />
+      {help && <HelpOverlay />}
     </div>
   );
 }

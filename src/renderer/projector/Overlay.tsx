@@ -1,45 +1,78 @@
 import { useTranslation } from 'react-i18next';
-import { MIN_CROWD_FOR_DISTRIBUTION } from '../../core/aggregate';
+import { MIN_CROWD_FOR_DISTRIBUTION, type Aggregate } from '../../core/aggregate';
 import { localize, type Language } from '../../core/instrument';
 import { polygonCorner, roundedPercentages } from '../../core/scoring';
 import { fitStage, toScreen } from './scene/stageView';
-import { useProjector } from './store';
+import { useProjector, useShownAggregate } from './store';
 
-/** Everything in words: counts and percentages per corner, the participant counter and how to join. */
-export function Overlay({ width, height, radius }: { width: number; height: number; radius: number }) {
-  const { t, i18n } = useTranslation();
-  const lang = (i18n.language === 'en' ? 'en' : 'nl') as Language;
-  const instrument = useProjector((s) => s.instrument);
-  const aggregate = useProjector((s) => s.aggregate);
-  const hidden = useProjector((s) => s.hidden);
-  if (!instrument || !aggregate) return null;
-  const n = instrument.types.length;
-  const view = fitStage(n, radius, width, height);
-  const total = aggregate.total;
-  const showDistribution = total >= MIN_CROWD_FOR_DISTRIBUTION && !hidden;
-  const percents = roundedPercentages(
-    total > 0
-      ? [...aggregate.leading, aggregate.chameleons].map((c) => c / total)
-      : [...aggregate.leading, 0].map(() => 0),
-  );
+/** Whole percentages per leading type and for the chameleons (the last entry), summing to 100. */
+export function leadingPercentages(aggregate: Aggregate): number[] {
+  const counts = [...aggregate.leading, aggregate.chameleons];
+  return aggregate.total > 0 ? roundedPercentages(counts.map((c) => c / aggregate.total)) : counts.map(() => 0);
+}
 
+/** What stays on screen in every view: the counter, how to join, and the state of the controls. */
+export function Frame() {
+  const { t } = useTranslation();
+  const aggregate = useShownAggregate();
+  const view = useProjector((s) => s.view);
+  const frozen = useProjector((s) => s.frozen);
+  const queued = useProjector((s) => s.queued.length);
+  const roundOnly = useProjector((s) => s.roundOnly);
+  const round = useProjector((s) => s.round);
+  const connection = useProjector((s) => s.connection);
+  const rehearsal = useProjector((s) => s.members.some((m) => m.rehearsal));
   return (
-    <div className="overlay">
+    <div className="frame">
       <header className="counter">
         <span className="total" data-testid="total">
-          {total}
+          {aggregate?.total ?? 0}
         </span>
         <span className="total-label">{t('projector.participants')}</span>
       </header>
       <p className="join">{t('projector.join')}</p>
+      <p className="view-title" data-testid="view-title">
+        {t(`projector.views.${view}`)}
+      </p>
+      <ul className="badges">
+        {roundOnly && (
+          <li data-testid="round-badge">
+            {round ? t('projector.roundOnly', { name: round.name }) : t('projector.noRound')}
+          </li>
+        )}
+        {frozen && (
+          <li data-testid="frozen-badge">
+            {t('projector.frozen')} ({queued})
+          </li>
+        )}
+        {rehearsal && <li>{t('projector.rehearsal')}</li>}
+        {connection === 'closed' && <li className="warn">{t('projector.offline')}</li>}
+      </ul>
+    </div>
+  );
+}
+
+/** The crowd view's words: name, count and percentage at every corner of the polygon. */
+export function CornerLabels({ width, height, radius }: { width: number; height: number; radius: number }) {
+  const { t, i18n } = useTranslation();
+  const lang = (i18n.language === 'en' ? 'en' : 'nl') as Language;
+  const instrument = useProjector((s) => s.instrument);
+  const hidden = useProjector((s) => s.hidden);
+  const aggregate = useShownAggregate();
+  if (!instrument || !aggregate) return null;
+  const n = instrument.types.length;
+  const view = fitStage(n, radius, width, height);
+  const showDistribution = aggregate.total >= MIN_CROWD_FOR_DISTRIBUTION && !hidden;
+  const percents = leadingPercentages(aggregate);
+  return (
+    <div className="overlay">
       {instrument.types.map((type, i) => {
         const [wx, wy] = polygonCorner(i, n);
         const [x, y] = toScreen(view, width, height, wx * radius, wy * radius);
-        const below = wy < 0;
         return (
           <div
             key={type.id}
-            className={`corner ${below ? 'below' : 'above'}`}
+            className={`corner ${wy < 0 ? 'below' : 'above'}`}
             style={{ left: x, top: y }}
             data-testid={`corner-${type.id}`}
           >
@@ -62,17 +95,24 @@ export function Overlay({ width, height, radius }: { width: number; height: numb
       })}
       {showDistribution && aggregate.chameleons > 0 && (
         <p className="chameleons" data-testid="chameleons">
-          {aggregate.chameleons} {t('projector.chameleons')} ({percents[n]}%)
+          {aggregate.chameleons} {t('projector.chameleons', { count: aggregate.chameleons })} ({percents[n]}%)
         </p>
       )}
-      {total < MIN_CROWD_FOR_DISTRIBUTION && (
-        <p className="notice">{t('projector.waiting', { min: MIN_CROWD_FOR_DISTRIBUTION })}</p>
-      )}
-      {hidden && total >= MIN_CROWD_FOR_DISTRIBUTION && (
-        <p className="notice" data-testid="hidden-notice">
-          {t('projector.hidden')}
-        </p>
-      )}
+      <Notices total={aggregate.total} />
     </div>
   );
+}
+
+export function Notices({ total }: { total: number }) {
+  const { t } = useTranslation();
+  const hidden = useProjector((s) => s.hidden);
+  if (total < MIN_CROWD_FOR_DISTRIBUTION)
+    return <p className="notice">{t('projector.waiting', { min: MIN_CROWD_FOR_DISTRIBUTION })}</p>;
+  if (hidden)
+    return (
+      <p className="notice" data-testid="hidden-notice">
+        {t('projector.hidden')}
+      </p>
+    );
+  return null;
 }

@@ -49,7 +49,7 @@ export function createCrowdSim(capacity: number, radius = 10): CrowdSim {
 export function spacingFor(count: number, radius: number): number {
   const area = 1.2 * radius * radius;
   const fit = Math.sqrt(area / Math.max(count * 2.2, 1));
-  return Math.min(radius * 0.09, Math.max(radius * 0.008, fit));
+  return Math.min(radius * 0.12, Math.max(radius * 0.008, fit));
 }
 
 /** Is (x, y) inside the regular polygon with `n` corners and this radius (with a margin)? */

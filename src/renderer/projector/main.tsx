@@ -20,8 +20,9 @@ connectHub({
   onState: (state) => useProjector.getState().setConnection(state),
   onMessage: (message) => {
     const store = useProjector.getState();
-    if (message.type === 'welcome') store.welcome(message.instrument, message.aggregate, message.crowd);
+    if (message.type === 'welcome') store.welcome(message.instrument, message.aggregate, message.crowd, message.round);
     else if (message.type === 'update') store.arrive(message.aggregate, message.member);
+    else if (message.type === 'state') store.setRound(message.round);
   },
 });
 bindPresenterKeys(window);

@@ -25,8 +25,9 @@ export function Stage({ types, radius }: { types: readonly IdealType[]; radius: 
       {types.map((type, i) => {
         const [x, y] = polygonCorner(i, n);
         return (
-          <mesh key={type.id} position={[x * radius, y * radius, -radius - 1]}>
-            <circleGeometry args={[radius * 0.09, 40]} />
+          // Just outside the corner, so the figures of a pure type stand beside it, not on it.
+          <mesh key={type.id} position={[x * radius * 1.09, y * radius * 1.09, -radius - 1]}>
+            <circleGeometry args={[radius * 0.06, 40]} />
             <meshBasicMaterial color={type.color} />
           </mesh>
         );

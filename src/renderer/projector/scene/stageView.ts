@@ -20,8 +20,9 @@ export function fitStage(n: number, radius: number, width: number, height: numbe
   const maxX = Math.max(...xs);
   const minY = Math.min(...ys);
   const maxY = Math.max(...ys);
-  const zoom = Math.min(width / ((maxX - minX) * 1.7), height / ((maxY - minY) * 1.55));
-  return { centerX: (minX + maxX) / 2, centerY: (minY + maxY) / 2 - (maxY - minY) * 0.04, zoom };
+  // Room around the polygon for the corner labels: more above and below than at the sides.
+  const zoom = Math.min(width / ((maxX - minX) * 1.7), height / ((maxY - minY) * 1.95));
+  return { centerX: (minX + maxX) / 2, centerY: (minY + maxY) / 2 + (maxY - minY) * 0.02, zoom };
 }
 
 /** Screen pixel of a world point under a view. */

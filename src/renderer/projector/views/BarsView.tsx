@@ -1,0 +1,56 @@
+import { useTranslation } from 'react-i18next';
+import { MIN_CROWD_FOR_DISTRIBUTION } from '../../../core/aggregate';
+import { localize, type Language } from '../../../core/instrument';
+import { leadingPercentages, Notices } from '../Overlay';
+import { useProjector, useShownAggregate } from '../store';
+
+/** One animated bar per leading type, and one for the chameleons. */
+export function BarsView() {
+  const { t, i18n } = useTranslation();
+  const lang = (i18n.language === 'en' ? 'en' : 'nl') as Language;
+  const instrument = useProjector((s) => s.instrument);
+  const hidden = useProjector((s) => s.hidden);
+  const aggregate = useShownAggregate();
+  if (!instrument || !aggregate) return null;
+  const show = !hidden && aggregate.total >= MIN_CROWD_FOR_DISTRIBUTION;
+  const percents = leadingPercentages(aggregate);
+  const rows = [
+    ...instrument.types.map((type, i) => ({
+      id: type.id,
+      name: localize(type.name, lang),
+      mark: type.mark,
+      color: type.color,
+      count: aggregate.leading[i]!,
+      percent: percents[i]!,
+    })),
+    {
+      id: 'chameleon',
+      name: t('projector.chameleon'),
+      mark: '~',
+      color: '#8a8fa3',
+      count: aggregate.chameleons,
+      percent: percents[instrument.types.length]!,
+    },
+  ];
+  return (
+    <div className="bars-view" data-testid="bars-view">
+      {rows.map((row) => (
+        <div key={row.id} className="pbar">
+          <span className="pbar-name">
+            <span className="mark" style={{ background: row.color }} aria-hidden="true">
+              {row.mark}
+            </span>
+            {row.name}
+          </span>
+          <span className="pbar-track">
+            <span className="pbar-fill" style={{ width: show ? `${row.percent}%` : '0%', background: row.color }} />
+          </span>
+          <span className="pbar-value" data-testid={`bar-${row.id}`}>
+            {show ? `${row.percent}%` : ''}
+          </span>
+        </div>
+      ))}
+      <Notices total={aggregate.total} />
+    </div>
+  );
+}

@@ -1,0 +1,22 @@
+import { useTranslation } from 'react-i18next';
+import { PRESENTER_KEYS } from '../keys';
+
+/** The keys and what they do, generated from the same table the key handler uses. */
+export function HelpOverlay() {
+  const { t, i18n } = useTranslation();
+  const name = (key: string): string =>
+    i18n.exists(`projector.keyNames.${key}`) ? t(`projector.keyNames.${key}`) : key.toUpperCase();
+  return (
+    <div className="help" role="dialog" aria-labelledby="help-title" data-testid="help">
+      <h2 id="help-title">{t('projector.helpTitle')}</h2>
+      <dl>
+        {PRESENTER_KEYS.map((k) => (
+          <div key={k.label}>
+            <dt>{k.keys.map(name).join(' / ')}</dt>
+            <dd>{t(`projector.keys.${k.label}`)}</dd>
+          </div>
+        ))}
+      </dl>
+    </div>
+  );
+}

@@ -1,0 +1,205 @@
+import type { Page } from '@playwright/test';
+import type { HubMessage } from '../../src/core/messages';
+import { loginAsOrganiser, TestClient } from '../support/hub';
+import { shippedInstrument } from '../support/instruments';
+import { makeResponse } from '../support/responses';
+import { expect, test, type HubProcess } from './fixtures';
+
+const instrument = shippedInstrument('ideale-ambtenaar');
+test.use({ viewport: { width: 1280, height: 720 } });
+
+/** Submits responses through a real kiosk socket; returns the hub's latest aggregate. */
+async function submit(
+  hub: HubProcess,
+  picks: ((i: number) => number)[],
+): Promise<Extract<HubMessage, { type: 'ack' }>[]> {
+  const kiosk = await TestClient.connect(hub.url, 'kiosk');
+  const acks = [];
+  for (const pick of picks) {
+    const response = makeResponse(instrument, pick);
+    const from = kiosk.messages.length;
+    kiosk.send({ type: 'submit', response });
+    acks.push(await kiosk.waitFor((m): m is Extract<HubMessage, { type: 'ack' }> => m.type === 'ack', from));
+  }
+  kiosk.close();
+  return acks;
+}
+
+async function hubAggregate(hub: HubProcess) {
+  const probe = await TestClient.connect(hub.url, 'projector');
+  const welcome = probe.messages[0]!;
+  probe.close();
+  if (welcome.type !== 'welcome') throw new Error('expected a welcome');
+  return welcome.aggregate;
+}
+
+/** How much the canvas differs from the plain background: the share of pixels that are not background. */
+async function sceneCoverage(page: Page): Promise<number> {
+  // Only the scene: the words on top are hidden while the picture is taken.
+  const style = await page.addStyleTag({ content: '.overlay, .frame { visibility: hidden !important; }' });
+  const shot = await page.locator('canvas').screenshot();
+  await style.evaluate((node) => node.remove());
+  const png = await page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const c = document.createElement('canvas');
+    c.width = img.width;
+    c.height = img.height;
+    const ctx = c.getContext('2d')!;
+    ctx.drawImage(img, 0, 0);
+    const d = ctx.getImageData(0, 0, c.width, c.height).data;
+    let other = 0;
+    for (let i = 0; i < d.length; i += 4)
+      if (Math.abs(d[i]! - 11) + Math.abs(d[i + 1]! - 16) + Math.abs(d[i + 2]! - 32) > 30) other++;
+    return other / (d.length / 4);
+  }, shot.toString('base64'));
+  return png;
+}
+
+const PATTERN = [() => 0, () => 0, () => 1, () => 2, () => 2, () => 2, (i: number) => i % 3];
+
+test('submitted responses appear as figures, and the numbers on screen match the hub', async ({ page, hub }) => {
+  await page.goto(`${hub.url}/projector`);
+  await expect(page.getByTestId('total')).toHaveText('0');
+  await submit(hub, PATTERN);
+  await expect(page.getByTestId('total')).toHaveText('7');
+  const aggregate = await hubAggregate(hub);
+  expect(aggregate.leading).toEqual([2, 1, 3]);
+  expect(aggregate.chameleons).toBe(1);
+  for (const [i, type] of instrument.types.entries()) {
+    await expect(page.getByTestId(`count-${type.id}`)).toHaveText(String(aggregate.leading[i]));
+  }
+  await expect(page.getByTestId('percent-bureaucraat')).toHaveText('29%');
+  await expect(page.getByTestId('percent-ondernemer')).toHaveText('14%');
+  await expect(page.getByTestId('percent-verbinder')).toHaveText('43%');
+  await expect(page.getByTestId('chameleons')).toContainText('1 kameleon (14%)');
+  await page.waitForTimeout(3500);
+  expect(await sceneCoverage(page)).toBeGreaterThan(0.003);
+  await page.screenshot({ path: 'test-results/screens/projector-crowd.png' });
+});
+
+test('below five participants no distribution and no figures are shown', async ({ page, hub }) => {
+  await page.goto(`${hub.url}/projector`);
+  await submit(hub, PATTERN.slice(0, 4));
+  await expect(page.getByTestId('total')).toHaveText('4');
+  await expect(page.getByText('Vanaf 5 deelnemers verschijnt hier de verdeling.')).toBeVisible();
+  await expect(page.getByTestId('count-bureaucraat')).toHaveCount(0);
+  const withoutFigures = await sceneCoverage(page);
+  await submit(hub, PATTERN.slice(4));
+  await expect(page.getByTestId('count-bureaucraat')).toBeVisible();
+  await page.waitForTimeout(3500);
+  expect(await sceneCoverage(page)).toBeGreaterThan(withoutFigures * 1.2);
+});
+
+test('every key does what the help overlay says', async ({ page, hub }) => {
+  await submit(hub, PATTERN);
+  await page.goto(`${hub.url}/projector`);
+  await expect(page.getByTestId('total')).toHaveText('7');
+  await page.keyboard.press('?');
+  const help = page.getByTestId('help');
+  await expect(help).toContainText('→ / PgDn / Spatie');
+  await expect(help).toContainText('Volgende weergave');
+  await expect(help).toContainText('H');
+  await page.screenshot({ path: 'test-results/screens/projector-help.png' });
+  await page.keyboard.press('F1');
+  await expect(help).toHaveCount(0);
+
+  const title = page.getByTestId('view-title');
+  await expect(title).toHaveText('Het publiek');
+  await page.keyboard.press('ArrowRight');
+  await expect(title).toHaveText('Leidend type');
+  await expect(page.getByTestId('bar-verbinder')).toHaveText('43%');
+  await page.waitForTimeout(1000);
+  await page.screenshot({ path: 'test-results/screens/projector-bars.png' });
+  await page.keyboard.press('PageDown');
+  await expect(title).toHaveText('Wie we zijn en wat ons werk vraagt');
+  await expect(page.getByTestId('casus-verbinder')).toContainText('→ 100%');
+  await page.waitForTimeout(1000);
+  await page.screenshot({ path: 'test-results/screens/projector-casus.png' });
+  await page.keyboard.press(' ');
+  await expect(title).toHaveText('Zo groeide de dag');
+  await expect(page.getByTestId('replay-count')).toContainText('van 7');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('PageUp');
+  await expect(title).toHaveText('Leidend type');
+
+  await page.keyboard.press('h');
+  await expect(page.getByTestId('bar-verbinder')).toHaveText('');
+  await expect(page.getByTestId('hidden-notice')).toBeVisible();
+  await page.keyboard.press('h');
+  await expect(page.getByTestId('bar-verbinder')).toHaveText('43%');
+
+  await page.keyboard.press('f');
+  await expect(page.getByTestId('frozen-badge')).toBeVisible();
+  await submit(hub, [() => 1]);
+  await expect(page.getByTestId('frozen-badge')).toContainText('(1)');
+  await expect(page.getByTestId('total')).toHaveText('7');
+  await page.keyboard.press('f');
+  await expect(page.getByTestId('total')).toHaveText('8');
+
+  await page.keyboard.press('b');
+  await expect(page.getByTestId('blank')).toBeVisible();
+  await page.keyboard.press('.');
+  await expect(page.getByTestId('total')).toBeVisible();
+});
+
+test('hiding hides the numbers and the figures in the crowd view', async ({ page, hub }) => {
+  await submit(hub, PATTERN);
+  await page.goto(`${hub.url}/projector`);
+  await expect(page.getByTestId('count-verbinder')).toHaveText('3');
+  await page.waitForTimeout(1500);
+  const shown = await sceneCoverage(page);
+  await page.keyboard.press('h');
+  await expect(page.getByTestId('count-verbinder')).toHaveCount(0);
+  await page.waitForTimeout(500);
+  expect(await sceneCoverage(page)).toBeLessThan(shown * 0.8);
+});
+
+test('the round filter shows only the round that runs', async ({ page, hub }) => {
+  await submit(hub, PATTERN);
+  const admin = await TestClient.connect(hub.url, 'admin');
+  const token = await loginAsOrganiser(admin);
+  admin.send({ type: 'admin', token, action: { kind: 'startRound', name: 'Zaal 2' } });
+  await admin.waitFor((m) => m.type === 'done');
+  await page.goto(`${hub.url}/projector`);
+  await submit(hub, [() => 1, () => 1, () => 1, () => 1, () => 1]);
+  await expect(page.getByTestId('total')).toHaveText('12');
+  await page.keyboard.press('r');
+  await expect(page.getByTestId('round-badge')).toHaveText('Alleen ronde: Zaal 2');
+  await expect(page.getByTestId('total')).toHaveText('5');
+  await expect(page.getByTestId('count-ondernemer')).toHaveText('5');
+  await expect(page.getByTestId('percent-ondernemer')).toHaveText('100%');
+  await page.keyboard.press('r');
+  await expect(page.getByTestId('total')).toHaveText('12');
+  admin.close();
+});
+
+test('the projector survives a hub restart and catches up', async ({ page, hub }) => {
+  await submit(hub, PATTERN);
+  await page.goto(`${hub.url}/projector`);
+  await expect(page.getByTestId('total')).toHaveText('7');
+  await hub.kill();
+  await expect(page.getByText('Verbinding met de hub kwijt')).toBeVisible();
+  await hub.start();
+  await submit(hub, [() => 0, () => 0]);
+  await expect(page.getByTestId('total')).toHaveText('9', { timeout: 15_000 });
+  await expect(page.getByTestId('count-bureaucraat')).toHaveText('4');
+});
+
+test('without WebGL the page shows the same information in 2-D', async ({ page, hub }) => {
+  await page.addInitScript(() => {
+    const original = HTMLCanvasElement.prototype.getContext;
+    HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, type: string, ...rest: unknown[]) {
+      if (type.startsWith('webgl')) return null;
+      return (original as (...a: unknown[]) => RenderingContext | null).call(this, type, ...rest);
+    } as typeof original;
+  });
+  await submit(hub, PATTERN);
+  await page.goto(`${hub.url}/projector`);
+  await expect(page.getByTestId('scene-2d')).toBeVisible();
+  await expect(page.getByTestId('count-verbinder')).toHaveText('3');
+  await page.waitForTimeout(3000);
+  expect(await sceneCoverage(page)).toBeGreaterThan(0.005);
+  await page.screenshot({ path: 'test-results/screens/projector-2d.png' });
+});
