@@ -38,7 +38,7 @@ async function sceneCoverage(page: Page): Promise<number> {
   // Only the scene: the words on top are hidden while the picture is taken.
   const style = await page.addStyleTag({ content: '.overlay, .frame { visibility: hidden !important; }' });
   const shot = await page.locator('canvas').screenshot();
-  await style.evaluate((node) => node.remove());
+  await style.evaluate((node) => (node as Element).remove());
   const png = await page.evaluate(async (b64) => {
     const img = new Image();
     img.src = `data:image/png;base64,${b64}`;
