@@ -70,6 +70,11 @@ export default tseslint.config(
     rules: { 'react-hooks/immutability': 'off' },
   },
   {
+    // Benchmarks inject probes into the page they measure.
+    files: ['scripts/bench/**/*.mjs'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+  },
+  {
     // Tests break fixtures on purpose and may use Node.
     files: ['src/**/*.test.ts', 'tests/**/*.ts'],
     rules: { 'no-restricted-imports': 'off', '@typescript-eslint/no-explicit-any': 'off' },

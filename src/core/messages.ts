@@ -114,6 +114,8 @@ export const hubMessageSchema = z.discriminatedUnion('type', [
     retryAfterMs: z.number().optional(),
   }),
   z.object({ type: z.literal('update'), aggregate: aggregateSchema, member: crowdMemberSchema }),
+  /** The totals alone, sent to kiosks every few seconds when they changed (for "you versus today's crowd"). */
+  z.object({ type: z.literal('aggregate'), aggregate: aggregateSchema }),
   z.object({ type: z.literal('state'), settings: settingsSchema, round: roundSchema.nullable() }),
   z.object({ type: z.literal('session'), token: z.string(), expiresAt: z.number() }),
   z.object({ type: z.literal('status'), status: statusSchema }),

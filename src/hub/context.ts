@@ -4,7 +4,8 @@ import type { HubMessage, Role } from '../core/messages';
 import type { Settings } from '../core/settings';
 import type { OrganiserAuth } from './auth';
 import type { LiveState } from './liveState';
-import type { ResponseStore } from './responseStore';
+import type { SurveyResponse } from '../core/response';
+import type { InsertMeta, ResponseStore } from './responseStore';
 
 /** One connected page. */
 export interface Peer {
@@ -29,10 +30,13 @@ export interface HubContext {
   readonly peers: ReadonlySet<Peer>;
   /** Devices seen since start, also after they disconnect. */
   readonly devices: Map<string, { role: Role; lastSeen: number; pending: number | null }>;
+  /** Stores a response durably (group commit); resolves after the commit. */
+  write(response: SurveyResponse, meta: InsertMeta): Promise<{ stored: boolean; seq: number }>;
   live: LiveState;
   settings: Settings;
   send(peer: Peer, message: HubMessage): void;
-  broadcast(message: HubMessage): void;
+  /** Sends to every page that said hello, or only to the given roles. */
+  broadcast(message: HubMessage, roles?: readonly Role[]): void;
   /** Rebuilds the live state from the store and sends every page a fresh welcome (after a reset, a switch…). */
   reload(instrument?: Instrument): void;
   welcomeFor(role: Role): HubMessage;

@@ -9,8 +9,8 @@ export interface LiveState {
   readonly instrument: Instrument;
   aggregate(): Aggregate;
   crowd(): readonly CrowdMember[];
-  /** Adds a newly stored response; returns its public crowd member. */
-  add(seq: number, profile: Profile, meta: InsertMeta): CrowdMember;
+  /** Adds a newly stored response; returns its public crowd member, or null when that seq is already in. */
+  add(seq: number, profile: Profile, meta: InsertMeta): CrowdMember | null;
 }
 
 export function createLiveState(instrument: Instrument, store: ResponseStore): LiveState {
@@ -18,7 +18,11 @@ export function createLiveState(instrument: Instrument, store: ResponseStore): L
   let aggregate = emptyAggregate(typeIds.length);
   const crowd: CrowdMember[] = [];
 
-  const add = (seq: number, profile: Profile, meta: InsertMeta): CrowdMember => {
+  const seqs = new Set<number>();
+
+  const add = (seq: number, profile: Profile, meta: InsertMeta): CrowdMember | null => {
+    if (seqs.has(seq)) return null;
+    seqs.add(seq);
     aggregate = addToAggregate(aggregate, profile, typeIds);
     const member = {
       seq,

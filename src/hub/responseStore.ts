@@ -25,6 +25,10 @@ export interface InsertMeta {
 export interface ResponseStore {
   /** Stores the response in one committed transaction; a known id is a harmless duplicate. */
   insert(response: SurveyResponse, receivedAt: number, meta: InsertMeta): { stored: boolean; seq: number };
+  /** Stores several responses in one transaction (one durable commit for all); results in the same order. */
+  insertMany(
+    items: readonly { response: SurveyResponse; receivedAt: number; meta: InsertMeta }[],
+  ): { stored: boolean; seq: number }[];
   count(filter?: { since?: number; rehearsal?: boolean }): number;
   listForInstrument(id: string, version: string): StoredResponse[];
   /** Real (non-rehearsal) responses, oldest first, for the export. */
@@ -99,7 +103,11 @@ export function createResponseStore(db: Database.Database): ResponseStore {
     'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
   );
 
-  const insertOnce = db.transaction((response: SurveyResponse, receivedAt: number, meta: InsertMeta) => {
+  const insertRow = (
+    response: SurveyResponse,
+    receivedAt: number,
+    meta: InsertMeta,
+  ): { stored: boolean; seq: number } => {
     const result = insert.run({
       id: response.id,
       instrumentId: response.instrumentId,
@@ -114,7 +122,12 @@ export function createResponseStore(db: Database.Database): ResponseStore {
     });
     if (result.changes === 1) return { stored: true, seq: Number(result.lastInsertRowid) };
     return { stored: false, seq: seqOf.get(response.id)!.seq };
-  });
+  };
+  const insertOnce = db.transaction(insertRow);
+  const insertBatch = db.transaction(
+    (items: readonly { response: SurveyResponse; receivedAt: number; meta: InsertMeta }[]) =>
+      items.map((item) => insertRow(item.response, item.receivedAt, item.meta)),
+  );
 
   const activeRound = (): Round | null => {
     const row = active.get();
@@ -129,6 +142,7 @@ export function createResponseStore(db: Database.Database): ResponseStore {
 
   return {
     insert: (response, receivedAt, meta) => insertOnce(response, receivedAt, meta),
+    insertMany: (items) => insertBatch(items),
     count: (filter = {}) => {
       const where: string[] = [];
       const params: number[] = [];

@@ -13,6 +13,7 @@ import { loadInstruments } from './instruments';
 import { createLiveState } from './liveState';
 import { createResponseStore, type ResponseStore } from './responseStore';
 import { attachPeer, newPeer } from './socket';
+import { createWriteQueue } from './writeQueue';
 
 export interface HubOptions {
   /** Folder for the SQLite file and archives. */
@@ -43,6 +44,7 @@ export interface RunningHub {
 export const DEFAULT_PORT = 5780;
 export const DEFAULT_INSTRUMENT = 'ideale-ambtenaar';
 const PING_INTERVAL_MS = 15_000;
+const KIOSK_TOTALS_MS = 3000;
 
 function loadSettings(store: ResponseStore): Settings {
   const saved = store.getSetting('settings');
@@ -69,14 +71,18 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     appVersion: options.appVersion ?? '0.0.0',
     peers,
     devices: new Map(),
+    write: createWriteQueue(store),
     live: createLiveState(instruments.find((i) => i.id === chosen) ?? instruments[0]!, store),
     settings: loadSettings(store),
     send: (peer, message) => {
       if (peer.socket.readyState === peer.socket.OPEN) peer.socket.send(JSON.stringify(message));
     },
-    broadcast: (message) => {
+    broadcast: (message, roles) => {
       const frame = JSON.stringify(message);
-      for (const peer of peers) if (peer.role && peer.socket.readyState === peer.socket.OPEN) peer.socket.send(frame);
+      for (const peer of peers) {
+        if (peer.role && (!roles || roles.includes(peer.role)) && peer.socket.readyState === peer.socket.OPEN)
+          peer.socket.send(frame);
+      }
     },
     welcomeFor: (role: Role): HubMessage => ({
       type: 'welcome',
@@ -129,6 +135,17 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     });
   });
 
+  // Kiosks only need the totals for the result screen and the attract counter: a few seconds old is fine, and
+  // sparing them every arrival keeps a busy hub's work per submission flat.
+  let kioskTotal = -1;
+  const kioskTotals = setInterval(() => {
+    const aggregate = ctx.live.aggregate();
+    if (aggregate.total === kioskTotal) return;
+    kioskTotal = aggregate.total;
+    ctx.broadcast({ type: 'aggregate', aggregate }, ['kiosk']);
+  }, KIOSK_TOTALS_MS);
+  kioskTotals.unref();
+
   const heartbeat = setInterval(() => {
     for (const peer of peers) {
       if (!peer.alive) peer.socket.terminate();
@@ -157,6 +174,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     openReport: report,
     close: async () => {
       clearInterval(heartbeat);
+      clearInterval(kioskTotals);
       for (const peer of peers) peer.socket.terminate();
       wss.close();
       await new Promise<void>((resolve) => http.close(() => resolve()));

@@ -3,9 +3,12 @@ import type { HubContext, Peer } from './context';
 import { adminHandlers } from './handlers/admin';
 import { responseHandlers } from './handlers/responses';
 
-/** Messages a peer may send in a burst, and how many come back per second. */
-const BURST = 40;
-const REFILL_PER_SECOND = 20;
+/**
+ * Messages a peer may send in a burst, and how many come back per second. A kiosk flushing a long outbox after an
+ * outage paces itself below this (delivery.ts); a flood of hundreds per second is closed.
+ */
+export const BURST = 100;
+export const REFILL_PER_SECOND = 50;
 
 const handlers: {
   [K in ClientMessage['type']]: (

@@ -139,7 +139,7 @@ export const adminHandlers: { login: Handler<'login'>; admin: Handler<'admin'> }
         ...(result.retryAfterMs === undefined ? {} : { retryAfterMs: result.retryAfterMs }),
       });
   },
-  admin: (ctx, peer, { token, action }) => {
+  admin: async (ctx, peer, { token, action }) => {
     if (!ctx.auth.isValid(token)) {
       ctx.send(peer, { type: 'error', code: 'no-session', message: 'log in with the organiser PIN first' });
       return;

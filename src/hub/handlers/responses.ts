@@ -13,11 +13,11 @@ type Handler<K extends ClientMessage['type']> = (
  * Validates, stores (one transaction, the UUID as key) and only then acknowledges; a new response goes to every
  * page as the updated aggregate and one anonymous crowd member.
  */
-export function acceptResponse(
+export async function acceptResponse(
   ctx: HubContext,
   response: SurveyResponse,
   meta: InsertMeta,
-): { ok: true; stored: boolean } | { ok: false; problem: string } {
+): Promise<{ ok: true; stored: boolean } | { ok: false; problem: string }> {
   const instrument = ctx.instruments.find(
     (i) => i.id === response.instrumentId && i.version === response.instrumentVersion,
   );
@@ -25,10 +25,11 @@ export function acceptResponse(
     ? checkAgainstInstrument(response, instrument)
     : `unknown instrument ${response.instrumentId}@${response.instrumentVersion}`;
   if (problem || !instrument) return { ok: false, problem: problem ?? 'unknown instrument' };
-  const { stored, seq } = ctx.store.insert(response, Date.now(), meta);
+  const { stored, seq } = await ctx.write(response, meta);
+  // The live state may have been rebuilt from the store while the commit was pending; add() skips a seq it holds.
   if (stored && instrument === ctx.live.instrument) {
     const member = ctx.live.add(seq, profileOf(response, instrument), meta);
-    ctx.broadcast({ type: 'update', aggregate: ctx.live.aggregate(), member });
+    if (member) ctx.broadcast({ type: 'update', aggregate: ctx.live.aggregate(), member }, ['projector', 'admin']);
   }
   return { ok: true, stored };
 }
@@ -44,8 +45,11 @@ export const responseHandlers: { hello: Handler<'hello'>; submit: Handler<'submi
     });
     ctx.send(peer, ctx.welcomeFor(message.role));
   },
-  submit: (ctx, peer, { response }) => {
-    const result = acceptResponse(ctx, response, { round: ctx.store.activeRound()?.id ?? null, rehearsal: false });
+  submit: async (ctx, peer, { response }) => {
+    const result = await acceptResponse(ctx, response, {
+      round: ctx.store.activeRound()?.id ?? null,
+      rehearsal: false,
+    });
     if (result.ok) ctx.send(peer, { type: 'ack', id: response.id, duplicate: !result.stored });
     else ctx.send(peer, { type: 'error', code: 'bad-response', message: result.problem, ref: response.id });
   },

@@ -6,6 +6,8 @@ import { useKiosk } from './store';
 
 /** How long to wait for an ack before sending the same response again (the UUID makes that harmless). */
 const ACK_TIMEOUT_MS = 8000;
+/** Gap between sends when flushing a long outbox, well under the hub's rate limit (50 messages per second). */
+const FLUSH_GAP_MS = 40;
 
 /**
  * Delivers finished responses: first into the durable outbox, then to the hub one at a time, forgotten only on the
@@ -36,7 +38,7 @@ export function startDelivery(): HubClient {
       inFlight = null;
       clearTimeout(timer);
     }
-    sendNext();
+    setTimeout(sendNext, FLUSH_GAP_MS);
   };
 
   const onMessage = (message: HubMessage): void => {
@@ -51,6 +53,7 @@ export function startDelivery(): HubClient {
         store.setSettings(message.settings);
         break;
       case 'update':
+      case 'aggregate':
         store.setAggregate(message.aggregate);
         break;
       case 'ack':
