@@ -31,8 +31,8 @@ export interface ResponseStore {
   ): { stored: boolean; seq: number }[];
   count(filter?: { since?: number; rehearsal?: boolean }): number;
   listForInstrument(id: string, version: string): StoredResponse[];
-  /** Real (non-rehearsal) responses, oldest first, for the export. */
-  listForExport(id: string, version: string): StoredResponse[];
+  /** Visits the real (non-rehearsal) responses, oldest first, one at a time: the export keeps no list of them. */
+  forEachForExport(id: string, version: string, visit: (response: StoredResponse) => void): void;
   startRound(name: string, now: number): Round;
   stopRound(now: number): Round | null;
   activeRound(): Round | null;
@@ -92,8 +92,8 @@ export function createResponseStore(db: Database.Database): ResponseStore {
   const list = db.prepare<[string, string], Row>(
     `SELECT ${columns} FROM responses WHERE instrument_id = ? AND instrument_version = ? ORDER BY rowid`,
   );
-  const listReal = db.prepare<[string, string], Row>(
-    `SELECT ${columns} FROM responses WHERE instrument_id = ? AND instrument_version = ? AND rehearsal = 0 ORDER BY rowid`,
+  const listRealPage = db.prepare<[string, string, number, number], Row>(
+    `SELECT ${columns} FROM responses WHERE instrument_id = ? AND instrument_version = ? AND rehearsal = 0 AND rowid > ? ORDER BY rowid LIMIT ?`,
   );
   const active = db.prepare<[], Round & { started_at: number; ended_at: null }>(
     'SELECT id, name, started_at, ended_at FROM rounds WHERE ended_at IS NULL ORDER BY id DESC LIMIT 1',
@@ -158,7 +158,16 @@ export function createResponseStore(db: Database.Database): ResponseStore {
       return (db.prepare(sql).get(...params) as { n: number }).n;
     },
     listForInstrument: (id, version) => list.all(id, version).map(toStored),
-    listForExport: (id, version) => listReal.all(id, version).map(toStored),
+    forEachForExport: (id, version, visit) => {
+      // Pages of rows: iterate() pays per row, all() on the whole table holds every row at once.
+      let after = 0;
+      for (;;) {
+        const page = listRealPage.all(id, version, after, 5000);
+        for (const row of page) visit(toStored(row));
+        if (page.length < 5000) return;
+        after = page[page.length - 1]!.seq;
+      }
+    },
     startRound: (name, now) =>
       db.transaction(() => {
         stopRound(now);

@@ -1,27 +1,34 @@
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { app, BrowserWindow, powerSaveBlocker, screen, session } from 'electron';
+import { app, BrowserWindow, ipcMain, powerSaveBlocker, screen, session } from 'electron';
 import { DEFAULT_PORT, startHub, type RunningHub } from '../hub/server';
 import {
   chooseDisplays,
   isBlockedKioskInput,
   isNavigationAllowed,
+  isOperatorExitAllowed,
   isPermissionGranted,
   windowOptions,
+  type DisplayInfo,
   type WindowKind,
 } from './policies';
 
 declare const __APP_VERSION__: string;
 
-/** Thin shell: start the hub, open the kiosk and projector windows on it, keep them locked and awake. */
+/** Thin shell: start the hub, open the kiosk and projector windows on it, keep them locked, awake and placed. */
 let hub: RunningHub | null = null;
 const windows = new Map<WindowKind, BrowserWindow>();
+const displayFile = (): string => join(app.getPath('userData'), 'projector-display.json');
 
-function openWindow(
-  kind: WindowKind,
-  url: string,
-  display: Parameters<typeof windowOptions>[1],
-  fullScreen: boolean,
-): void {
+function rememberedDisplay(): number | undefined {
+  try {
+    return (JSON.parse(readFileSync(displayFile(), 'utf8')) as { id?: number }).id;
+  } catch {
+    return undefined;
+  }
+}
+
+function openWindow(kind: WindowKind, url: string, display: DisplayInfo, fullScreen: boolean): BrowserWindow {
   const win = new BrowserWindow(windowOptions(kind, display, fullScreen, join(__dirname, '../preload/index.js')));
   const contents = win.webContents;
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
@@ -37,11 +44,23 @@ function openWindow(
     });
     contents.setVisualZoomLevelLimits(1, 1).catch(() => undefined);
   }
-  contents.on('render-process-gone', () => setTimeout(() => !win.isDestroyed() && win.loadURL(url), 1000));
+  // A crashed or hung page comes back to its own screen by itself.
+  contents.on('render-process-gone', () => setTimeout(() => !win.isDestroyed() && void win.loadURL(url), 1000));
   win.on('unresponsive', () => setTimeout(() => !win.isDestroyed() && contents.reload(), 5000));
   win.once('ready-to-show', () => win.show());
   void win.loadURL(url);
   windows.set(kind, win);
+  return win;
+}
+
+/** Puts the projector on the external display (remembered if still there), or in a window on the primary one. */
+function placeProjector(): void {
+  const win = windows.get('projector');
+  if (!win || win.isDestroyed()) return;
+  const choice = chooseDisplays(screen.getAllDisplays(), screen.getPrimaryDisplay().id, rememberedDisplay());
+  win.setFullScreen(false);
+  win.setBounds(windowOptions('projector', choice.projector, choice.projectorFullScreen, ''));
+  if (choice.projectorFullScreen) win.setFullScreen(true);
 }
 
 async function ready(): Promise<void> {
@@ -58,11 +77,27 @@ async function ready(): Promise<void> {
     appVersion: __APP_VERSION__,
     log: (line) => console.log(line),
   });
-  const displays = screen.getAllDisplays();
-  const choice = chooseDisplays(displays, screen.getPrimaryDisplay().id);
+  const choice = chooseDisplays(screen.getAllDisplays(), screen.getPrimaryDisplay().id, rememberedDisplay());
   openWindow('kiosk', `${hub.url}/kiosk`, choice.kiosk, true);
-  openWindow('projector', `${hub.url}/projector`, choice.projector, choice.projectorFullScreen);
+  const projector = openWindow('projector', `${hub.url}/projector`, choice.projector, choice.projectorFullScreen);
+  projector.on('moved', () => {
+    const display = screen.getDisplayMatching(projector.getBounds());
+    if (display.id !== screen.getPrimaryDisplay().id) writeFileSync(displayFile(), JSON.stringify({ id: display.id }));
+  });
+  screen.on('display-added', placeProjector);
+  screen.on('display-removed', placeProjector);
   powerSaveBlocker.start('prevent-display-sleep');
+
+  // The hidden operator exit: the kiosk page sends the session its PIN opened; only then does the app quit.
+  ipcMain.handle('operator-exit', (event, token: unknown) => {
+    const allowed =
+      hub !== null &&
+      isOperatorExitAllowed(event.senderFrame?.url ?? '', `${hub.url}/kiosk`, token, (t) =>
+        hub!.context.auth.isValid(t),
+      );
+    if (allowed) setTimeout(() => app.quit(), 100);
+    return allowed;
+  });
 }
 
 app.on('web-contents-created', (_event, contents) => {

@@ -3,6 +3,7 @@ import {
   chooseDisplays,
   isBlockedKioskInput,
   isNavigationAllowed,
+  isOperatorExitAllowed,
   isPermissionGranted,
   windowOptions,
   type KeyInput,
@@ -114,4 +115,21 @@ describe('kiosk shortcuts', () => {
 it('denies every permission request', () => {
   for (const p of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal'])
     expect(isPermissionGranted(p)).toBe(false);
+});
+
+describe('operator exit', () => {
+  const kiosk = 'http://127.0.0.1:5780/kiosk';
+  const valid = (t: string) => t === 'a'.repeat(43);
+  it('is honoured from the kiosk page with a valid session token', () => {
+    expect(isOperatorExitAllowed('http://127.0.0.1:5780/kiosk', kiosk, 'a'.repeat(43), valid)).toBe(true);
+  });
+  it.each([
+    ['another page', 'http://127.0.0.1:5780/projector', 'a'.repeat(43)],
+    ['another origin', 'http://evil.example/kiosk', 'a'.repeat(43)],
+    ['a wrong token', kiosk, 'b'.repeat(43)],
+    ['no token', kiosk, undefined],
+    ['a token that is not a string', kiosk, { toString: () => 'a'.repeat(43) }],
+  ])('is refused from %s', (_name, sender, token) => {
+    expect(isOperatorExitAllowed(sender, kiosk, token, valid)).toBe(false);
+  });
 });

@@ -112,3 +112,17 @@ export function isBlockedKioskInput(input: KeyInput): boolean {
 export function isPermissionGranted(_permission: string): boolean {
   return false;
 }
+
+/**
+ * The operator exit is honoured only from the kiosk page of this hub, with a session token that the organiser's PIN
+ * opened. Anything else (another page, a forged frame, no token) is refused.
+ */
+export function isOperatorExitAllowed(
+  senderUrl: string,
+  kioskUrl: string,
+  token: unknown,
+  isValid: (token: string) => boolean,
+): boolean {
+  if (!isNavigationAllowed(senderUrl, kioskUrl)) return false;
+  return typeof token === 'string' && token.length >= 20 && token.length <= 100 && isValid(token);
+}

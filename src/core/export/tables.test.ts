@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { shippedInstrument } from '../../../tests/support/instruments';
-import { buildExportTables } from './tables';
+import { buildExportTables, exportRow } from './tables';
 
 describe('export tables', () => {
   it('an export before the first visitor has every table, with everything hidden and no loop', () => {
@@ -19,13 +19,18 @@ describe('export tables', () => {
 
   it('works for the four-type instrument without changes', () => {
     const four = shippedInstrument('vier-perspectieven');
-    const rows = Array.from({ length: 40 }, (_, i) => ({
-      answers: four.items.map((item) => ({ item: item.id, type: four.types[i % 4]!.id })),
-      casus: four.types[(i + 1) % 4]!.id,
-      context: {},
-      round: null,
-      hour: 10,
-    }));
+    const rows = Array.from({ length: 40 }, (_, i) =>
+      exportRow(
+        {
+          answers: four.items.map((item) => ({ item: item.id, type: four.types[i % 4]!.id })),
+          casus: four.types[(i + 1) % 4]!.id,
+          context: {},
+        },
+        four,
+        null,
+        10,
+      ),
+    );
     const tables = buildExportTables(four, rows, [], 5);
     const casus = tables.counts.find((t) => t.id === 'casus')!;
     expect(casus.colLabels).toEqual([

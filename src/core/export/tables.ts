@@ -1,12 +1,12 @@
 import { localize, type Instrument } from '../instrument';
-import { profileOf, type SurveyResponse } from '../response';
+import { profileOf, type Profile, type SurveyResponse } from '../response';
 import { labelKey } from '../scoring';
 import type { Round } from '../settings';
 import { suppressSmallCells } from './suppression';
 
-/** One response as the export sees it: no id, no language, only what the tables count. */
+/** One response as the export sees it: no id, no language, no single answers; only what the tables count. */
 export interface ExportRow {
-  answers: SurveyResponse['answers'];
+  profile: Profile;
   casus: string;
   context: Record<string, string>;
   round: number | null;
@@ -51,6 +51,16 @@ export interface ExportTables {
 
 const CHAMELEON = 'chameleon';
 
+/** Scores a response for the export: the profile is kept, the single answers are not. */
+export function exportRow(
+  response: Pick<SurveyResponse, 'answers' | 'casus' | 'context'>,
+  instrument: Instrument,
+  round: number | null,
+  hour: number,
+): ExportRow {
+  return { profile: profileOf(response, instrument), casus: response.casus, context: response.context, round, hour };
+}
+
 /** Builds every aggregate table of the export, suppressed at `threshold`. Pure: same rows, same tables. */
 export function buildExportTables(
   instrument: Instrument,
@@ -61,7 +71,7 @@ export function buildExportTables(
   const types = instrument.types;
   const typeIds = types.map((t) => t.id);
   const name = (id: string): string => localize(types.find((t) => t.id === id)!.name, 'nl');
-  const profiles = rows.map((row) => profileOf(row, instrument));
+  const profiles = rows.map((row) => row.profile);
   const leadOf = profiles.map((p) => (p.label.kind === 'chameleon' ? CHAMELEON : p.label.primary));
   const leadKeys = [...typeIds, CHAMELEON];
   const leadLabels = [...types.map((t) => name(t.id)), 'Kameleon'];
@@ -98,7 +108,9 @@ export function buildExportTables(
     const bare = (id: string): string => name(id).replace(/^De /, '');
     return `${bare(a)} met ${bare(b)}-kant`;
   };
-  const profileCells = labelKeys.map((key) => [profiles.filter((p) => labelKey(p.label) === key).length]);
+  const labelCounts = new Map<string, number>();
+  for (const p of profiles) labelCounts.set(labelKey(p.label), (labelCounts.get(labelKey(p.label)) ?? 0) + 1);
+  const profileCells = labelKeys.map((key) => [labelCounts.get(key) ?? 0]);
   const profileTable = suppressSmallCells(profileCells, threshold);
 
   const hours = [...new Set(rows.map((r) => r.hour))].sort((a, b) => a - b);

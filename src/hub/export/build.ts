@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { canonicalTotals, type ExportDocument } from '../../core/export/document';
-import { buildExportTables } from '../../core/export/tables';
+import { buildExportTables, exportRow, type ExportRow } from '../../core/export/tables';
 import type { Instrument } from '../../core/instrument';
 import type { ResponseStore } from '../responseStore';
 
@@ -16,27 +16,22 @@ export function buildExport(
   instrument: Instrument,
   options: { event: string; appVersion: string; suppressBelow: number; now?: Date },
 ): ExportDocument {
-  const stored = store.listForExport(instrument.id, instrument.version);
-  const rows = stored.map((r) => ({
-    answers: r.answers,
-    casus: r.casus,
-    context: r.context,
-    round: r.round,
-    hour: new Date(r.receivedAt).getHours(),
-  }));
-  const tables = buildExportTables(instrument, rows, store.rounds(), options.suppressBelow);
+  const rows: ExportRow[] = [];
   let first = Infinity;
   let last = -Infinity;
-  for (const r of stored) {
+  store.forEachForExport(instrument.id, instrument.version, (r) => {
+    rows.push(exportRow(r, instrument, r.round, new Date(r.receivedAt).getHours()));
     first = Math.min(first, r.receivedAt);
     last = Math.max(last, r.receivedAt);
-  }
+  });
+  const tables = buildExportTables(instrument, rows, store.rounds(), options.suppressBelow);
+
   return {
     ...tables,
     stamp: {
       event: options.event,
-      from: stored.length ? hourIso(first) : null,
-      to: stored.length ? hourIso(last) : null,
+      from: rows.length ? hourIso(first) : null,
+      to: rows.length ? hourIso(last) : null,
       generatedAt: (options.now ?? new Date()).toISOString(),
       appVersion: options.appVersion,
       instrument: `${instrument.id}@${instrument.version}`,
