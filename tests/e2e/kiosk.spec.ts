@@ -1,4 +1,5 @@
 import jsQR from 'jsqr';
+import { loginAsOrganiser, TestClient } from '../support/hub';
 import { expect, test } from './fixtures';
 import { KioskPage } from './kioskPage';
 
@@ -255,4 +256,33 @@ test('the page resists curious fingers: no context menu, no selection, no ctrl-z
     userSelect: 'none',
     touchAction: 'manipulation',
   });
+});
+
+test('the hidden operator exit: five taps in the corner, then the organiser PIN; a wrong PIN keeps the kiosk', async ({
+  page,
+  hub,
+}) => {
+  const admin = await TestClient.connect(hub.url, 'admin');
+  await loginAsOrganiser(admin, '4321');
+  admin.close();
+  const kiosk = new KioskPage(page);
+  await kiosk.open(hub.url);
+  for (let i = 0; i < 5; i++) await page.touchscreen.tap(20, 20);
+  const dialog = page.getByRole('dialog', { name: 'Kiosk verlaten' });
+  await expect(dialog).toBeVisible();
+  await dialog.getByLabel('PIN van de organisator').fill('1111');
+  await dialog.getByRole('button', { name: 'Verlaten' }).tap();
+  await expect(dialog.getByRole('alert')).toHaveText('Die PIN klopt niet.');
+  await expect(page).toHaveURL(/\/kiosk$/);
+  await dialog.getByLabel('PIN van de organisator').fill('4321');
+  await dialog.getByRole('button', { name: 'Verlaten' }).tap();
+  await expect(page).toHaveURL(/\/admin$/);
+});
+
+test('four taps in the corner do nothing', async ({ page, hub }) => {
+  const kiosk = new KioskPage(page);
+  await kiosk.open(hub.url);
+  for (let i = 0; i < 4; i++) await page.touchscreen.tap(20, 20);
+  await page.waitForTimeout(300);
+  await expect(page.getByRole('dialog')).toHaveCount(0);
 });

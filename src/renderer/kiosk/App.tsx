@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { OperatorExit } from './OperatorExit';
 import { Attract } from './screens/Attract';
 import { CasusScreen } from './screens/CasusScreen';
 import { ContextScreen } from './screens/ContextScreen';
@@ -9,7 +10,7 @@ import { Result } from './screens/Result';
 import { useKiosk } from './store';
 import { idleSettingsFrom, useIdleReset } from './useIdleReset';
 
-export function App() {
+export function App({ login }: { login: (pin: string) => void }) {
   const { t, i18n } = useTranslation();
   const screen = useKiosk((s) => s.screen);
   const lang = useKiosk((s) => s.lang);
@@ -52,6 +53,7 @@ export function App() {
       {screen === 'casus' && instrument && <CasusScreen />}
       {screen === 'context' && instrument && <ContextScreen />}
       {screen === 'result' && instrument && <Result />}
+      <OperatorExit login={login} />
       {secondsLeft !== null && (
         <div
           className="idle-overlay"

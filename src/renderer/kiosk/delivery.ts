@@ -13,6 +13,17 @@ const FLUSH_GAP_MS = 40;
  * Delivers finished responses: first into the durable outbox, then to the hub one at a time, forgotten only on the
  * hub's ack. Resends after every reconnect.
  */
+interface Shell {
+  operatorExit?: (token: string) => Promise<boolean>;
+}
+
+/** In the Electron app the shell quits on a valid session; in a browser the organiser goes to the console. */
+async function leaveKiosk(token: string): Promise<void> {
+  const shell = (window as unknown as { shell?: Shell }).shell;
+  if (shell?.operatorExit) await shell.operatorExit(token);
+  else location.assign('/admin');
+}
+
 export function startDelivery(): HubClient {
   let inFlight: string | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -62,7 +73,12 @@ export function startDelivery(): HubClient {
         store.setDelivery(message.id, 'saved');
         settle(message.id);
         break;
+      case 'session':
+        void leaveKiosk(message.token);
+        break;
       case 'error':
+        if (message.code === 'bad-pin' || message.code === 'locked')
+          useKiosk.setState({ operatorError: message.code === 'locked' ? 'locked' : 'badPin' });
         if (message.code === 'bad-response' && message.ref) {
           outbox.reject(message.ref);
           settle(message.ref);

@@ -9,9 +9,10 @@ import { startDelivery } from './delivery';
 
 initI18n('nl');
 lockDownPage(document);
-startDelivery();
+const hub = startDelivery();
+const login = (pin: string): void => void hub.send({ type: 'login', pin });
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App />
+    <App login={login} />
   </StrictMode>,
 );

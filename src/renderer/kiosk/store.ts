@@ -45,7 +45,15 @@ interface HubSlice {
   setConnection(state: ConnectionState): void;
 }
 
-export type KioskState = SessionSlice & HubSlice & { onFinish: ((response: SurveyResponse) => void) | null };
+/** The hidden operator exit's prompt. */
+interface OperatorSlice {
+  operatorOpen: boolean;
+  operatorError: 'badPin' | 'locked' | null;
+}
+
+export type KioskState = SessionSlice &
+  HubSlice &
+  OperatorSlice & { onFinish: ((response: SurveyResponse) => void) | null };
 
 const initialSession = {
   screen: 'attract' as Screen,
@@ -138,5 +146,7 @@ const createHubSlice: StateCreator<KioskState, [], [], HubSlice> = (set, get) =>
 export const useKiosk = create<KioskState>()((...a) => ({
   ...createSessionSlice(...a),
   ...createHubSlice(...a),
+  operatorOpen: false,
+  operatorError: null,
   onFinish: null,
 }));

@@ -64,6 +64,14 @@ export const en: Messages = {
     body: 'In {{seconds}} seconds we start again and clear your answers.',
     stay: 'I am still here',
   },
+  operator: {
+    title: 'Leave the kiosk',
+    pin: 'Organiser PIN',
+    exit: 'Leave',
+    cancel: 'Cancel',
+    badPin: 'That PIN is not right.',
+    locked: 'Too many wrong PINs. Please wait.',
+  },
   connection: { offline: 'No connection to the hub. Your answers are kept.' },
   console: {
     title: 'Console',

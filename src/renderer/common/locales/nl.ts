@@ -61,6 +61,14 @@ export const nl = {
     body: 'Over {{seconds}} seconden beginnen we opnieuw en wissen we je antwoorden.',
     stay: 'Ik ben er nog',
   },
+  operator: {
+    title: 'Kiosk verlaten',
+    pin: 'PIN van de organisator',
+    exit: 'Verlaten',
+    cancel: 'Annuleren',
+    badPin: 'Die PIN klopt niet.',
+    locked: 'Te vaak een verkeerde PIN. Wacht even.',
+  },
   connection: { offline: 'Geen verbinding met de hub. Je antwoorden blijven bewaard.' },
   console: {
     title: 'Console',
