@@ -2,6 +2,18 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 
+/**
+ * The path of a request, or null when the request line is not a URL we can read ("///%F2…" and the like make
+ * `new URL` throw, which must never reach the process).
+ */
+export function requestPath(req: IncomingMessage): string | null {
+  try {
+    return new URL(req.url ?? '/', 'http://hub').pathname;
+  } catch {
+    return null;
+  }
+}
+
 /** The pages the hub serves; each is a folder of the renderer build. */
 export const PAGES = ['kiosk', 'projector', 'admin'] as const;
 
@@ -41,8 +53,8 @@ function securityHeaders(req: IncomingMessage): Record<string, string> {
 
 /** Serves the built pages and their assets; returns false when the path is not a page route. */
 export function servePages(pagesDir: string, req: IncomingMessage, res: ServerResponse): boolean {
-  const url = new URL(req.url ?? '/', 'http://hub');
-  const path = url.pathname;
+  const path = requestPath(req);
+  if (path === null) return false;
   if (path === '/') {
     res.writeHead(302, { Location: '/kiosk', ...securityHeaders(req) }).end();
     return true;

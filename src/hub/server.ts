@@ -8,7 +8,7 @@ import { createOrganiserAuth } from './auth';
 import type { HubContext, Peer } from './context';
 import { openDatabase, type OpenReport } from './db';
 import { handleExportRequest } from './export/route';
-import { sendJson, servePages } from './http';
+import { requestPath, sendJson, servePages } from './http';
 import { loadInstruments } from './instruments';
 import { createLiveState } from './liveState';
 import { createResponseStore, type ResponseStore } from './responseStore';
@@ -29,6 +29,8 @@ export interface HubOptions {
   /** Instrument id to run when none is chosen yet. */
   defaultInstrument?: string;
   appVersion?: string;
+  /** How often silent peers are pinged and dropped; tests shorten it. */
+  pingIntervalMs?: number;
   log?: (line: string) => void;
 }
 
@@ -101,7 +103,11 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   };
 
   const http = createServer((req, res) => {
-    const path = new URL(req.url ?? '/', 'http://hub').pathname;
+    const path = requestPath(req);
+    if (path === null) {
+      sendJson(res, 400, { error: 'bad request' });
+      return;
+    }
     if (path === '/export') {
       handleExportRequest(ctx, req, res);
       return;
@@ -154,7 +160,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
         peer.socket.ping();
       }
     }
-  }, PING_INTERVAL_MS);
+  }, options.pingIntervalMs ?? PING_INTERVAL_MS);
   heartbeat.unref();
 
   const host = options.host ?? '127.0.0.1';
@@ -188,7 +194,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
  * Non-browser clients (tests, tools on the same machine) send none.
  */
 export function isAcceptableUpgrade(req: IncomingMessage): boolean {
-  if (new URL(req.url ?? '/', 'http://hub').pathname !== '/ws') return false;
+  if (requestPath(req) !== '/ws') return false;
   const origin = req.headers.origin;
   if (origin === undefined) return true;
   return origin === `http://${req.headers.host ?? ''}`;

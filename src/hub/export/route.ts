@@ -16,7 +16,12 @@ export function handleExportRequest(ctx: HubContext, req: IncomingMessage, res: 
     sendJson(res, 401, { error: 'log in with the organiser PIN first' });
     return;
   }
-  const format = new URL(req.url ?? '/', 'http://hub').searchParams.get('format') ?? '';
+  let format = '';
+  try {
+    format = new URL(req.url ?? '/', 'http://hub').searchParams.get('format') ?? '';
+  } catch {
+    format = '';
+  }
   if (!(EXPORT_FORMATS as readonly string[]).includes(format)) {
     sendJson(res, 400, { error: `format must be one of ${EXPORT_FORMATS.join(', ')}` });
     return;
