@@ -1,6 +1,7 @@
 import { hubMessageSchema, type ClientMessage, type HubMessage, type Role } from '../../core/messages';
+import type { ConnectionState } from './connectionState';
 
-export type ConnectionState = 'connecting' | 'open' | 'closed';
+export type { ConnectionState };
 
 export interface HubClient {
   send(message: ClientMessage): boolean;

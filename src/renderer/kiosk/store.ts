@@ -3,7 +3,7 @@ import type { Aggregate } from '../../core/aggregate';
 import type { Instrument, Language } from '../../core/instrument';
 import type { Settings } from '../../core/settings';
 import type { SurveyResponse } from '../../core/response';
-import type { ConnectionState } from '../common/hubClient';
+import type { ConnectionState } from '../common/connectionState';
 import { buildResponse, optionOrders } from './session';
 
 export type Screen = 'attract' | 'intro' | 'item' | 'casus' | 'context' | 'result';
