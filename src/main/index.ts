@@ -53,6 +53,19 @@ function openWindow(kind: WindowKind, url: string, display: DisplayInfo, fullScr
   return win;
 }
 
+/** Leaves kiosk mode and opens the organiser's console in a normal window on the primary display. */
+function openConsole(hubUrl: string): void {
+  const kiosk = windows.get('kiosk');
+  if (kiosk && !kiosk.isDestroyed()) kiosk.setKiosk(false);
+  const existing = windows.get('console');
+  if (existing && !existing.isDestroyed()) {
+    existing.focus();
+    return;
+  }
+  const primary = screen.getPrimaryDisplay();
+  openWindow('console', `${hubUrl}/admin`, primary, false);
+}
+
 /** Puts the projector on the external display (remembered if still there), or in a window on the primary one. */
 function placeProjector(): void {
   const win = windows.get('projector');
@@ -88,15 +101,20 @@ async function ready(): Promise<void> {
   screen.on('display-removed', placeProjector);
   powerSaveBlocker.start('prevent-display-sleep');
 
-  // The hidden operator exit: the kiosk page sends the session its PIN opened; only then does the app quit.
+  // The hidden operator exit: the kiosk page sends the session its PIN opened; only then does the kiosk window
+  // leave kiosk mode and the organiser's console open beside it (closing every window quits the app).
   ipcMain.handle('operator-exit', (event, token: unknown) => {
-    const allowed =
-      hub !== null &&
-      isOperatorExitAllowed(event.senderFrame?.url ?? '', `${hub.url}/kiosk`, token, (t) =>
-        hub!.context.auth.isValid(t),
-      );
-    if (allowed) setTimeout(() => app.quit(), 100);
+    const running = hub;
+    if (!running) return false;
+    const allowed = isOperatorExitAllowed(event.senderFrame?.url ?? '', `${running.url}/kiosk`, token, (t) =>
+      running.context.auth.isValid(t),
+    );
+    if (allowed) openConsole(running.url);
     return allowed;
+  });
+  // Exports from the console ask where to save (a USB stick), never a silent download.
+  session.defaultSession.on('will-download', (_event, item) => {
+    item.setSaveDialogOptions({ title: 'Export bewaren', defaultPath: item.getFilename() });
   });
 }
 

@@ -15,7 +15,7 @@ const tv = { id: 3, bounds: { x: 3200, y: 0, width: 3840, height: 2160 } };
 
 describe('window options', () => {
   it('every window is isolated, sandboxed, without Node and without devtools', () => {
-    for (const kind of ['kiosk', 'projector'] as const) {
+    for (const kind of ['kiosk', 'projector', 'console'] as const) {
       const prefs = windowOptions(kind, laptop, true, '/p.js').webPreferences;
       expect(prefs).toMatchObject({
         contextIsolation: true,
@@ -25,6 +25,13 @@ describe('window options', () => {
         devTools: false,
       });
     }
+  });
+  it('the console opens as a normal window, never in kiosk mode', () => {
+    expect(windowOptions('console', laptop, false, '/p.js')).toMatchObject({
+      kiosk: false,
+      fullscreen: false,
+      title: 'De Ideale Ambtenaar: console',
+    });
   });
   it('the kiosk is a kiosk window; the projector is full screen only on its own display', () => {
     expect(windowOptions('kiosk', laptop, true, '/p.js')).toMatchObject({ kiosk: true, fullscreen: true });

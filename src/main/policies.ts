@@ -3,7 +3,7 @@
  * Types here mirror the few Electron fields they use.
  */
 
-export type WindowKind = 'kiosk' | 'projector';
+export type WindowKind = 'kiosk' | 'projector' | 'console';
 
 export interface DisplayInfo {
   id: number;
@@ -40,7 +40,11 @@ export function windowOptions(kind: WindowKind, display: DisplayInfo, fullScreen
     autoHideMenuBar: true,
     fullscreen: fullScreen,
     kiosk: kind === 'kiosk',
-    title: kind === 'kiosk' ? 'De Ideale Ambtenaar' : 'De Ideale Ambtenaar: projectie',
+    title: {
+      kiosk: 'De Ideale Ambtenaar',
+      projector: 'De Ideale Ambtenaar: projectie',
+      console: 'De Ideale Ambtenaar: console',
+    }[kind],
     webPreferences: secureWebPreferences(preload),
   };
 }

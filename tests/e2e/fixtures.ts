@@ -13,10 +13,13 @@ export class HubProcess {
   port = 0;
   private child: ChildProcess | null = null;
 
-  constructor(readonly dataDir: string) {}
+  constructor(
+    readonly dataDir: string,
+    private readonly extraArgs: string[] = [],
+  ) {}
 
   async start(port = this.port): Promise<void> {
-    const child = spawn(process.execPath, [HUB, '--data', this.dataDir, '--port', String(port)], {
+    const child = spawn(process.execPath, [HUB, '--data', this.dataDir, '--port', String(port), ...this.extraArgs], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child = child;

@@ -17,11 +17,13 @@ interface Shell {
   operatorExit?: (token: string) => Promise<boolean>;
 }
 
-/** In the Electron app the shell quits on a valid session; in a browser the organiser goes to the console. */
+/** In the Electron app the shell opens the console beside a kiosk window that is no longer locked; in a browser
+ * the organiser goes to the console. */
 async function leaveKiosk(token: string): Promise<void> {
   const shell = (window as unknown as { shell?: Shell }).shell;
-  if (shell?.operatorExit) await shell.operatorExit(token);
-  else location.assign('/admin');
+  if (shell?.operatorExit) {
+    if (await shell.operatorExit(token)) useKiosk.setState({ operatorOpen: false, operatorError: null });
+  } else location.assign('/admin');
 }
 
 export function startDelivery(): HubClient {
