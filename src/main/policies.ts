@@ -24,6 +24,8 @@ export function secureWebPreferences(preload: string) {
     spellcheck: false,
     navigateOnDragDrop: false,
     devTools: false,
+    // Middle-click would open links in new windows outside the navigation rules.
+    disableBlinkFeatures: 'Auxclick',
   } as const;
 }
 

@@ -104,3 +104,14 @@ test.describe('touch', () => {
     await checkScreen(page, 'kiosk-nl-landscape-idle');
   });
 });
+
+test('with reduced motion asked for, the kiosk stops its animations', async ({ browser, hub }) => {
+  const context = await browser.newContext({ reducedMotion: 'reduce', viewport: { width: 1920, height: 1080 } });
+  const page = await context.newPage();
+  await page.goto(`${hub.url}/kiosk`);
+  const orbit = page.locator('.orbit-dot').first();
+  await expect(orbit).toBeVisible();
+  const duration = await orbit.evaluate((el) => getComputedStyle(el).animationDuration);
+  expect(parseFloat(duration)).toBeLessThan(0.001);
+  await context.close();
+});
