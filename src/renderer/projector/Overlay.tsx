@@ -1,9 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { MIN_CROWD_FOR_DISTRIBUTION, type Aggregate } from '../../core/aggregate';
-import { localize, type Language } from '../../core/instrument';
+import { localize } from '../../core/instrument';
+import { useLang } from '../common/useLang';
 import { polygonCorner, roundedPercentages } from '../../core/scoring';
 import { fitStage, toScreen } from './scene/stageView';
-import { useProjector, useShownAggregate } from './store';
+import { useDistribution, useProjector, useShownAggregate } from './store';
 
 /** Whole percentages per leading type and for the chameleons (the last entry), summing to 100. */
 export function leadingPercentages(aggregate: Aggregate): number[] {
@@ -54,15 +55,12 @@ export function Frame() {
 
 /** The crowd view's words: name, count and percentage at every corner of the polygon. */
 export function CornerLabels({ width, height, radius }: { width: number; height: number; radius: number }) {
-  const { t, i18n } = useTranslation();
-  const lang = (i18n.language === 'en' ? 'en' : 'nl') as Language;
-  const instrument = useProjector((s) => s.instrument);
-  const hidden = useProjector((s) => s.hidden);
-  const aggregate = useShownAggregate();
-  if (!instrument || !aggregate) return null;
+  const { t, lang } = useLang();
+  const distribution = useDistribution();
+  if (!distribution) return null;
+  const { instrument, aggregate, show: showDistribution } = distribution;
   const n = instrument.types.length;
   const view = fitStage(n, radius, width, height);
-  const showDistribution = aggregate.total >= MIN_CROWD_FOR_DISTRIBUTION && !hidden;
   const percents = leadingPercentages(aggregate);
   return (
     <div className="overlay">

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { create } from 'zustand';
-import { aggregateMembers, type Aggregate } from '../../core/aggregate';
+import { aggregateMembers, MIN_CROWD_FOR_DISTRIBUTION, type Aggregate } from '../../core/aggregate';
 import type { Instrument } from '../../core/instrument';
 import type { CrowdMember } from '../../core/messages';
 import type { Round } from '../../core/settings';
@@ -165,4 +165,16 @@ export function useShownAggregate(): Aggregate | null {
     () => shownAggregate({ members, roundOnly, round, hubAggregate, instrument }),
     [members, roundOnly, round, hubAggregate, instrument],
   );
+}
+
+/**
+ * What every view of the distribution reads: the instrument, the totals under the current filter, and whether the
+ * numbers may show (not hidden by the presenter, and a crowd large enough not to single anyone out).
+ */
+export function useDistribution(): { instrument: Instrument; aggregate: Aggregate; show: boolean } | null {
+  const instrument = useProjector((s) => s.instrument);
+  const hidden = useProjector((s) => s.hidden);
+  const aggregate = useShownAggregate();
+  if (!instrument || !aggregate) return null;
+  return { instrument, aggregate, show: !hidden && aggregate.total >= MIN_CROWD_FOR_DISTRIBUTION };
 }

@@ -1,12 +1,11 @@
-import { useTranslation } from 'react-i18next';
+import { useLang } from '../../common/useLang';
 import { localize } from '../../../core/instrument';
 import { useConsole } from '../store';
 
 const gib = (bytes: number): string => `${(bytes / 1024 ** 3).toFixed(1)} GB`;
 
 export function Overview() {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language === 'en' ? 'en' : 'nl';
+  const { t, lang } = useLang();
   const status = useConsole((s) => s.status);
   const aggregate = useConsole((s) => s.aggregate);
   const instrument = useConsole((s) => s.instrument);

@@ -1,18 +1,14 @@
-import { useTranslation } from 'react-i18next';
-import { MIN_CROWD_FOR_DISTRIBUTION } from '../../../core/aggregate';
-import { localize, type Language } from '../../../core/instrument';
+import { localize } from '../../../core/instrument';
+import { useLang } from '../../common/useLang';
 import { leadingPercentages, Notices } from '../Overlay';
-import { useProjector, useShownAggregate } from '../store';
+import { useDistribution } from '../store';
 
 /** One animated bar per leading type, and one for the chameleons. */
 export function BarsView() {
-  const { t, i18n } = useTranslation();
-  const lang = (i18n.language === 'en' ? 'en' : 'nl') as Language;
-  const instrument = useProjector((s) => s.instrument);
-  const hidden = useProjector((s) => s.hidden);
-  const aggregate = useShownAggregate();
-  if (!instrument || !aggregate) return null;
-  const show = !hidden && aggregate.total >= MIN_CROWD_FOR_DISTRIBUTION;
+  const { t, lang } = useLang();
+  const distribution = useDistribution();
+  if (!distribution) return null;
+  const { instrument, aggregate, show } = distribution;
   const percents = leadingPercentages(aggregate);
   const rows = [
     ...instrument.types.map((type, i) => ({

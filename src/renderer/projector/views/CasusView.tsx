@@ -1,23 +1,19 @@
-import { useTranslation } from 'react-i18next';
-import { MIN_CROWD_FOR_DISTRIBUTION } from '../../../core/aggregate';
-import { localize, type Language } from '../../../core/instrument';
+import { localize } from '../../../core/instrument';
+import { useLang } from '../../common/useLang';
 import { polygonCorner, profilePosition, roundedPercentages } from '../../../core/scoring';
 import { Notices } from '../Overlay';
-import { useProjector, useShownAggregate } from '../store';
+import { useDistribution } from '../store';
 
 /**
  * Who we are (the crowd's mean mix) versus what our work asks (the casus answers), as two points in the type polygon
  * with an arrow between them, and as paired bars per type.
  */
 export function CasusView() {
-  const { t, i18n } = useTranslation();
-  const lang = (i18n.language === 'en' ? 'en' : 'nl') as Language;
-  const instrument = useProjector((s) => s.instrument);
-  const hidden = useProjector((s) => s.hidden);
-  const aggregate = useShownAggregate();
-  if (!instrument || !aggregate) return null;
+  const { t, lang } = useLang();
+  const distribution = useDistribution();
+  if (!distribution) return null;
+  const { instrument, aggregate, show } = distribution;
   const n = instrument.types.length;
-  const show = !hidden && aggregate.total >= MIN_CROWD_FOR_DISTRIBUTION;
   const who = aggregate.shareSums.map((s) => (aggregate.total ? s / aggregate.total : 1 / n));
   const asks = aggregate.casus.map((c) => (aggregate.total ? c / aggregate.total : 1 / n));
   const whoPct = roundedPercentages(who);
