@@ -1,23 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addToAggregate, emptyAggregate } from '../../src/core/aggregate';
 import { profileOf } from '../../src/core/response';
-import type { RunningHub } from '../../src/hub/server';
-import { startTestHub, tempDataDir, TestClient } from '../support/hub';
+import { TestClient, useTestHub } from '../support/hub';
 import { shippedInstrument } from '../support/instruments';
 import { makeResponse } from '../support/responses';
 
 const instrument = shippedInstrument('ideale-ambtenaar');
 const typeIds = instrument.types.map((t) => t.id);
-let data: ReturnType<typeof tempDataDir>;
-let hub: RunningHub;
-beforeEach(async () => {
-  data = tempDataDir();
-  hub = await startTestHub(data.dir);
-});
-afterEach(async () => {
-  await hub.close();
-  data.remove();
-});
+const fixture = useTestHub();
 
 describe('partition and resend', () => {
   it('connections cut mid-send, duplicates and reordering: the totals equal the distinct responses exactly', async () => {
@@ -28,7 +18,7 @@ describe('partition and resend', () => {
     for (let round = 0; unacked.size > 0 && round < 20; round++) {
       await Promise.all(
         [0, 1, 2].map(async (c) => {
-          const client = await TestClient.connect(hub.url, 'kiosk');
+          const client = await TestClient.connect(fixture.hub.url, 'kiosk');
           // Every client sends the whole pool again, in its own order, some twice.
           const order = [...pool, ...pool.slice(0, 30)].sort(() => Math.random() - 0.5);
           const cutAfter = Math.floor(Math.random() * order.length);
@@ -49,9 +39,9 @@ describe('partition and resend', () => {
       );
     }
     expect(unacked.size).toBe(0);
-    expect(hub.store.count()).toBe(pool.length);
+    expect(fixture.hub.store.count()).toBe(pool.length);
     const expected = pool.reduce((agg, r) => addToAggregate(agg, profileOf(r, instrument), typeIds), emptyAggregate(3));
-    const projector = await TestClient.connect(hub.url, 'projector');
+    const projector = await TestClient.connect(fixture.hub.url, 'projector');
     const welcome = projector.messages[0]!;
     projector.close();
     if (welcome.type !== 'welcome') throw new Error('expected a welcome');
@@ -59,7 +49,7 @@ describe('partition and resend', () => {
     expect(welcome.aggregate.leading).toEqual(expected.leading);
     expect(welcome.aggregate.labels).toEqual(expected.labels);
     console.log(
-      `partition-and-resend: ${sends} sends of ${pool.length} distinct responses, ${cuts} cut connections, ${hub.store.count()} stored`,
+      `partition-and-resend: ${sends} sends of ${pool.length} distinct responses, ${cuts} cut connections, ${fixture.hub.store.count()} stored`,
     );
   }, 60_000);
 });
