@@ -2,6 +2,9 @@ import { expect, HubProcess, test as base } from './fixtures';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { TestClient } from '../support/hub';
+import { shippedInstrument } from '../support/instruments';
+import { makeResponse } from '../support/responses';
 import { KioskPage } from './kioskPage';
 
 /** A hub started on the four-perspective instrument, to show nothing downstream is tied to three types. */
@@ -26,18 +29,25 @@ test('the four-type instrument runs through kiosk and projector without code cha
   const projector = await browser.newPage({ viewport: { width: 1280, height: 720 } });
   await projector.goto(`${fourHub.url}/projector`);
   await expect(projector.getByTestId('corner-ruimtemaker')).toContainText('De Ruimtemaker');
-  const kiosk = new KioskPage(page);
-  for (let visitor = 0; visitor < 5; visitor++) {
-    await kiosk.open(fourHub.url);
-    await kiosk.start();
-    await expect(page.locator('.option')).toHaveCount(4);
-    await kiosk.answerItems(Array(12).fill('ruimtemaker'));
-    await kiosk.chooseCasus('verbinder');
-    await kiosk.answerContext([null, null]);
-    await expect(page.getByTestId('mix-sentence')).toHaveText('Jij bent vooral Ruimtemaker.');
-    await expect(page.getByTestId('share-ruimtemaker')).toHaveText('100%');
-    await expect(kiosk.delivery()).toHaveAttribute('data-state', 'saved');
+  // Four visitors through a kiosk socket, the fifth by tapping.
+  const four = shippedInstrument('vier-perspectieven');
+  const socket = await TestClient.connect(fourHub.url, 'kiosk');
+  for (let i = 0; i < 4; i++) {
+    const from = socket.messages.length;
+    socket.send({ type: 'submit', response: makeResponse(four, () => 3) });
+    await socket.waitFor((m) => m.type === 'ack', from);
   }
+  socket.close();
+  const kiosk = new KioskPage(page);
+  await kiosk.open(fourHub.url);
+  await kiosk.start();
+  await expect(page.locator('.option')).toHaveCount(4);
+  await kiosk.answerItems(Array(12).fill('ruimtemaker'));
+  await kiosk.chooseCasus('verbinder');
+  await kiosk.answerContext([null, null]);
+  await expect(page.getByTestId('mix-sentence')).toHaveText('Jij bent vooral Ruimtemaker.');
+  await expect(page.getByTestId('share-ruimtemaker')).toHaveText('100%');
+  await expect(kiosk.delivery()).toHaveAttribute('data-state', 'saved');
   await expect(projector.getByTestId('total')).toHaveText('5');
   await expect(projector.getByTestId('percent-ruimtemaker')).toHaveText('100%');
   await projector.close();

@@ -3,7 +3,7 @@ import { defineConfig, devices } from '@playwright/test';
 /** Debian's Chromium, never a downloaded browser. Each test starts its own hub (see fixtures.ts). */
 export default defineConfig({
   testDir: '.',
-  timeout: 60_000,
+  timeout: 120_000,
   expect: { timeout: 10_000 },
   fullyParallel: true,
   workers: 2,

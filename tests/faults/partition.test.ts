@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { addToAggregate, emptyAggregate } from '../../src/core/aggregate';
 import { profileOf } from '../../src/core/response';
-import { TestClient, useTestHub } from '../support/hub';
+import { TestClient } from '../support/hub';
+import { useTestHub } from '../support/useTestHub';
 import { shippedInstrument } from '../support/instruments';
 import { makeResponse } from '../support/responses';
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { HubMessage } from '../../src/core/messages';
-import { TestClient, startTestHub, useTestHub } from '../support/hub';
+import { TestClient, startTestHub } from '../support/hub';
+import { useTestHub } from '../support/useTestHub';
 import { shippedInstrument } from '../support/instruments';
 import { makeResponse } from '../support/responses';
 

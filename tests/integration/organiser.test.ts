@@ -2,7 +2,8 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AdminAction, HubMessage } from '../../src/core/messages';
-import { TestClient, loginAsOrganiser, useTestHub } from '../support/hub';
+import { TestClient, loginAsOrganiser } from '../support/hub';
+import { useTestHub } from '../support/useTestHub';
 import { shippedInstrument } from '../support/instruments';
 import { makeResponse } from '../support/responses';
 

@@ -1,7 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach } from 'vitest';
 import WebSocket from 'ws';
 import type { ClientMessage, HubMessage, Role } from '../../src/core/messages';
 import { startHub, type RunningHub } from '../../src/hub/server';
@@ -88,23 +87,4 @@ export async function loginAsOrganiser(client: TestClient, pin = '246810'): Prom
   const reply = await client.waitFor((m) => m.type === 'session' || m.type === 'error', from);
   if (reply.type !== 'session') throw new Error(`login failed: ${JSON.stringify(reply)}`);
   return reply.token;
-}
-
-/**
- * A fresh hub on its own temp data folder for every test of the file. `fixture.hub` may be replaced by a test that
- * restarts the hub; the last one is closed afterwards.
- */
-export function useTestHub(): { hub: RunningHub; dir: string } {
-  const fixture = {} as { hub: RunningHub; dir: string };
-  let data: ReturnType<typeof tempDataDir>;
-  beforeEach(async () => {
-    data = tempDataDir();
-    fixture.dir = data.dir;
-    fixture.hub = await startTestHub(data.dir);
-  });
-  afterEach(async () => {
-    await fixture.hub.close();
-    data.remove();
-  });
-  return fixture;
 }
