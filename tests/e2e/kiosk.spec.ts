@@ -2,6 +2,7 @@ import jsQR from 'jsqr';
 import { loginAsOrganiser, TestClient } from '../support/hub';
 import { expect, test } from './fixtures';
 import { KioskPage } from './kioskPage';
+import { pixelsOf } from './pixels';
 
 test.use({ hasTouch: true });
 
@@ -172,17 +173,8 @@ test('the take-away QR code decodes to the result shown on screen', async ({ pag
   await kiosk.answerContext([null, null]);
   const qr = page.locator('img.qr');
   await expect(qr).toBeVisible();
-  const pixels = await qr.evaluate(async (img: HTMLImageElement) => {
-    await img.decode();
-    const canvas = document.createElement('canvas');
-    canvas.width = img.naturalWidth;
-    canvas.height = img.naturalHeight;
-    const ctx = canvas.getContext('2d')!;
-    ctx.drawImage(img, 0, 0);
-    const data = ctx.getImageData(0, 0, canvas.width, canvas.height);
-    return { width: data.width, height: data.height, data: Array.from(data.data) };
-  });
-  const decoded = jsQR(Uint8ClampedArray.from(pixels.data), pixels.width, pixels.height);
+  const pixels = await pixelsOf(page, (await qr.getAttribute('src'))!);
+  const decoded = jsQR(pixels.data, pixels.width, pixels.height);
   expect(decoded?.data).toBeDefined();
   const sentence = await page.getByTestId('mix-sentence').textContent();
   expect(decoded!.data).toContain(sentence!);
