@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { EXPORT_FORMATS, type ExportFormat } from '../core/export/document';
 import { DEFAULT_SETTINGS, settingsSchema } from '../core/settings';
@@ -32,15 +33,19 @@ async function main(): Promise<void> {
     if (!instrument) throw new Error(`unknown instrument ${id}`);
     const saved = store.getSetting('settings');
     const settings = settingsSchema.parse({ ...DEFAULT_SETTINGS, ...(saved ? (JSON.parse(saved) as object) : {}) });
+    const started = performance.now();
     const doc = buildExport(store, instrument, {
       event: settings.eventName,
       appVersion: __APP_VERSION__,
       suppressBelow: settings.suppressBelow,
     });
     const file = await renderExport(doc, format, instrument);
+    const took = performance.now() - started;
     const out = resolve(values.out ?? file.fileName);
     writeFileSync(out, file.body);
-    console.log(`Wrote ${out} (${file.body.length} bytes, checksum ${doc.stamp.checksum})`);
+    console.log(
+      `Wrote ${out} (${file.body.length} bytes, checksum ${doc.stamp.checksum}; read and built in ${took.toFixed(0)} ms)`,
+    );
   } finally {
     store.close();
   }
