@@ -1,6 +1,7 @@
 import type { IdealType, Language } from '../../core/instrument';
 import { localize } from '../../core/instrument';
 import { roundedPercentages } from '../../core/scoring';
+import { NamedMark } from './NamedMark';
 
 /** One bar per type with its whole percentage (summing to exactly 100), mark and name: never colour alone. */
 export function MixBars({
@@ -18,10 +19,7 @@ export function MixBars({
       {types.map((t, i) => (
         <li key={t.id} className="bar-row" data-type={t.id}>
           <span className="bar-name">
-            <span className="mark" style={{ background: t.color }} aria-hidden="true">
-              {t.mark}
-            </span>
-            {localize(t.name, lang)}
+            <NamedMark mark={t.mark} color={t.color} name={localize(t.name, lang)} />
           </span>
           <span className="bar-track" aria-hidden="true">
             <span className="bar-fill" style={{ width: `${percents[i]}%`, background: t.color }} />

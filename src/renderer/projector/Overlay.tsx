@@ -5,6 +5,7 @@ import { useLang } from '../common/useLang';
 import { polygonCorner, roundedPercentages } from '../../core/scoring';
 import { fitStage, toScreen } from './scene/stageView';
 import { useDistribution, useProjector, useShownAggregate } from './store';
+import { NamedMark } from '../common/NamedMark';
 
 /** Whole percentages per leading type and for the chameleons (the last entry), summing to 100. */
 export function leadingPercentages(aggregate: Aggregate): number[] {
@@ -75,10 +76,7 @@ export function CornerLabels({ width, height, radius }: { width: number; height:
             data-testid={`corner-${type.id}`}
           >
             <span className="corner-name">
-              <span className="mark" style={{ background: type.color }} aria-hidden="true">
-                {type.mark}
-              </span>
-              {localize(type.name, lang)}
+              <NamedMark mark={type.mark} color={type.color} name={localize(type.name, lang)} />
             </span>
             {showDistribution && (
               <span className="corner-numbers">

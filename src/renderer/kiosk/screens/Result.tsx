@@ -9,6 +9,7 @@ import { MixBars } from '../../common/MixBars';
 import { TypePolygon } from '../../common/TypePolygon';
 import { casusSentence, mixSentence, takeAwayText } from '../describe';
 import { useKiosk } from '../store';
+import { NamedMark } from '../../common/NamedMark';
 
 /** The mix three ways (sentence, bars, dot), the leading type explained, the casus gap, the crowd, the take-away. */
 export function Result() {
@@ -65,10 +66,7 @@ export function Result() {
       </section>
       <section className="result-detail">
         <h2>
-          <span className="mark" style={{ background: leadType.color }} aria-hidden="true">
-            {leadType.mark}
-          </span>
-          {localize(leadType.name, lang)}
+          <NamedMark mark={leadType.mark} color={leadType.color} name={localize(leadType.name, lang)} />
         </h2>
         <p>{localize(leadType.long, lang)}</p>
         <dl>

@@ -2,6 +2,7 @@ import { localize } from '../../../core/instrument';
 import { useLang } from '../../common/useLang';
 import { leadingPercentages, Notices } from '../Overlay';
 import { useDistribution } from '../store';
+import { NamedMark } from '../../common/NamedMark';
 
 /** One animated bar per leading type, and one for the chameleons. */
 export function BarsView() {
@@ -33,10 +34,7 @@ export function BarsView() {
       {rows.map((row) => (
         <div key={row.id} className="pbar">
           <span className="pbar-name">
-            <span className="mark" style={{ background: row.color }} aria-hidden="true">
-              {row.mark}
-            </span>
-            {row.name}
+            <NamedMark mark={row.mark} color={row.color} name={row.name} />
           </span>
           <span className="pbar-track">
             <span className="pbar-fill" style={{ width: show ? `${row.percent}%` : '0%', background: row.color }} />

@@ -3,6 +3,7 @@ import { useLang } from '../../common/useLang';
 import { polygonCorner, profilePosition, roundedPercentages } from '../../../core/scoring';
 import { Notices } from '../Overlay';
 import { useDistribution } from '../store';
+import { NamedMark } from '../../common/NamedMark';
 
 /**
  * Who we are (the crowd's mean mix) versus what our work asks (the casus answers), as two points in the type polygon
@@ -73,10 +74,7 @@ export function CasusView() {
         {instrument.types.map((type, i) => (
           <div key={type.id} className="casus-row">
             <span className="pbar-name">
-              <span className="mark" style={{ background: type.color }} aria-hidden="true">
-                {type.mark}
-              </span>
-              {localize(type.name, lang)}
+              <NamedMark mark={type.mark} color={type.color} name={localize(type.name, lang)} />
             </span>
             <span className="pair">
               <span className="pbar-track thin">
