@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { aggregateSchema } from './aggregate';
 import { instrumentSchema } from './instrument';
+import { lanStatusSchema } from './lan';
 import { responseSchema } from './response';
 import { roundSchema, settingsSchema } from './settings';
 
@@ -39,6 +40,8 @@ export const adminActionSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('clearRehearsal') }),
   z.strictObject({ kind: z.literal('archiveAndReset') }),
   z.strictObject({ kind: z.literal('wipe'), confirm: z.literal('WIS') }),
+  z.strictObject({ kind: z.literal('lan'), enabled: z.boolean() }),
+  z.strictObject({ kind: z.literal('lanNewCode') }),
 ]);
 export type AdminAction = z.infer<typeof adminActionSchema>;
 
@@ -72,6 +75,7 @@ export type ErrorCode = z.infer<typeof errorCodeSchema>;
 export const deviceStatusSchema = z.object({
   device: z.string(),
   role: roleSchema,
+  via: z.enum(['local', 'lan']),
   connected: z.boolean(),
   lastSeen: z.number(),
   pending: z.number().nullable(),
@@ -89,6 +93,7 @@ export const statusSchema = z.object({
   instrument: z.string(),
   instruments: z.array(z.object({ id: z.string(), version: z.string(), title: z.string() })),
   archives: z.array(z.string()),
+  lan: lanStatusSchema,
 });
 export type HubStatus = z.infer<typeof statusSchema>;
 

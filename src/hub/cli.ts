@@ -1,31 +1,38 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { pairingUrl } from '../core/lan';
+import { DEFAULT_LAN_PORT } from './lan';
 import { DEFAULT_PORT, startHub } from './server';
 
 declare const __APP_VERSION__: string;
 
-/** `npm run hub -- --data ./data --port 5780 [--host 0.0.0.0]`: the hub alone, for browsers and tests. */
+/** `npm run hub -- --data ./data --port 5780 [--lan]`: the hub alone, for browsers, a stand server and tests. */
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       data: { type: 'string', default: './data' },
       port: { type: 'string', default: String(DEFAULT_PORT) },
-      host: { type: 'string', default: '127.0.0.1' },
+      lan: { type: 'boolean', default: false },
+      'lan-port': { type: 'string', default: String(DEFAULT_LAN_PORT) },
+      'lan-host': { type: 'string', default: '0.0.0.0' },
       instrument: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
   if (values.help) {
-    console.log('Usage: npm run hub -- [--data ./data] [--port 5780] [--host 127.0.0.1] [--instrument id]');
+    console.log(
+      'Usage: npm run hub -- [--data ./data] [--port 5780] [--instrument id] [--lan] [--lan-port 5781] [--lan-host 0.0.0.0]',
+    );
     return;
   }
-  const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535)
-    throw new Error(`--port must be 0-65535, not "${values.port}"`);
+  const port = portOption('--port', values.port);
+  const lanPort = portOption('--lan-port', values['lan-port']);
   const hub = await startHub({
     dataDir: resolve(values.data),
     port,
-    host: values.host,
+    lan: values.lan,
+    lanPort,
+    lanHost: values['lan-host'],
     defaultInstrument: values.instrument,
     pagesDir: resolve(__dirname, '../renderer'),
     instrumentsDir: resolve(__dirname, '../../assets/instruments'),
@@ -35,9 +42,21 @@ async function main(): Promise<void> {
   console.log(`Kiosk:     ${hub.url}/kiosk`);
   console.log(`Projector: ${hub.url}/projector`);
   console.log(`Console:   ${hub.url}/admin`);
+  const lan = hub.context.lan.status();
+  if (lan.enabled && lan.port !== null && lan.code !== null) {
+    const address = lan.addresses[0] ?? '<address of this computer>';
+    console.log(`Network:   ${pairingUrl(address, lan.port, 'kiosk', lan.code)}`);
+    console.log(`           ${pairingUrl(address, lan.port, 'projector', lan.code)}`);
+  }
   const stop = (): void => void hub.close().then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+}
+
+function portOption(name: string, value: string | undefined): number {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`${name} must be 0-65535, not "${value}"`);
+  return port;
 }
 
 main().catch((error: unknown) => {

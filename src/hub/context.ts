@@ -3,13 +3,18 @@ import type { Instrument } from '../core/instrument';
 import type { HubMessage, Role } from '../core/messages';
 import type { Settings } from '../core/settings';
 import type { OrganiserAuth } from './auth';
+import type { LanController } from './lan';
 import type { LiveState } from './liveState';
 import type { SurveyResponse } from '../core/response';
 import type { InsertMeta, ResponseStore } from './responseStore';
 
+/** How a page reached the hub: on the hub's own computer, or over the venue network with the join code. */
+export type Via = 'local' | 'lan';
+
 /** One connected page. */
 export interface Peer {
   socket: WebSocket;
+  via: Via;
   role: Role | null;
   device: string | null;
   alive: boolean;
@@ -29,7 +34,9 @@ export interface HubContext {
   readonly appVersion: string;
   readonly peers: ReadonlySet<Peer>;
   /** Devices seen since start, also after they disconnect. */
-  readonly devices: Map<string, { role: Role; lastSeen: number; pending: number | null }>;
+  readonly devices: Map<string, { role: Role; via: Via; lastSeen: number; pending: number | null }>;
+  /** Network mode: the second listener and its join code. */
+  readonly lan: LanController;
   /** Stores a response durably (group commit); resolves after the commit. */
   write(response: SurveyResponse, meta: InsertMeta): Promise<{ stored: boolean; seq: number }>;
   live: LiveState;

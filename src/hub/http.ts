@@ -42,7 +42,7 @@ export function contentSecurityPolicy(host: string): string {
   ].join('; ');
 }
 
-function securityHeaders(req: IncomingMessage): Record<string, string> {
+export function securityHeaders(req: IncomingMessage): Record<string, string> {
   return {
     'Content-Security-Policy': contentSecurityPolicy(req.headers.host ?? '127.0.0.1'),
     'X-Content-Type-Options': 'nosniff',

@@ -1,15 +1,16 @@
-import { createServer, type IncomingMessage } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Instrument } from '../core/instrument';
 import { MAX_CLIENT_FRAME_BYTES, type HubMessage, type Role } from '../core/messages';
 import { DEFAULT_SETTINGS, settingsSchema, type Settings } from '../core/settings';
 import { createOrganiserAuth } from './auth';
-import type { HubContext, Peer } from './context';
+import type { HubContext, Peer, Via } from './context';
 import { openDatabase, type OpenReport } from './db';
 import { handleExportRequest } from './export/route';
 import { requestPath, sendJson, servePages } from './http';
 import { loadInstruments } from './instruments';
+import { createLan, DEFAULT_LAN_PORT, resumeLan, sendRefusal } from './lan';
 import { createLiveState } from './liveState';
 import { createResponseStore, type ResponseStore } from './responseStore';
 import { attachPeer, newPeer } from './socket';
@@ -22,10 +23,14 @@ export interface HubOptions {
   pagesDir: string;
   /** Folder with the instrument files (assets/instruments). */
   instrumentsDir: string;
-  /** 0 picks a free port. */
+  /** The loopback port for the hub's own windows; 0 picks a free port. */
   port: number;
-  /** 127.0.0.1 unless LAN mode is chosen. */
-  host?: string;
+  /** Network mode's port (default 5781; 0 picks a free one). */
+  lanPort?: number;
+  /** Where network mode listens: every interface by default; tests pick a loopback address. */
+  lanHost?: string;
+  /** Switch network mode on at start (and remember it), as the console's switch does. */
+  lan?: boolean;
   /** Instrument id to run when none is chosen yet. */
   defaultInstrument?: string;
   appVersion?: string;
@@ -65,7 +70,21 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   const chosen = store.getSetting('instrument') ?? options.defaultInstrument ?? DEFAULT_INSTRUMENT;
   const peers = new Set<Peer>();
 
+  // Its handlers are defined below; they are only called once it listens.
+  const lan = createLan({
+    store,
+    host: options.lanHost ?? '0.0.0.0',
+    port: options.lanPort ?? DEFAULT_LAN_PORT,
+    request: (req, res) => handleRequest(req, res, 'lan'),
+    upgrade: (req, socket, head) => handleUpgrade(req, socket, head, 'lan'),
+    dropPeers: () => {
+      for (const peer of peers) if (peer.via === 'lan') peer.socket.close(4001, 'pair again');
+    },
+    log,
+  });
+
   const ctx: HubContext = {
+    lan,
     instruments,
     store,
     auth: createOrganiserAuth(store),
@@ -102,10 +121,15 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     log,
   };
 
-  const http = createServer((req, res) => {
+  const handleRequest = (req: IncomingMessage, res: ServerResponse, via: Via): void => {
     const path = requestPath(req);
     if (path === null) {
       sendJson(res, 400, { error: 'bad request' });
+      return;
+    }
+    // The console and the export stay on the hub's own computer: a PIN is no match for a whole venue network.
+    if (via === 'lan' && (path === '/export' || path === '/admin' || path === '/admin/')) {
+      sendRefusal(req, res, 403);
       return;
     }
     if (path === '/export') {
@@ -121,16 +145,17 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       return;
     }
     if (!servePages(options.pagesDir, req, res)) sendJson(res, 404, { error: 'not found' });
-  });
+  };
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_CLIENT_FRAME_BYTES });
-  http.on('upgrade', (req, socket, head) => {
+  const handleUpgrade = (req: IncomingMessage, socket: Socket, head: Buffer, via: Via): void => {
     if (!isAcceptableUpgrade(req)) {
+      socket.on('error', () => undefined);
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       return;
     }
     wss.handleUpgrade(req, socket, head, (ws: WebSocket) => {
-      const peer = newPeer(ws);
+      const peer = newPeer(ws, via);
       peers.add(peer);
       ws.on('close', () => peers.delete(peer));
       // Oversize frames and protocol errors close this socket (ws picks the close code); they must never reach
@@ -139,7 +164,10 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       ws.on('pong', () => (peer.alive = true));
       attachPeer(ctx, peer);
     });
-  });
+  };
+
+  const http = createServer((req, res) => handleRequest(req, res, 'local'));
+  http.on('upgrade', (req: IncomingMessage, socket: Socket, head: Buffer) => handleUpgrade(req, socket, head, 'local'));
 
   // Kiosks only need the totals for the result screen and the attract counter: a few seconds old is fine, and
   // sparing them every arrival keeps a busy hub's work per submission flat.
@@ -163,14 +191,15 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   }, options.pingIntervalMs ?? PING_INTERVAL_MS);
   heartbeat.unref();
 
-  const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
-    http.listen(options.port, host, () => resolve());
+    http.listen(options.port, '127.0.0.1', () => resolve());
   });
   const port = (http.address() as AddressInfo).port;
-  const url = `http://${host}:${port}`;
+  const url = `http://127.0.0.1:${port}`;
   log(`Hub on ${url} (data: ${report.file}, instrument: ${ctx.live.instrument.id}@${ctx.live.instrument.version})`);
+  if (options.lan) await ctx.lan.enable();
+  else await resumeLan(ctx.lan, log);
 
   return {
     url,
@@ -182,6 +211,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       clearInterval(heartbeat);
       clearInterval(kioskTotals);
       for (const peer of peers) peer.socket.terminate();
+      await ctx.lan.close();
       wss.close();
       await new Promise<void>((resolve) => http.close(() => resolve()));
       store.close();

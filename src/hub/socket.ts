@@ -43,6 +43,10 @@ export function attachPeer(ctx: HubContext, peer: Peer): void {
       return;
     }
     const { message } = parsed;
+    if (peer.via === 'lan' && isOrganiserMessage(message)) {
+      ctx.send(peer, { type: 'error', code: 'refused', message: 'the console only works on the hub computer' });
+      return;
+    }
     if (message.type !== 'hello' && peer.role === null) {
       ctx.send(peer, { type: 'error', code: 'not-hello', message: 'say hello first' });
       return;
@@ -64,6 +68,11 @@ export function attachPeer(ctx: HubContext, peer: Peer): void {
   });
 }
 
+/** The organiser's messages; over the network none of them is answered, PIN or not. */
+function isOrganiserMessage(message: ClientMessage): boolean {
+  return message.type === 'login' || message.type === 'admin' || (message.type === 'hello' && message.role === 'admin');
+}
+
 function takeToken(peer: Peer): boolean {
   const now = Date.now();
   peer.tokens = Math.min(BURST, peer.tokens + ((now - peer.lastRefill) / 1000) * REFILL_PER_SECOND);
@@ -73,10 +82,11 @@ function takeToken(peer: Peer): boolean {
   return true;
 }
 
-export function newPeer(socket: Peer['socket']): Peer {
+export function newPeer(socket: Peer['socket'], via: Peer['via']): Peer {
   const now = Date.now();
   return {
     socket,
+    via,
     role: null,
     device: null,
     alive: true,

@@ -138,3 +138,60 @@ describe('ws hardening', () => {
     ).rejects.toThrow(/403/);
   });
 });
+
+describe('ws hardening on the venue network', () => {
+  it(`missing, wrong, stale or malformed join codes never open a socket; a paired kiosk is still served (${Math.min(CASES, 500)} cases)`, async () => {
+    const lanData = tempDataDir();
+    const lanHub = await startHub({
+      dataDir: lanData.dir,
+      port: 0,
+      lan: true,
+      lanPort: 0,
+      lanHost: '127.0.0.2',
+      pagesDir: PAGES_DIR,
+      instrumentsDir: INSTRUMENTS_DIR,
+    });
+    try {
+      const { port, code } = lanHub.context.lan.status();
+      const base = `ws://127.0.0.2:${port}/ws`;
+      const paired = await TestClient.connect(`http://127.0.0.2:${port}`, 'kiosk', { cookie: `ideale-join=${code}` });
+      const status = (url: string, headers: Record<string, string>): Promise<number> =>
+        new Promise((resolve) => {
+          const socket = new WebSocket(url, { headers });
+          socket.once('open', () => (socket.close(), resolve(101)));
+          socket.once('unexpected-response', (_req, res) => (socket.terminate(), resolve(res.statusCode ?? 0)));
+          socket.once('error', () => resolve(-1));
+        });
+      let tried = 0;
+      await fc.assert(
+        fc.asyncProperty(
+          fc.oneof(
+            fc.constant(''),
+            fc.string({ maxLength: 40 }),
+            fc.stringMatching(/^[0-9A-Z]{12}$/),
+            fc.constant(code?.toLowerCase().split('').reverse().join('') ?? ''),
+          ),
+          fc.constantFrom('none', 'cookie', 'query', 'both'),
+          async (guess, where) => {
+            fc.pre(guess.toUpperCase().replace(/[\s-]/g, '') !== code);
+            const headers: Record<string, string> =
+              where === 'cookie' || where === 'both' ? { cookie: `ideale-join=${guess}` } : {};
+            const query = where === 'query' || where === 'both' ? `?join=${encodeURIComponent(guess)}` : '';
+            tried += 1;
+            expect(await status(base + query, headers)).toBe(401);
+          },
+        ),
+        { numRuns: Math.min(CASES, 500) },
+      );
+      paired.send({ type: 'submit', response: makeResponse(instrument) });
+      await paired.waitFor((m) => m.type === 'ack');
+      expect(lanHub.store.count()).toBe(1);
+      expect([...lanHub.context.peers].filter((p) => p.via === 'lan')).toHaveLength(1);
+      console.log(`join-code guesses: ${tried} refused at the upgrade, 0 sockets opened, paired kiosk still served`);
+      paired.close();
+    } finally {
+      await lanHub.close();
+      lanData.remove();
+    }
+  }, 60_000);
+});

@@ -46,6 +46,7 @@ export function hubStatus(ctx: HubContext): HubStatus {
     devices: [...ctx.devices].map(([device, d]) => ({
       device,
       role: d.role,
+      via: d.via,
       connected: connected.has(device),
       lastSeen: d.lastSeen,
       pending: d.pending,
@@ -55,6 +56,7 @@ export function hubStatus(ctx: HubContext): HubStatus {
     instrument: `${ctx.live.instrument.id}@${ctx.live.instrument.version}`,
     instruments: ctx.instruments.map((i) => ({ id: i.id, version: i.version, title: localize(i.title, 'nl') })),
     archives,
+    lan: ctx.lan.status(),
   };
 }
 
@@ -69,7 +71,11 @@ export function archiveDatabase(ctx: HubContext, now = new Date()): string {
 
 /** What each organiser action does; every one needs a valid session (checked before dispatch). */
 const actions: {
-  [K in AdminAction['kind']]: (ctx: HubContext, peer: Peer, action: Extract<AdminAction, { kind: K }>) => string | null;
+  [K in AdminAction['kind']]: (
+    ctx: HubContext,
+    peer: Peer,
+    action: Extract<AdminAction, { kind: K }>,
+  ) => string | null | Promise<string | null>;
 } = {
   status: (ctx, peer) => {
     ctx.send(peer, { type: 'status', status: hubStatus(ctx) });
@@ -122,6 +128,23 @@ const actions: {
     ctx.reload();
     return `${removed} antwoorden definitief gewist.`;
   },
+  lan: async (ctx, _peer, { enabled }) => {
+    if (!enabled) {
+      await ctx.lan.disable();
+      return 'lanOff';
+    }
+    try {
+      await ctx.lan.enable();
+    } catch (error) {
+      ctx.log(error instanceof Error ? error.message : String(error));
+      throw new RefusedError('lanFailed');
+    }
+    return 'lanOn';
+  },
+  lanNewCode: (ctx) => {
+    ctx.lan.newCode();
+    return 'lanNewCode';
+  },
 };
 
 /** An action that cannot be done as asked; the organiser gets the reason. */
@@ -145,11 +168,9 @@ export const adminHandlers: { login: Handler<'login'>; admin: Handler<'admin'> }
       return;
     }
     try {
-      const detail = (actions[action.kind] as (c: HubContext, p: Peer, a: AdminAction) => string | null)(
-        ctx,
-        peer,
-        action,
-      );
+      const detail = await (
+        actions[action.kind] as (c: HubContext, p: Peer, a: AdminAction) => string | null | Promise<string | null>
+      )(ctx, peer, action);
       if (detail !== null) ctx.send(peer, { type: 'done', kind: action.kind, detail });
     } catch (error) {
       if (!(error instanceof RefusedError)) throw error;

@@ -40,6 +40,7 @@ export const responseHandlers: { hello: Handler<'hello'>; submit: Handler<'submi
     peer.device = message.device;
     ctx.devices.set(message.device, {
       role: message.role,
+      via: peer.via,
       lastSeen: Date.now(),
       pending: ctx.devices.get(message.device)?.pending ?? null,
     });

@@ -8,6 +8,7 @@ import '../common/base.css';
 import './admin.css';
 import { DataPanels } from './panels/DataPanels';
 import { Login } from './panels/Login';
+import { NetworkPanel } from './panels/NetworkPanel';
 import { Overview } from './panels/Overview';
 import { Rounds } from './panels/Rounds';
 import { SettingsPanel } from './panels/SettingsPanel';
@@ -61,6 +62,7 @@ function Console() {
         <>
           <Overview />
           <Rounds />
+          <NetworkPanel />
           {settings && <SettingsPanel settings={settings} />}
           <DataPanels />
         </>

@@ -61,6 +61,7 @@ export function Overview() {
           <tr>
             <th scope="col">{t('console.device')}</th>
             <th scope="col">{t('console.role')}</th>
+            <th scope="col">{t('console.via')}</th>
             <th scope="col">{t('console.lastSeen')}</th>
             <th scope="col">{t('console.pending')}</th>
           </tr>
@@ -72,6 +73,7 @@ export function Overview() {
                 {d.device.slice(0, 8)} ({d.connected ? t('console.online') : t('console.gone')})
               </td>
               <td>{d.role}</td>
+              <td>{d.via === 'lan' ? t('console.viaLan') : t('console.viaLocal')}</td>
               <td>{time(d.lastSeen)}</td>
               <td>{d.pending ?? t('console.unknown')}</td>
             </tr>

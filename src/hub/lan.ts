@@ -1,0 +1,255 @@
+import { randomInt, timingSafeEqual } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { networkInterfaces, type NetworkInterfaceInfo } from 'node:os';
+import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH, JOIN_PARAM, normalizeJoinCode, type LanStatus } from '../core/lan';
+import { securityHeaders } from './http';
+import type { ResponseStore } from './responseStore';
+
+/** The port devices on the venue network use unless the hub is started with another. */
+export const DEFAULT_LAN_PORT = 5781;
+
+/** The cookie a paired browser keeps, so reloads, assets and the WebSocket need no code in the URL. */
+export const JOIN_COOKIE = 'ideale-join';
+const COOKIE_MAX_AGE_S = 14 * 24 * 3600;
+
+export function newJoinCode(): string {
+  let code = '';
+  for (let i = 0; i < JOIN_CODE_LENGTH; i++) code += JOIN_CODE_ALPHABET[randomInt(JOIN_CODE_ALPHABET.length)];
+  return code;
+}
+
+function isPrivate(address: string): boolean {
+  return /^(10\.|192\.168\.|172\.(1[6-9]|2\d|3[01])\.)/.test(address);
+}
+
+/** The computer's IPv4 addresses other devices can reach: no loopback, no link-local; private ranges first. */
+export function lanAddresses(interfaces: NodeJS.Dict<NetworkInterfaceInfo[]>): string[] {
+  const found = Object.values(interfaces)
+    .flatMap((list) => list ?? [])
+    .filter((i) => i.family === 'IPv4' && !i.internal && !i.address.startsWith('169.254.'))
+    .map((i) => i.address);
+  return [...new Set(found)].sort((a, b) => Number(isPrivate(b)) - Number(isPrivate(a)) || a.localeCompare(b));
+}
+
+function sameCode(given: string | null, expected: string): boolean {
+  if (given === null) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function cookieCode(header: string | undefined): string | null {
+  for (const part of (header ?? '').split(';')) {
+    const [name, ...rest] = part.trim().split('=');
+    if (name === JOIN_COOKIE) return normalizeJoinCode(rest.join('='));
+  }
+  return null;
+}
+
+function queryCode(req: IncomingMessage): { url: URL; code: string | null } | null {
+  try {
+    const url = new URL(req.url ?? '/', 'http://hub');
+    const raw = url.searchParams.get(JOIN_PARAM);
+    return { url, code: raw === null ? null : normalizeJoinCode(raw) };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * What a request on the network listener may do: come in (its cookie or query carries the code), pair (a page
+ * opened with the right code: set the cookie and send it to the same page without the code in the address bar), or
+ * nothing. Health checks need no code; they tell nothing.
+ */
+export function admission(
+  req: IncomingMessage,
+  expected: string,
+): { kind: 'in' } | { kind: 'pair'; location: string } | { kind: 'refused' } {
+  const parsed = queryCode(req);
+  if (!parsed) return { kind: 'refused' };
+  if (parsed.url.pathname === '/healthz') return { kind: 'in' };
+  if (sameCode(parsed.code, expected)) {
+    if (parsed.url.pathname === '/ws' || req.method !== 'GET') return { kind: 'in' };
+    parsed.url.searchParams.delete(JOIN_PARAM);
+    return { kind: 'pair', location: parsed.url.pathname + parsed.url.search };
+  }
+  return sameCode(cookieCode(req.headers.cookie), expected) ? { kind: 'in' } : { kind: 'refused' };
+}
+
+/** A short bilingual page for someone who opened the hub without pairing, or the console from another device. */
+export function sendRefusal(req: IncomingMessage, res: ServerResponse, status: 401 | 403): void {
+  const [nl, en] =
+    status === 401
+      ? [
+          'Dit apparaat is nog niet gekoppeld aan de hub. Scan de QR-code in het beheer van de hub, of open het adres met de koppelcode.',
+          'This device is not paired with the hub. Scan the QR code in the hub’s console, or open the address with the join code.',
+        ]
+      : [
+          'Het beheer werkt alleen op de computer van de hub zelf.',
+          'The console only works on the hub’s own computer.',
+        ];
+  res.writeHead(status, {
+    'Content-Type': 'text/html; charset=utf-8',
+    'Cache-Control': 'no-store',
+    ...securityHeaders(req),
+  });
+  res.end(
+    `<!doctype html><html lang="nl"><meta charset="utf-8"><meta name="viewport" content="width=device-width">` +
+      `<title>De Ideale Ambtenaar</title><main style="font:1.25rem/1.5 system-ui,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem">` +
+      `<h1>De Ideale Ambtenaar</h1><p>${nl}</p><p lang="en">${en}</p></main></html>`,
+  );
+}
+
+/** Why network mode could not listen; the console words it, the log gets the system's message. */
+export class LanListenError extends Error {
+  constructor(
+    readonly reason: 'port-in-use' | 'failed',
+    detail: string,
+  ) {
+    super(`Network mode could not listen: ${detail}`);
+  }
+}
+
+export interface LanController {
+  status(): LanStatus;
+  /** Starts listening on the network (and remembers that it should after a restart); throws a clear error. */
+  enable(): Promise<void>;
+  disable(): Promise<void>;
+  /** A new join code: every device paired with the old one is disconnected and must pair again. */
+  newCode(): void;
+  close(): Promise<void>;
+}
+
+interface LanOptions {
+  store: ResponseStore;
+  /** 0.0.0.0 on the stand; tests bind a loopback address. */
+  host: string;
+  port: number;
+  request(req: IncomingMessage, res: ServerResponse): void;
+  upgrade(req: IncomingMessage, socket: Socket, head: Buffer): void;
+  /** Closes every socket that came in over the network. */
+  dropPeers(): void;
+  log(line: string): void;
+}
+
+const savedSchema = (raw: string | undefined): { enabled: boolean; code: string } | null => {
+  if (!raw) return null;
+  try {
+    const value = JSON.parse(raw) as { enabled?: unknown; code?: unknown };
+    const code = typeof value.code === 'string' ? normalizeJoinCode(value.code) : null;
+    return code ? { enabled: value.enabled === true, code } : null;
+  } catch {
+    return null;
+  }
+};
+
+/**
+ * Network mode: a second listener beside the loopback one, on which nothing but a health check passes without the
+ * join code. The loopback listener (the hub's own windows) is never touched.
+ */
+export function createLan(options: LanOptions): LanController {
+  const saved = savedSchema(options.store.getSetting('lan'));
+  let code = saved?.code ?? newJoinCode();
+  let enabled = saved?.enabled ?? false;
+  let server: Server | null = null;
+  let error: LanStatus['error'] = null;
+  const sockets = new Set<Socket>();
+
+  const save = (): void => options.store.setSetting('lan', JSON.stringify({ enabled, code }));
+
+  const listen = async (): Promise<void> => {
+    if (server) return;
+    const candidate = createServer((req, res) => {
+      const verdict = admission(req, code);
+      if (verdict.kind === 'refused') sendRefusal(req, res, 401);
+      else if (verdict.kind === 'pair') {
+        res.writeHead(303, {
+          Location: verdict.location,
+          'Set-Cookie': `${JOIN_COOKIE}=${code}; Path=/; Max-Age=${COOKIE_MAX_AGE_S}; HttpOnly; SameSite=Strict`,
+          'Cache-Control': 'no-store',
+          ...securityHeaders(req),
+        });
+        res.end();
+      } else options.request(req, res);
+    });
+    candidate.on('upgrade', (req: IncomingMessage, socket: Socket, head: Buffer) => {
+      if (admission(req, code).kind !== 'in') {
+        socket.on('error', () => undefined);
+        socket.end('HTTP/1.1 401 Unauthorized\r\nConnection: close\r\n\r\n');
+        return;
+      }
+      options.upgrade(req, socket, head);
+    });
+    candidate.on('connection', (socket: Socket) => {
+      sockets.add(socket);
+      socket.on('close', () => sockets.delete(socket));
+    });
+    await new Promise<void>((resolve, reject) => {
+      candidate.once('error', (cause: NodeJS.ErrnoException) => {
+        reject(new LanListenError(cause.code === 'EADDRINUSE' ? 'port-in-use' : 'failed', cause.message));
+      });
+      candidate.listen(options.port, options.host, () => resolve());
+    });
+    server = candidate;
+    options.log(`Network mode on port ${(candidate.address() as AddressInfo).port}`);
+  };
+
+  const stopListening = async (): Promise<void> => {
+    const running = server;
+    server = null;
+    if (!running) return;
+    options.dropPeers();
+    for (const socket of sockets) socket.destroy();
+    await new Promise<void>((resolve) => running.close(() => resolve()));
+  };
+
+  const controller: LanController = {
+    status: () => {
+      const port = server ? (server.address() as AddressInfo).port : null;
+      const everywhere = options.host === '0.0.0.0';
+      return {
+        enabled,
+        port: port ?? options.port,
+        listening: port !== null,
+        code: enabled ? code : null,
+        addresses: everywhere ? lanAddresses(networkInterfaces()) : [options.host],
+        error,
+      };
+    },
+    enable: async () => {
+      try {
+        await listen();
+        error = null;
+      } catch (cause) {
+        error = cause instanceof LanListenError ? cause.reason : 'failed';
+        throw cause;
+      }
+      enabled = true;
+      save();
+    },
+    disable: async () => {
+      enabled = false;
+      error = null;
+      save();
+      await stopListening();
+    },
+    newCode: () => {
+      code = newJoinCode();
+      save();
+      options.dropPeers();
+    },
+    close: stopListening,
+  };
+  return controller;
+}
+
+/** Starts network mode if it was on before the hub stopped; a failure is logged and shown, never fatal. */
+export async function resumeLan(lan: LanController, log: (line: string) => void): Promise<void> {
+  if (!lan.status().enabled) return;
+  try {
+    await lan.enable();
+  } catch (cause) {
+    log(cause instanceof Error ? cause.message : String(cause));
+  }
+}
