@@ -90,3 +90,8 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
   res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
   res.end(JSON.stringify(body));
 }
+
+/** The session token of an `Authorization: Bearer …` header. */
+export function bearerToken(req: IncomingMessage): string | null {
+  return /^Bearer (\S+)$/.exec(req.headers.authorization ?? '')?.[1] ?? null;
+}

@@ -8,7 +8,7 @@ import { createOrganiserAuth } from './auth';
 import type { HubContext, Peer, Via } from './context';
 import { openDatabase, type OpenReport } from './db';
 import { handleExportRequest } from './export/route';
-import { requestPath, sendJson, servePages } from './http';
+import { bearerToken, requestPath, sendJson, servePages } from './http';
 import { loadInstruments } from './instruments';
 import { createLan, DEFAULT_LAN_PORT, resumeLan, sendRefusal } from './lan';
 import { createLiveState } from './liveState';
@@ -136,6 +136,10 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       handleExportRequest(ctx, req, res);
       return;
     }
+    if (path === '/session-check') {
+      handleSessionCheck(ctx, req, res);
+      return;
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       sendJson(res, 405, { error: 'method not allowed' });
       return;
@@ -217,6 +221,19 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       store.close();
     },
   };
+}
+
+/**
+ * POST /session-check with `Authorization: Bearer <token>`: 204 when the organiser's PIN opened that session, else
+ * 401. The app on a paired kiosk asks this before it lets the operator out; it tells nothing else.
+ */
+function handleSessionCheck(ctx: HubContext, req: IncomingMessage, res: ServerResponse): void {
+  if (req.method !== 'POST') {
+    sendJson(res, 405, { error: 'method not allowed' });
+    return;
+  }
+  const token = bearerToken(req);
+  res.writeHead(token && ctx.auth.isValid(token) ? 204 : 401, { 'Cache-Control': 'no-store' }).end();
 }
 
 /**

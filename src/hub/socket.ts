@@ -43,7 +43,7 @@ export function attachPeer(ctx: HubContext, peer: Peer): void {
       return;
     }
     const { message } = parsed;
-    if (peer.via === 'lan' && isOrganiserMessage(message)) {
+    if (peer.via === 'lan' && isOrganiserMessage(ctx, peer, message)) {
       ctx.send(peer, { type: 'error', code: 'refused', message: 'the console only works on the hub computer' });
       return;
     }
@@ -68,9 +68,14 @@ export function attachPeer(ctx: HubContext, peer: Peer): void {
   });
 }
 
-/** The organiser's messages; over the network none of them is answered, PIN or not. */
-function isOrganiserMessage(message: ClientMessage): boolean {
-  return message.type === 'login' || message.type === 'admin' || (message.type === 'hello' && message.role === 'admin');
+/**
+ * The organiser's messages, none of which is answered over the network, PIN or not. One exception: a paired kiosk
+ * checks the PIN for its operator exit (the lock-out counts those tries too); the session it gets opens nothing
+ * over the network, and the first PIN can only be chosen on the hub's own computer.
+ */
+function isOrganiserMessage(ctx: HubContext, peer: Peer, message: ClientMessage): boolean {
+  if (message.type === 'login') return peer.role !== 'kiosk' || ctx.auth.needsPin();
+  return message.type === 'admin' || (message.type === 'hello' && message.role === 'admin');
 }
 
 function takeToken(peer: Peer): boolean {

@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { app, BrowserWindow, ipcMain, powerSaveBlocker, screen, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, powerSaveBlocker, screen, session } from 'electron';
 import { DEFAULT_PORT, startHub, type RunningHub } from '../hub/server';
 import {
   chooseDisplays,
@@ -8,6 +8,7 @@ import {
   isNavigationAllowed,
   isOperatorExitAllowed,
   isPermissionGranted,
+  launchMode,
   windowOptions,
   type DisplayInfo,
   type WindowKind,
@@ -28,15 +29,22 @@ function rememberedDisplay(): number | undefined {
   }
 }
 
-function openWindow(kind: WindowKind, url: string, display: DisplayInfo, fullScreen: boolean): BrowserWindow {
+/** Opens `url`; the window may then only show `page` (the same address unless a pairing redirect leads there). */
+function openWindow(
+  kind: WindowKind,
+  url: string,
+  display: DisplayInfo,
+  fullScreen: boolean,
+  page = url,
+): BrowserWindow {
   const win = new BrowserWindow(windowOptions(kind, display, fullScreen, join(__dirname, '../preload/index.js')));
   const contents = win.webContents;
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
   contents.on('will-navigate', (event, target) => {
-    if (!isNavigationAllowed(target, url)) event.preventDefault();
+    if (!isNavigationAllowed(target, page)) event.preventDefault();
   });
   contents.on('will-redirect', (event, target) => {
-    if (!isNavigationAllowed(target, url)) event.preventDefault();
+    if (!isNavigationAllowed(target, page)) event.preventDefault();
   });
   if (kind === 'kiosk') {
     contents.on('before-input-event', (event, input) => {
@@ -76,10 +84,19 @@ function placeProjector(): void {
   if (choice.projectorFullScreen) win.setFullScreen(true);
 }
 
-async function ready(): Promise<void> {
-  session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) =>
-    callback(isPermissionGranted(permission)),
-  );
+/** Keeps the projector's display remembered and follows displays coming and going; keeps the screens awake. */
+function keepScreens(projector: BrowserWindow | undefined): void {
+  projector?.on('moved', () => {
+    const display = screen.getDisplayMatching(projector.getBounds());
+    if (display.id !== screen.getPrimaryDisplay().id) writeFileSync(displayFile(), JSON.stringify({ id: display.id }));
+  });
+  screen.on('display-added', placeProjector);
+  screen.on('display-removed', placeProjector);
+  powerSaveBlocker.start('prevent-display-sleep');
+}
+
+/** The stand computer: its own hub, the kiosk on the touch screen, the projector on the external display. */
+async function runHub(): Promise<void> {
   hub = await startHub({
     dataDir: join(app.getPath('userData'), 'data'),
     port: Number(process.env.IDEALE_PORT ?? DEFAULT_PORT),
@@ -92,14 +109,7 @@ async function ready(): Promise<void> {
   });
   const choice = chooseDisplays(screen.getAllDisplays(), screen.getPrimaryDisplay().id, rememberedDisplay());
   openWindow('kiosk', `${hub.url}/kiosk`, choice.kiosk, true);
-  const projector = openWindow('projector', `${hub.url}/projector`, choice.projector, choice.projectorFullScreen);
-  projector.on('moved', () => {
-    const display = screen.getDisplayMatching(projector.getBounds());
-    if (display.id !== screen.getPrimaryDisplay().id) writeFileSync(displayFile(), JSON.stringify({ id: display.id }));
-  });
-  screen.on('display-added', placeProjector);
-  screen.on('display-removed', placeProjector);
-  powerSaveBlocker.start('prevent-display-sleep');
+  keepScreens(openWindow('projector', `${hub.url}/projector`, choice.projector, choice.projectorFullScreen));
 
   // The hidden operator exit: the kiosk page sends the session its PIN opened; only then does the kiosk window
   // leave kiosk mode and the organiser's console open beside it (closing every window quits the app).
@@ -112,10 +122,49 @@ async function ready(): Promise<void> {
     if (allowed) openConsole(running.url);
     return allowed;
   });
+}
+
+/**
+ * A screen of a hub elsewhere on the venue network (`--connect <pairing address>`): only that page, no hub here.
+ * The operator exit asks that hub whether the PIN opened the session, then quits: there is no console on this one.
+ */
+function runConnected(page: 'kiosk' | 'projector', pairingUrl: string, pageUrl: string): void {
+  const choice = chooseDisplays(screen.getAllDisplays(), screen.getPrimaryDisplay().id, rememberedDisplay());
+  if (page === 'kiosk') openWindow('kiosk', pairingUrl, choice.kiosk, true, pageUrl);
+  else keepScreens(openWindow('projector', pairingUrl, choice.projector, choice.projectorFullScreen, pageUrl));
+  if (page === 'kiosk') powerSaveBlocker.start('prevent-display-sleep');
+
+  ipcMain.handle('operator-exit', async (event, token: unknown) => {
+    const check = async (t: string): Promise<boolean> => {
+      const res = await fetch(`${new URL(pageUrl).origin}/session-check${new URL(pairingUrl).search}`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${t}` },
+      }).catch(() => null);
+      return res?.status === 204;
+    };
+    if (!isOperatorExitAllowed(event.senderFrame?.url ?? '', pageUrl, token, () => true)) return false;
+    if (!(await check(token as string))) return false;
+    app.quit();
+    return true;
+  });
+}
+
+async function ready(): Promise<void> {
+  session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) =>
+    callback(isPermissionGranted(permission)),
+  );
   // Exports from the console ask where to save (a USB stick), never a silent download.
   session.defaultSession.on('will-download', (_event, item) => {
     item.setSaveDialogOptions({ title: 'Export bewaren', defaultPath: item.getFilename() });
   });
+  const mode = launchMode(process.argv);
+  if (mode.kind === 'invalid') {
+    dialog.showErrorBox('De Ideale Ambtenaar', `--connect: ${mode.reason}`);
+    app.exit(2);
+    return;
+  }
+  if (mode.kind === 'connect') runConnected(mode.page, mode.pairingUrl, mode.pageUrl);
+  else await runHub();
 }
 
 app.on('web-contents-created', (_event, contents) => {

@@ -5,6 +5,7 @@ import {
   isNavigationAllowed,
   isOperatorExitAllowed,
   isPermissionGranted,
+  launchMode,
   windowOptions,
   type KeyInput,
 } from './policies';
@@ -138,5 +139,49 @@ describe('operator exit', () => {
     ['a token that is not a string', kiosk, { toString: () => 'a'.repeat(43) }],
   ])('is refused from %s', (_name, sender, token) => {
     expect(isOperatorExitAllowed(sender, kiosk, token, valid)).toBe(false);
+  });
+});
+
+describe('launch mode', () => {
+  it('starts its own hub unless told to connect', () => {
+    expect(launchMode([])).toEqual({ kind: 'hub' });
+    expect(launchMode(['--inspect'])).toEqual({ kind: 'hub' });
+  });
+
+  it('connects to the page of a pairing address, in either flag form', () => {
+    const expected = {
+      kind: 'connect',
+      page: 'projector',
+      pairingUrl: 'http://192.168.1.20:5781/projector/?join=ABCDEFGHJKMN',
+      pageUrl: 'http://192.168.1.20:5781/projector/',
+    };
+    expect(launchMode(['--connect', 'http://192.168.1.20:5781/projector/?join=ABCDEFGHJKMN'])).toEqual(expected);
+    expect(launchMode(['--connect=http://192.168.1.20:5781/projector?join=abcd-efgh-jkmn&x=1'])).toEqual(expected);
+    expect(launchMode(['--connect', 'http://10.0.0.5:5781/kiosk/?join=ABCDEFGHJKMN'])).toMatchObject({
+      page: 'kiosk',
+    });
+  });
+
+  it('refuses what is not a pairing address, with the reason', () => {
+    for (const [argv, reason] of [
+      [['--connect'], /needs the pairing address/],
+      [['--connect', 'zomaar'], /not an address/],
+      [['--connect', 'file:///etc/passwd?join=ABCDEFGHJKMN'], /http/],
+      [['--connect', 'http://10.0.0.5:5781/admin/?join=ABCDEFGHJKMN'], /kiosk.*projector/],
+      [['--connect', 'http://10.0.0.5:5781/kiosk/'], /join code/],
+      [['--connect', 'http://10.0.0.5:5781/kiosk/?join=SHORT'], /join code/],
+    ] as const) {
+      const mode = launchMode(argv);
+      expect(mode.kind).toBe('invalid');
+      expect(mode.kind === 'invalid' && mode.reason).toMatch(reason);
+    }
+  });
+
+  it('lets the connected window follow the pairing redirect, and nowhere else', () => {
+    const mode = launchMode(['--connect', 'http://10.0.0.5:5781/kiosk/?join=ABCDEFGHJKMN']);
+    if (mode.kind !== 'connect') throw new Error('expected connect mode');
+    expect(isNavigationAllowed('http://10.0.0.5:5781/kiosk/', mode.pageUrl)).toBe(true);
+    expect(isNavigationAllowed('http://10.0.0.5:5781/admin', mode.pageUrl)).toBe(false);
+    expect(isNavigationAllowed('http://10.0.0.6:5781/kiosk/', mode.pageUrl)).toBe(false);
   });
 });

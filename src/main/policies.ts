@@ -1,3 +1,5 @@
+import { JOIN_PARAM, normalizeJoinCode, PAIRABLE_PAGES, type PairablePage } from '../core/lan';
+
 /**
  * The Electron shell's decisions as pure functions, so they are unit-tested without Electron.
  * Types here mirror the few Electron fields they use.
@@ -131,4 +133,40 @@ export function isOperatorExitAllowed(
 ): boolean {
   if (!isNavigationAllowed(senderUrl, kioskUrl)) return false;
   return typeof token === 'string' && token.length >= 20 && token.length <= 100 && isValid(token);
+}
+
+/** How the app was started: with its own hub (the stand computer), or as a screen of a hub elsewhere on the network. */
+export type LaunchMode =
+  | { kind: 'hub' }
+  | { kind: 'connect'; page: PairablePage; pairingUrl: string; pageUrl: string }
+  | { kind: 'invalid'; reason: string };
+
+/**
+ * `--connect <pairing address>` (or `--connect=…`): the address from the hub console's QR code, for the kiosk or the
+ * projection. The app then opens only that page, from that hub, and starts no hub of its own.
+ */
+export function launchMode(argv: readonly string[]): LaunchMode {
+  const index = argv.findIndex((a) => a === '--connect' || a.startsWith('--connect='));
+  if (index === -1) return { kind: 'hub' };
+  const flag = argv[index] ?? '';
+  const value = flag.includes('=') ? flag.slice(flag.indexOf('=') + 1) : argv[index + 1];
+  if (!value) return { kind: 'invalid', reason: '--connect needs the pairing address from the hub console' };
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return { kind: 'invalid', reason: `"${value}" is not an address` };
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    return { kind: 'invalid', reason: 'the pairing address starts with http://' };
+  const page = PAIRABLE_PAGES.find((p) => url.pathname.replace(/\/$/, '') === `/${p}`);
+  if (!page) return { kind: 'invalid', reason: 'the pairing address opens /kiosk/ or /projector/' };
+  const code = normalizeJoinCode(url.searchParams.get(JOIN_PARAM) ?? '');
+  if (!code) return { kind: 'invalid', reason: 'the pairing address has no valid join code' };
+  return {
+    kind: 'connect',
+    page,
+    pairingUrl: `${url.origin}/${page}/?${JOIN_PARAM}=${code}`,
+    pageUrl: `${url.origin}/${page}/`,
+  };
 }

@@ -1,8 +1,10 @@
 import { _electron as electron } from '@playwright/test';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test } from './fixtures';
+import { expect, HubProcess, test } from './fixtures';
+
+const userDataDir = (): string => `--user-data-dir=${mkdtempSync(join(tmpdir(), 'ideale-electron-'))}`;
 
 /** Requiring the electron package gives the binary's path, and throws where it was installed without it. */
 function electronBinary(): string | null {
@@ -23,7 +25,7 @@ test.describe('Electron app', () => {
   test('starts the hub and opens a locked kiosk window and a projector window', async () => {
     const app = await electron.launch({
       executablePath: binary!,
-      args: [join(__dirname, '../..'), `--user-data-dir=${mkdtempSync(join(tmpdir(), 'ideale-electron-'))}`],
+      args: [join(__dirname, '../..'), userDataDir()],
       env: { ...process.env, IDEALE_PORT: '0' },
     });
     await expect.poll(() => app.windows().length).toBe(2);
@@ -37,6 +39,60 @@ test.describe('Electron app', () => {
     const isolated = await kiosk.evaluate(() => typeof (globalThis as { require?: unknown }).require === 'undefined');
     expect(isolated).toBe(true);
     await app.close();
+  });
+
+  test('the kiosk window stays on its page: navigation, new windows, dropped files, zoom and reload keys', async () => {
+    const app = await electron.launch({
+      executablePath: binary!,
+      args: [join(__dirname, '../..'), userDataDir()],
+      env: { ...process.env, IDEALE_PORT: '0' },
+    });
+    await expect.poll(() => app.windows().length).toBe(2);
+    const kiosk = app.windows().find((w) => w.url().endsWith('/kiosk'))!;
+    const home = kiosk.url();
+    await expect(kiosk.locator('.attract')).toBeVisible();
+
+    await kiosk.evaluate(() => window.open('https://example.org/', '_blank'));
+    await kiosk.evaluate(() => (location.href = 'https://example.org/'));
+    await kiosk.evaluate(() => (location.href = '/admin'));
+    await kiosk.evaluate(() => {
+      const data = new DataTransfer();
+      data.items.add(new File(['<h1>x</h1>'], 'x.html', { type: 'text/html' }));
+      document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true }));
+    });
+    for (const key of ['Control+R', 'F5', 'Control+Equal', 'Control+Minus', 'Control+Shift+I', 'Alt+ArrowLeft'])
+      await kiosk.keyboard.press(key);
+    await kiosk.waitForTimeout(1000);
+
+    expect(app.windows()).toHaveLength(2);
+    expect(kiosk.url()).toBe(home);
+    await expect(kiosk.locator('.attract')).toBeVisible();
+    const zoom = await app.evaluate(({ BrowserWindow }) =>
+      BrowserWindow.getAllWindows().map((w) => w.webContents.getZoomFactor()),
+    );
+    expect(zoom.every((z) => z === 1)).toBe(true);
+    await app.close();
+  });
+
+  test('--connect opens only the paired page of a hub elsewhere on the network, and starts no hub', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'ideale-electron-hub-'));
+    const hub = new HubProcess(dataDir, ['--lan', '--lan-port', '0', '--lan-host', '127.0.0.2']);
+    await hub.start(0);
+    try {
+      const app = await electron.launch({
+        executablePath: binary!,
+        args: [join(__dirname, '../..'), userDataDir(), '--connect', hub.pairing.projector!],
+      });
+      await expect.poll(() => app.windows().length).toBe(1);
+      const projector = app.windows()[0]!;
+      await expect.poll(() => new URL(projector.url()).pathname).toBe('/projector/');
+      expect(new URL(projector.url()).host).toBe(new URL(hub.pairing.projector!).host);
+      await expect(projector.getByTestId('total')).toHaveText('0');
+      await app.close();
+    } finally {
+      await hub.kill();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });
 

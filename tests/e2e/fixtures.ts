@@ -11,6 +11,8 @@ const HUB = join(__dirname, '../../out/main/hub.js');
 export class HubProcess {
   url = '';
   port = 0;
+  /** The pairing addresses the hub prints when it starts in network mode (`--lan`). */
+  pairing: { kiosk?: string; projector?: string } = {};
   private child: ChildProcess | null = null;
 
   constructor(
@@ -29,7 +31,10 @@ export class HubProcess {
       child.stdout!.on('data', (chunk: Buffer) => {
         output += chunk.toString();
         const match = /Hub on (http:\/\/[\d.]+:(\d+))/.exec(output);
-        if (match) {
+        const network = this.extraArgs.includes('--lan');
+        if (match && (!network || /\/projector\/\?join=\w+\n/.test(output))) {
+          this.pairing.kiosk = /(http:\S+\/kiosk\/\?join=\w+)/.exec(output)?.[1];
+          this.pairing.projector = /(http:\S+\/projector\/\?join=\w+)/.exec(output)?.[1];
           clearTimeout(timer);
           this.url = match[1]!;
           this.port = Number(match[2]);

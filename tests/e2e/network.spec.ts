@@ -85,6 +85,17 @@ test('the organiser switches network mode on; a tablet and the talk-room laptop 
     // A reload keeps the pairing (the cookie); a new code ends it for everyone paired with the old one.
     await tablet.reload();
     await expect(tablet.locator('.attract button.primary')).toBeEnabled();
+
+    // Staff at the tablet: the PIN is checked by the hub, and the kiosk says where the console is.
+    for (let i = 0; i < 5; i++) await tablet.touchscreen.tap(20, 20);
+    const exit = tablet.getByRole('dialog', { name: 'Kiosk verlaten' });
+    await exit.getByLabel('PIN van de organisator').fill('1111');
+    await exit.getByRole('button', { name: 'Verlaten' }).tap();
+    await expect(exit.getByRole('alert')).toHaveText('Die PIN klopt niet.');
+    await exit.getByLabel('PIN van de organisator').fill('8642');
+    await exit.getByRole('button', { name: 'Verlaten' }).tap();
+    await expect(exit.getByRole('alert')).toContainText('Het beheer staat op de computer van de hub');
+    await exit.getByRole('button', { name: 'Annuleren' }).tap();
     page.once('dialog', (dialog) => void dialog.accept());
     await panel.getByRole('button', { name: 'Nieuwe koppelcode' }).click();
     await expect(panel.locator('.join-code')).not.toHaveText(code);

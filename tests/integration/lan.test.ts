@@ -144,6 +144,36 @@ describe('network mode', () => {
     expect(remote.messages.filter(isError).every((m) => m.code === 'refused')).toBe(true);
   });
 
+  it('a paired kiosk checks the PIN for its operator exit; the session opens nothing over the network', async () => {
+    hub = await start({ lan: true });
+    const base = lanUrl();
+    const kiosk = await TestClient.connect(base, 'kiosk', cookie());
+    // The first PIN is chosen on the hub's own computer, never from the network.
+    kiosk.send({ type: 'login', pin: '246810' });
+    expect(await kiosk.waitFor(isError)).toMatchObject({ code: 'refused' });
+    expect(hub.context.auth.needsPin()).toBe(true);
+
+    await loginAsOrganiser(await TestClient.connect(hub.url, 'admin'));
+    const token = await loginAsOrganiser(kiosk);
+    const from = kiosk.messages.length;
+    kiosk.send({ type: 'admin', token, action: { kind: 'wipe', confirm: 'WIS' } });
+    expect(await kiosk.waitFor(isError, from)).toMatchObject({ code: 'refused' });
+
+    const check = (query: string, bearer: string): Promise<number> =>
+      fetch(`${base}/session-check${query}`, { method: 'POST', headers: { Authorization: `Bearer ${bearer}` } }).then(
+        (r) => r.status,
+      );
+    expect(await check(`?join=${code()}`, token)).toBe(204);
+    expect(await check(`?join=${code()}`, 'x'.repeat(43))).toBe(401);
+    expect(await check('', token)).toBe(401);
+    expect((await fetch(`${hub.url}/session-check`)).status).toBe(405);
+    expect(
+      await fetch(`${hub.url}/session-check`, { method: 'POST', headers: { Authorization: `Bearer ${token}` } }).then(
+        (r) => r.status,
+      ),
+    ).toBe(204);
+  });
+
   it('a new join code disconnects paired devices and refuses the old cookie', async () => {
     hub = await start({ lan: true });
     const base = lanUrl();

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { EXPORT_FORMATS, type ExportFormat } from '../../core/export/document';
 import type { HubContext } from '../context';
-import { sendJson } from '../http';
+import { bearerToken, sendJson } from '../http';
 import { buildExport } from './build';
 import { renderExport } from './render';
 
@@ -11,7 +11,7 @@ export function handleExportRequest(ctx: HubContext, req: IncomingMessage, res: 
     sendJson(res, 405, { error: 'method not allowed' });
     return;
   }
-  const token = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '')?.[1];
+  const token = bearerToken(req);
   if (!token || !ctx.auth.isValid(token)) {
     sendJson(res, 401, { error: 'log in with the organiser PIN first' });
     return;

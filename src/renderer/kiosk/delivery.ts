@@ -17,13 +17,17 @@ interface Shell {
   operatorExit?: (token: string) => Promise<boolean>;
 }
 
-/** In the Electron app the shell opens the console beside a kiosk window that is no longer locked; in a browser
- * the organiser goes to the console. */
+/**
+ * In the Electron app the shell opens the console beside a kiosk window that is no longer locked (or quits, on a
+ * screen paired with a hub elsewhere). In a browser on the hub's computer the organiser goes to the console; on a
+ * paired tablet the console is not reachable, so the kiosk says where it is.
+ */
 async function leaveKiosk(token: string): Promise<void> {
   const shell = (window as unknown as { shell?: Shell }).shell;
   if (shell?.operatorExit) {
     if (await shell.operatorExit(token)) useKiosk.setState({ operatorOpen: false, operatorError: null });
-  } else location.assign('/admin');
+  } else if (['127.0.0.1', 'localhost', '[::1]'].includes(location.hostname)) location.assign('/admin');
+  else useKiosk.setState({ operatorError: 'remote' });
 }
 
 export function startDelivery(): HubClient {

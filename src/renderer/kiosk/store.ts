@@ -48,7 +48,7 @@ interface HubSlice {
 /** The hidden operator exit's prompt. */
 interface OperatorSlice {
   operatorOpen: boolean;
-  operatorError: 'badPin' | 'locked' | null;
+  operatorError: 'badPin' | 'locked' | 'remote' | null;
 }
 
 export type KioskState = SessionSlice &

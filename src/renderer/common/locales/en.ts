@@ -71,6 +71,7 @@ export const en: Messages = {
     cancel: 'Cancel',
     badPin: 'That PIN is not right.',
     locked: 'Too many wrong PINs. Please wait.',
+    remote: 'The PIN is right. The console is on the hub’s computer. Close this browser window to stop the kiosk.',
   },
   connection: { offline: 'No connection to the hub. Your answers are kept.' },
   console: {

@@ -68,6 +68,8 @@ export const nl = {
     cancel: 'Annuleren',
     badPin: 'Die PIN klopt niet.',
     locked: 'Te vaak een verkeerde PIN. Wacht even.',
+    remote:
+      'De PIN klopt. Het beheer staat op de computer van de hub. Sluit dit browservenster om de kiosk te stoppen.',
   },
   connection: { offline: 'Geen verbinding met de hub. Je antwoorden blijven bewaard.' },
   console: {
