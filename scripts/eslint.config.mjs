@@ -71,8 +71,8 @@ export default tseslint.config(
   },
   {
     // Benchmarks inject probes into the page they measure.
-    files: ['scripts/bench/**/*.mjs'],
-    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    files: ['scripts/bench/**/*.{mjs,cjs}'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser, ...globals.commonjs } },
   },
   {
     // Tests break fixtures on purpose and may use Node.

@@ -40,7 +40,7 @@ export async function startHub(dataDir) {
     });
     child.once('exit', (code) => reject(new Error(`hub exited ${code}`)));
   });
-  return { url, stop: () => new Promise((r) => (child.once('exit', r), child.kill('SIGTERM'))) };
+  return { url, pid: child.pid, child, stop: () => new Promise((r) => (child.once('exit', r), child.kill('SIGTERM'))) };
 }
 
 /** A random valid response for the default instrument. */

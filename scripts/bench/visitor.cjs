@@ -1,0 +1,37 @@
+/**
+ * One visitor, tapping through the real page as soon as each screen is there: start, 12 situations, the casus, two
+ * context questions skipped, the result until it is saved, back to the start. Runs in the page (a Playwright click
+ * per tap would make the bench measure Playwright), so it is plain browser JavaScript.
+ */
+async function visit(v) {
+  const frame = () => new Promise((resolve) => setTimeout(resolve, 4));
+  const text = (selector) => document.querySelector(selector)?.textContent ?? null;
+  const find = async (selector, ready = () => true) => {
+    for (let i = 0; i < 5000; i++) {
+      const found = [...document.querySelectorAll(selector)].filter((e) => !e.disabled);
+      if (found.length && ready()) return found;
+      await frame();
+    }
+    throw new Error(`visitor ${v}: ${selector} did not appear`);
+  };
+  (await find('.attract button.primary'))[0].click();
+  (await find('.intro button.primary'))[0].click();
+  let step = null;
+  for (let i = 0; i < 12; i++) {
+    const options = await find('.screen.item .option', () => text('.screen.item .step') !== step);
+    step = text('.screen.item .step');
+    options[(v + i) % 3].click();
+  }
+  (await find('.casus .option'))[v % 3].click();
+  let prompt = null;
+  for (let i = 0; i < 2; i++) {
+    const buttons = await find('.context .row .secondary', () => text('.context .prompt') !== prompt);
+    prompt = text('.context .prompt');
+    buttons[buttons.length - 1].click();
+  }
+  await find('[data-testid="delivery"][data-state="saved"]');
+  (await find('.result-take button.primary'))[0].click();
+  await find('.attract button.primary');
+}
+
+module.exports = { visit };
