@@ -124,7 +124,13 @@ export const hubMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('state'), settings: settingsSchema, round: roundSchema.nullable() }),
   z.object({ type: z.literal('session'), token: z.string(), expiresAt: z.number() }),
   z.object({ type: z.literal('status'), status: statusSchema }),
-  z.object({ type: z.literal('done'), kind: z.string(), detail: z.string() }),
+  /** An organiser action succeeded: `detail` names the console text, `params` the values in it. */
+  z.object({
+    type: z.literal('done'),
+    kind: z.string(),
+    detail: z.string(),
+    params: z.record(z.string(), z.union([z.string(), z.number()])),
+  }),
 ]);
 export type HubMessage = z.infer<typeof hubMessageSchema>;
 

@@ -16,6 +16,7 @@ test('the organiser sets a PIN, starts a round, rehearses, sees the kiosk, and d
   await page.getByLabel('Naam van de ronde').fill('Zaal Rotterdam');
   await page.getByRole('button', { name: 'Start ronde' }).click();
   await expect(page.getByTestId('round-state')).toHaveText('Nu loopt: Zaal Rotterdam');
+  await expect(page.getByTestId('notice')).toHaveText('Ronde "Zaal Rotterdam" loopt.');
 
   await page.getByRole('spinbutton', { name: '#' }).fill('40');
   await page.getByRole('button', { name: 'Voeg 40 oefenbezoekers toe' }).click();
@@ -63,4 +64,16 @@ test('a wrong PIN is refused and five lock the console', async ({ page, hub }) =
   }
   await expect(page.getByTestId('notice')).toContainText('Te vaak een verkeerde PIN');
   await expect(page.getByRole('button', { name: 'Inloggen' })).toBeDisabled();
+});
+
+test('in English, what the hub reports after an action is English too', async ({ page, hub }) => {
+  await page.goto(`${hub.url}/admin?lang=en`);
+  await page.getByLabel('PIN').fill('8642');
+  await page.getByRole('button', { name: /log in/i }).click();
+  await page.getByRole('spinbutton', { name: '#' }).fill('12');
+  await page.getByRole('button', { name: /12/ }).click();
+  await expect(page.getByTestId('notice')).toHaveText('12 rehearsal visitors added.');
+  await page.getByLabel('Name of the round').fill('Room 2');
+  await page.getByRole('button', { name: 'Start round' }).click();
+  await expect(page.getByTestId('notice')).toHaveText('Round "Room 2" is running.');
 });

@@ -69,13 +69,19 @@ export function archiveDatabase(ctx: HubContext, now = new Date()): string {
   return name;
 }
 
+/** What an action did, as a key of the console's texts (console.done.*) and the values it names. */
+interface Outcome {
+  key: string;
+  params?: Record<string, string | number>;
+}
+
 /** What each organiser action does; every one needs a valid session (checked before dispatch). */
 const actions: {
   [K in AdminAction['kind']]: (
     ctx: HubContext,
     peer: Peer,
     action: Extract<AdminAction, { kind: K }>,
-  ) => string | null | Promise<string | null>;
+  ) => Outcome | null | Promise<Outcome | null>;
 } = {
   status: (ctx, peer) => {
     ctx.send(peer, { type: 'status', status: hubStatus(ctx) });
@@ -84,25 +90,28 @@ const actions: {
   startRound: (ctx, _peer, { name }) => {
     const round = ctx.store.startRound(name, Date.now());
     ctx.broadcast({ type: 'state', settings: ctx.settings, round });
-    return `Ronde "${round.name}" loopt.`;
+    return { key: 'roundStarted', params: { name: round.name } };
   },
   stopRound: (ctx) => {
     const round = ctx.store.stopRound(Date.now());
     ctx.broadcast({ type: 'state', settings: ctx.settings, round: null });
-    return round ? `Ronde "${round.name}" is gestopt.` : 'Er liep geen ronde.';
+    return round ? { key: 'roundStopped', params: { name: round.name } } : { key: 'noRoundRunning' };
   },
   settings: (ctx, _peer, { settings }) => {
     ctx.settings = settingsSchema.parse({ ...ctx.settings, ...settings });
     ctx.store.setSetting('settings', JSON.stringify(ctx.settings));
     ctx.broadcast({ type: 'state', settings: ctx.settings, round: ctx.store.activeRound() });
-    return 'Instellingen bewaard.';
+    return { key: 'settingsSaved' };
   },
   instrument: (ctx, _peer, { id }) => {
     const instrument = ctx.instruments.find((i) => i.id === id);
-    if (!instrument) throw new RefusedError(`onbekend instrument ${id}`);
+    if (!instrument) throw new RefusedError('unknownInstrument');
     ctx.store.setSetting('instrument', id);
     ctx.reload(instrument);
-    return `Instrument ${localize(instrument.title, 'nl')} staat aan.`;
+    return {
+      key: 'instrumentOn',
+      params: { title: localize(instrument.title, 'nl'), titleEn: localize(instrument.title, 'en') },
+    };
   },
   rehearse: (ctx, _peer, { count }) => {
     for (let i = 0; i < count; i++)
@@ -110,28 +119,28 @@ const actions: {
         round: ctx.store.activeRound()?.id ?? null,
         rehearsal: true,
       });
-    return `${count} gesimuleerde bezoekers toegevoegd.`;
+    return { key: 'rehearsed', params: { count } };
   },
   clearRehearsal: (ctx) => {
     const removed = ctx.store.clearRehearsal();
     ctx.reload();
-    return `${removed} gesimuleerde bezoekers verwijderd.`;
+    return { key: 'rehearsalCleared', params: { count: removed } };
   },
   archiveAndReset: (ctx) => {
     const name = archiveDatabase(ctx);
     const removed = ctx.store.wipe();
     ctx.reload();
-    return `Gearchiveerd als ${name}; ${removed} antwoorden gewist voor de nieuwe dag.`;
+    return { key: 'archived', params: { name, count: removed } };
   },
   wipe: (ctx) => {
     const removed = ctx.store.wipe();
     ctx.reload();
-    return `${removed} antwoorden definitief gewist.`;
+    return { key: 'wiped', params: { count: removed } };
   },
   lan: async (ctx, _peer, { enabled }) => {
     if (!enabled) {
       await ctx.lan.disable();
-      return 'lanOff';
+      return { key: 'lanOff' };
     }
     try {
       await ctx.lan.enable();
@@ -139,11 +148,11 @@ const actions: {
       ctx.log(error instanceof Error ? error.message : String(error));
       throw new RefusedError('lanFailed');
     }
-    return 'lanOn';
+    return { key: 'lanOn' };
   },
   lanNewCode: (ctx) => {
     ctx.lan.newCode();
-    return 'lanNewCode';
+    return { key: 'lanNewCode' };
   },
 };
 
@@ -168,10 +177,11 @@ export const adminHandlers: { login: Handler<'login'>; admin: Handler<'admin'> }
       return;
     }
     try {
-      const detail = await (
-        actions[action.kind] as (c: HubContext, p: Peer, a: AdminAction) => string | null | Promise<string | null>
+      const outcome = await (
+        actions[action.kind] as (c: HubContext, p: Peer, a: AdminAction) => Outcome | null | Promise<Outcome | null>
       )(ctx, peer, action);
-      if (detail !== null) ctx.send(peer, { type: 'done', kind: action.kind, detail });
+      if (outcome !== null)
+        ctx.send(peer, { type: 'done', kind: action.kind, detail: outcome.key, params: outcome.params ?? {} });
     } catch (error) {
       if (!(error instanceof RefusedError)) throw error;
       ctx.send(peer, { type: 'error', code: 'refused', message: error.message });

@@ -36,7 +36,7 @@ function Console() {
     ? notice.text === 'locked'
       ? t('console.locked', { seconds: Math.max(0, Math.ceil((lockedUntil - now) / 1000)) })
       : i18n.exists(`console.${notice.text}`)
-        ? t(`console.${notice.text}`)
+        ? t(`console.${notice.text}`, notice.params)
         : notice.text
     : null;
   return (

@@ -16,7 +16,7 @@ interface ConsoleState {
   token: string | null;
   status: HubStatus | null;
   /** The last thing the hub said about an action or login, for the status line. */
-  notice: { kind: 'ok' | 'error'; text: string } | null;
+  notice: { kind: 'ok' | 'error'; text: string; params?: Record<string, string | number> } | null;
   lockedUntil: number;
   client: HubClient | null;
   receive(message: HubMessage): void;
@@ -68,7 +68,7 @@ export const useConsole = create<ConsoleState>()((set, get) => ({
         set({ status: message.status });
         break;
       case 'done':
-        set({ notice: { kind: 'ok', text: message.detail } });
+        set({ notice: { kind: 'ok', text: message.detail, params: message.params } });
         get().act({ kind: 'status' });
         break;
       case 'error':
