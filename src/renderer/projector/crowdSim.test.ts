@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addFigure, createCrowdSim, insidePolygon, positionAt, WALK_SECONDS } from './crowdSim';
+import { addFigure, createCrowdSim, insidePolygon, positionAt, takeDirty, WALK_SECONDS } from './crowdSim';
 
 const COLORS = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#D55E00', '#56B4E9'];
 const sharesArb = (n: number) =>
@@ -87,6 +87,36 @@ describe('crowd simulation', () => {
     expect(sim.count).toBe(10_000);
     expect(new Set(Array.from({ length: sim.count }, (_, i) => `${sim.to[i * 2]},${sim.to[i * 2 + 1]}`)).size).toBe(
       10_000,
+    );
+  });
+
+  it('names every figure an arrival changed, so only those go to the GPU', () => {
+    fc.assert(
+      fc.property(fc.array(sharesArb(3), { minLength: 1, maxLength: 400 }), (crowd) => {
+        const sim = createCrowdSim(500);
+        let single = 0;
+        crowd.forEach((shares, k) => {
+          const before = [sim.from, sim.to, sim.start, sim.phase, sim.color].map((a) => a.slice());
+          takeDirty(sim);
+          addFigure(sim, shares, COLORS, k * 0.1, seeded(k + 1));
+          const { from, to } = takeDirty(sim);
+          const after = [sim.from, sim.to, sim.start, sim.phase, sim.color];
+          after.forEach((array, a) => {
+            const size = array.length / sim.capacity;
+            for (let j = 0; j < array.length; j++)
+              if (array[j] !== before[a]![j]) {
+                const figure = Math.floor(j / size);
+                expect(figure).toBeGreaterThanOrEqual(from);
+                expect(figure).toBeLessThan(to);
+              }
+          });
+          if (to - from === 1) single += 1;
+        });
+        // Most arrivals touch one figure; re-layouts are the exception.
+        expect(single).toBeGreaterThan(crowd.length / 2);
+        expect(takeDirty(sim)).toEqual({ from: 0, to: 0 });
+      }),
+      { numRuns: 40 },
     );
   });
 });

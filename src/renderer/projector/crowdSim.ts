@@ -24,6 +24,27 @@ export interface CrowdSim {
   readonly ideal: Float32Array;
   /** Occupied grid cells → figure index. */
   readonly cells: Map<number, number>;
+  /**
+   * Figures [from, to) changed since the renderer last uploaded them: one figure per arrival, everyone after a
+   * re-layout. The renderer sends only these to the GPU and then calls `takeDirty`.
+   */
+  dirty: { from: number; to: number };
+}
+
+const CLEAN = { from: 0, to: 0 } as const;
+
+function markDirty(sim: CrowdSim, from: number, to: number): void {
+  sim.dirty =
+    sim.dirty.to > sim.dirty.from
+      ? { from: Math.min(sim.dirty.from, from), to: Math.max(sim.dirty.to, to) }
+      : { from, to };
+}
+
+/** The figures to upload since the last call, and a clean slate. */
+export function takeDirty(sim: CrowdSim): { from: number; to: number } {
+  const dirty = sim.dirty;
+  sim.dirty = CLEAN;
+  return dirty;
 }
 
 /** Seconds a figure takes to walk to its place. */
@@ -42,6 +63,7 @@ export function createCrowdSim(capacity: number, radius = 10): CrowdSim {
     color: new Float32Array(capacity * 3),
     ideal: new Float32Array(capacity * 2),
     cells: new Map(),
+    dirty: CLEAN,
   };
 }
 
@@ -143,6 +165,7 @@ export function addFigure(
   sim.phase[i] = random() * Math.PI * 2;
   mixInto(sim.color, i * 3, shares, typeColors);
   sim.count += 1;
+  markDirty(sim, i, i + 1);
   const wanted = spacingFor(sim.count, sim.radius);
   if (wanted < sim.spacing * 0.8) relayout(sim, n, wanted, time);
   else settle(sim, n, i, time);
@@ -165,6 +188,7 @@ function settle(sim: CrowdSim, n: number, i: number, time: number): void {
 /** Shrinks the spacing as the crowd grows; settled figures shuffle to their new spots from where they stand. */
 export function relayout(sim: CrowdSim, n: number, spacing: number, time: number): void {
   sim.spacing = spacing;
+  markDirty(sim, 0, sim.count);
   sim.cells.clear();
   for (let i = 0; i < sim.count; i++) {
     if (time - sim.start[i]! >= WALK_SECONDS) {
@@ -201,4 +225,5 @@ export function clearCrowd(sim: CrowdSim): void {
   sim.count = 0;
   sim.cells.clear();
   sim.spacing = spacingFor(0, sim.radius);
+  sim.dirty = CLEAN;
 }

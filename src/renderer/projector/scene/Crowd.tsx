@@ -2,6 +2,7 @@ import { useFrame } from '@react-three/fiber';
 import { useEffect, useMemo, useRef } from 'react';
 import { InstancedBufferAttribute, InstancedMesh } from 'three';
 import { crowd, CROWD_CAPACITY } from '../store';
+import { takeDirty } from '../crowdSim';
 import { createCrowdMaterial } from './crowdShader';
 import { createFigureGeometry } from './figureGeometry';
 
@@ -40,7 +41,14 @@ export function Crowd({ visible, motion }: { visible: boolean; motion: boolean }
     seen.current = crowd.version;
     m.count = crowd.sim.count;
     material.uniforms.uScale!.value = crowd.sim.spacing * 1.15;
-    for (const attribute of attributes) attribute.needsUpdate = true;
+    // Only the figures that changed go to the GPU: one per arrival, all of them after a re-layout.
+    const { from, to } = takeDirty(crowd.sim);
+    if (to <= from) return;
+    for (const attribute of attributes) {
+      attribute.clearUpdateRanges();
+      attribute.addUpdateRange(from * attribute.itemSize, (to - from) * attribute.itemSize);
+      attribute.needsUpdate = true;
+    }
   });
 
   return (
