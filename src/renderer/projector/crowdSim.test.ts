@@ -1,6 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addFigure, createCrowdSim, insidePolygon, positionAt, takeDirty, WALK_SECONDS } from './crowdSim';
+import {
+  addFigure,
+  createCrowdSim,
+  FIGURE_HEIGHT,
+  FIGURE_WIDTH,
+  insidePolygon,
+  positionAt,
+  takeDirty,
+  WALK_SECONDS,
+} from './crowdSim';
 
 const COLORS = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#D55E00', '#56B4E9'];
 const sharesArb = (n: number) =>
@@ -31,6 +40,10 @@ describe('crowd simulation', () => {
             for (let j = i + 1; j < points.length; j++) {
               const d = Math.hypot(points[i]![0] - points[j]![0], points[i]![1] - points[j]![1]);
               expect(d).toBeGreaterThan(sim.spacing * 0.99);
+              // Silhouettes do not overlap either: side by side, or one row behind the other with room for a head.
+              const dx = Math.abs(points[i]![0] - points[j]![0]);
+              const dy = Math.abs(points[i]![1] - points[j]![1]);
+              expect(dx >= FIGURE_WIDTH * sim.spacing || dy >= FIGURE_HEIGHT * sim.spacing).toBe(true);
             }
           }
         },

@@ -89,11 +89,23 @@ export function insidePolygon(x: number, y: number, n: number, radius: number, m
 
 const cellKey = (cx: number, cy: number): number => (cx + 4096) * 8192 + (cy + 4096);
 
+/** A figure's size in spacings (figureGeometry.ts is 0.64 wide and 0.99 high, drawn at 1.1 spacings a unit). */
+export const FIGURE_SCALE = 1.1;
+export const FIGURE_WIDTH = 0.64 * FIGURE_SCALE;
+export const FIGURE_HEIGHT = 0.99 * FIGURE_SCALE;
+
+/**
+ * Rows are further apart than columns: a figure is taller than it is wide, so one standing behind another would
+ * otherwise have its head in the other's back.
+ */
+export const ROW_STEP = 1.15;
+
 /** Finds the free grid cell nearest to (x, y) inside the polygon, searching outwards ring by ring. */
 function placeNear(sim: CrowdSim, n: number, x: number, y: number): [number, number, number] | null {
   const s = sim.spacing;
+  const sy = s * ROW_STEP;
   const cx0 = Math.round(x / s);
-  const cy0 = Math.round(y / s);
+  const cy0 = Math.round(y / sy);
   const maxRing = Math.ceil((2 * sim.radius) / s) + 2;
   for (let ring = 0; ring <= maxRing; ring++) {
     let best: [number, number, number] | null = null;
@@ -102,7 +114,7 @@ function placeNear(sim: CrowdSim, n: number, x: number, y: number): [number, num
       const key = cellKey(cx, cy);
       if (sim.cells.has(key)) return;
       const px = cx * s;
-      const py = cy * s;
+      const py = cy * sy;
       const d = (px - x) ** 2 + (py - y) ** 2;
       if (d >= bestDist || !insidePolygon(px, py, n, sim.radius, s * 0.5)) return;
       bestDist = d;

@@ -2,7 +2,7 @@ import { useFrame } from '@react-three/fiber';
 import { useEffect, useMemo, useRef } from 'react';
 import { InstancedBufferAttribute, InstancedMesh } from 'three';
 import { crowd, CROWD_CAPACITY } from '../store';
-import { takeDirty } from '../crowdSim';
+import { FIGURE_SCALE, takeDirty } from '../crowdSim';
 import { createCrowdMaterial } from './crowdShader';
 import { createFigureGeometry } from './figureGeometry';
 
@@ -40,7 +40,7 @@ export function Crowd({ visible, motion }: { visible: boolean; motion: boolean }
     if (!m || seen.current === crowd.version) return;
     seen.current = crowd.version;
     m.count = crowd.sim.count;
-    material.uniforms.uScale!.value = crowd.sim.spacing * 1.15;
+    material.uniforms.uScale!.value = crowd.sim.spacing * FIGURE_SCALE;
     // Only the figures that changed go to the GPU: one per arrival, all of them after a re-layout.
     const { from, to } = takeDirty(crowd.sim);
     if (to <= from) return;
