@@ -60,6 +60,7 @@ test.describe('Electron app', () => {
       data.items.add(new File(['<h1>x</h1>'], 'x.html', { type: 'text/html' }));
       document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true }));
     });
+    await kiosk.mouse.click(200, 200, { button: 'right' });
     for (const key of ['Control+R', 'F5', 'Control+Equal', 'Control+Minus', 'Control+Shift+I', 'Alt+ArrowLeft'])
       await kiosk.keyboard.press(key);
     await kiosk.waitForTimeout(1000);
