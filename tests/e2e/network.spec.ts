@@ -74,6 +74,7 @@ test('the organiser switches network mode on; a tablet and the talk-room laptop 
     await expect(kiosk.delivery()).toHaveAttribute('data-state', 'saved');
     expect(hub.storedResponses()).toHaveLength(1);
     await expect(projector.getByTestId('total')).toHaveText('1');
+    await expect(projector.locator('.total-label')).toHaveText('deelnemer');
     await expect(page.getByTestId('devices')).toContainText('netwerk');
 
     // Even a paired device does not reach the console.
@@ -99,6 +100,11 @@ test('the organiser switches network mode on; a tablet and the talk-room laptop 
     page.once('dialog', (dialog) => void dialog.accept());
     await panel.getByRole('button', { name: 'Nieuwe koppelcode' }).click();
     await expect(panel.locator('.join-code')).not.toHaveText(code);
+    // Both paired screens say so themselves (no reload needed), and the tablet keeps what it holds.
+    await expect(tablet.getByRole('status')).toHaveText(/niet meer gekoppeld/);
+    await expect(projector.getByTestId('unpaired')).toBeVisible();
+    await tablet.screenshot({ path: 'test-results/screens/kiosk-unpaired.png' });
+    await projector.screenshot({ path: 'test-results/screens/projector-unpaired.png' });
     await tablet.reload();
     await expect(tablet.locator('body')).toContainText('nog niet gekoppeld');
 

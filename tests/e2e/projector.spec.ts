@@ -64,6 +64,7 @@ test('submitted responses appear as figures, and the numbers on screen match the
   await expect(page.getByTestId('total')).toHaveText('0');
   await submit(hub, PATTERN);
   await expect(page.getByTestId('total')).toHaveText('7');
+  await expect(page.locator('.total-label')).toHaveText('deelnemers');
   const aggregate = await hubAggregate(hub);
   expect(aggregate.leading).toEqual([2, 1, 3]);
   expect(aggregate.chameleons).toBe(1);

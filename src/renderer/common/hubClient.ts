@@ -17,6 +17,9 @@ interface HubClientOptions {
   url?: string;
 }
 
+/** First reconnect delay; it doubles up to 4 s while the hub cannot be reached. */
+const FIRST_DELAY_MS = 250;
+
 /**
  * A WebSocket to the hub that says hello on every (re)connect and reconnects by itself with backoff, so a hub
  * restart or a Wi-Fi drop heals without anyone touching the page. Every incoming frame is validated.
@@ -25,15 +28,21 @@ export function connectHub(options: HubClientOptions): HubClient {
   const url = options.url ?? `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws`;
   let socket: WebSocket | null = null;
   let stopped = false;
-  let delay = 250;
+  let delay = FIRST_DELAY_MS;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  /** The hub answered that this device is not paired (see onclose). */
+  let refused = false;
 
   const open = (): void => {
-    options.onState('connecting');
+    // Retries keep the last state on screen ("offline", "not paired") instead of blinking through "connecting".
+    if (delay === FIRST_DELAY_MS) options.onState('connecting');
     const ws = new WebSocket(url);
     socket = ws;
+    let opened = false;
     ws.onopen = () => {
-      delay = 250;
+      opened = true;
+      delay = FIRST_DELAY_MS;
+      refused = false;
       ws.send(JSON.stringify({ type: 'hello', role: options.role, device: options.device } satisfies ClientMessage));
       options.onState('open');
     };
@@ -44,7 +53,16 @@ export function connectHub(options: HubClientOptions): HubClient {
     };
     ws.onclose = () => {
       if (socket === ws) socket = null;
-      options.onState('closed');
+      options.onState(refused ? 'unpaired' : 'closed');
+      // A browser hides why a handshake failed; asking for this page again tells a hub that is down (no answer)
+      // from one that no longer lets this device in (401). The answer holds until a socket opens again.
+      if (!opened && !options.url)
+        void fetch(location.pathname, { method: 'HEAD', cache: 'no-store' })
+          .then((res) => {
+            refused = res.status === 401;
+            if (refused && !stopped && socket === null) options.onState('unpaired');
+          })
+          .catch(() => undefined);
       if (!stopped) {
         timer = setTimeout(open, delay);
         delay = Math.min(delay * 2, 4000);

@@ -42,9 +42,9 @@ export function App({ login }: { login: (pin: string) => void }) {
           </button>
         )}
       </header>
-      {connection === 'closed' && screen !== 'result' && (
+      {(connection === 'closed' || connection === 'unpaired') && screen !== 'result' && (
         <p className="offline" role="status">
-          {t('connection.offline')}
+          {t(connection === 'unpaired' ? 'connection.unpaired' : 'connection.offline')}
         </p>
       )}
       {screen === 'attract' && <Attract />}

@@ -30,7 +30,7 @@ export function Frame() {
         <span className="total" data-testid="total">
           {aggregate?.total ?? 0}
         </span>
-        <span className="total-label">{t('projector.participants')}</span>
+        <span className="total-label">{t('projector.participants', { count: aggregate?.total ?? 0 })}</span>
       </header>
       <p className="join">{t('projector.join')}</p>
       <p className="view-title" data-testid="view-title">
@@ -49,6 +49,11 @@ export function Frame() {
         )}
         {rehearsal && <li>{t('projector.rehearsal')}</li>}
         {connection === 'closed' && <li className="warn">{t('projector.offline')}</li>}
+        {connection === 'unpaired' && (
+          <li className="warn" data-testid="unpaired">
+            {t('projector.unpaired')}
+          </li>
+        )}
       </ul>
     </div>
   );

@@ -73,7 +73,10 @@ export const en: Messages = {
     locked: 'Too many wrong PINs. Please wait.',
     remote: 'The PIN is right. The console is on the hub’s computer. Close this browser window to stop the kiosk.',
   },
-  connection: { offline: 'No connection to the hub. Your answers are kept.' },
+  connection: {
+    offline: 'No connection to the hub. Your answers are kept.',
+    unpaired: 'This device is no longer paired with the hub. Your answers are kept until it is paired again.',
+  },
   console: {
     title: 'Console',
     connected: 'Connected to the hub',
@@ -168,7 +171,8 @@ export const en: Messages = {
     },
   },
   projector: {
-    participants: 'participants',
+    participants_one: 'participant',
+    participants_other: 'participants',
     join: 'Join in at the stand',
     waiting: 'From {{min}} participants on, the distribution appears here.',
     chameleons_one: 'chameleon',
@@ -180,6 +184,7 @@ export const en: Messages = {
     noRound: 'No round is running',
     rehearsal: 'Rehearsal data',
     offline: 'Lost the connection to the hub: one moment',
+    unpaired: 'No longer paired with the hub: scan the QR code in the console again',
     replayCount: '{{count}} of {{total}}',
     views: {
       crowd: 'The crowd',

@@ -71,7 +71,11 @@ export const nl = {
     remote:
       'De PIN klopt. Het beheer staat op de computer van de hub. Sluit dit browservenster om de kiosk te stoppen.',
   },
-  connection: { offline: 'Geen verbinding met de hub. Je antwoorden blijven bewaard.' },
+  connection: {
+    offline: 'Geen verbinding met de hub. Je antwoorden blijven bewaard.',
+    unpaired:
+      'Dit apparaat is niet meer gekoppeld aan de hub. Je antwoorden blijven bewaard tot het opnieuw gekoppeld is.',
+  },
   console: {
     title: 'Console',
     connected: 'Verbonden met de hub',
@@ -166,7 +170,8 @@ export const nl = {
     },
   },
   projector: {
-    participants: 'deelnemers',
+    participants_one: 'deelnemer',
+    participants_other: 'deelnemers',
     join: 'Doe mee bij de stand',
     waiting: 'Vanaf {{min}} deelnemers verschijnt hier de verdeling.',
     chameleons_one: 'kameleon',
@@ -178,6 +183,7 @@ export const nl = {
     noRound: 'Er loopt geen ronde',
     rehearsal: 'Oefendata',
     offline: 'Verbinding met de hub kwijt: even geduld',
+    unpaired: 'Niet meer gekoppeld aan de hub: scan de QR-code in het beheer opnieuw',
     replayCount: '{{count}} van {{total}}',
     views: {
       crowd: 'Het publiek',
