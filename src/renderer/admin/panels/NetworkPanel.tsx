@@ -45,7 +45,7 @@ export function NetworkPanel() {
       <h2 id="network-title">{t('console.network')}</h2>
       <p>{lan.enabled ? t('console.lanOnHelp') : t('console.lanOffHelp')}</p>
       <div className="row">
-        <button aria-pressed={lan.enabled} onClick={() => act({ kind: 'lan', enabled: !lan.enabled })}>
+        <button onClick={() => act({ kind: 'lan', enabled: !lan.enabled })}>
           {lan.enabled ? t('console.lanSwitchOff') : t('console.lanSwitchOn')}
         </button>
         {lan.enabled && (
