@@ -1,22 +1,13 @@
-import QRCode from 'qrcode';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatJoinCode, PAIRABLE_PAGES, pairingUrl, type PairablePage } from '../../../core/lan';
+import { useQrCode } from '../../common/useQrCode';
 import { useConsole } from '../store';
 
 /** One page to pair: its QR code and the same address as text, for a laptop without a camera. */
 function PairingCard({ page, url }: { page: PairablePage; url: string }) {
   const { t } = useTranslation();
-  const [qr, setQr] = useState<string | null>(null);
-  useEffect(() => {
-    let live = true;
-    QRCode.toDataURL(url, { errorCorrectionLevel: 'M', margin: 2, width: 240 })
-      .then((data) => live && setQr(data))
-      .catch(() => live && setQr(null));
-    return () => {
-      live = false;
-    };
-  }, [url]);
+  const qr = useQrCode(url, 240);
   return (
     <figure className="pairing" data-testid={`pair-${page}`}>
       {qr && <img src={qr} width={240} height={240} alt={t(`console.pairQrAlt.${page}`)} />}

@@ -1,6 +1,5 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import QRCode from 'qrcode';
 import { MIN_CROWD_FOR_DISTRIBUTION } from '../../../core/aggregate';
 import { localize } from '../../../core/instrument';
 import { profileOf } from '../../../core/response';
@@ -10,6 +9,7 @@ import { TypePolygon } from '../../common/TypePolygon';
 import { casusSentence, mixSentence, takeAwayText } from '../describe';
 import { useKiosk } from '../store';
 import { NamedMark } from '../../common/NamedMark';
+import { useQrCode } from '../../common/useQrCode';
 
 /** The mix three ways (sentence, bars, dot), the leading type explained, the casus gap, the crowd, the take-away. */
 export function Result() {
@@ -30,17 +30,7 @@ export function Result() {
   const gap = casusGap(typeIds, profile.shares, response.casus);
   const reflection = localize(leadType.reflection, lang);
   const qrText = takeAwayText(instrument, lang, profile.shares, sentence, reflection);
-  const [qr, setQr] = useState<string | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    QRCode.toDataURL(qrText, { errorCorrectionLevel: 'M', margin: 2, width: 360 })
-      .then((url) => live && setQr(url))
-      .catch(() => live && setQr(null));
-    return () => {
-      live = false;
-    };
-  }, [qrText]);
+  const qr = useQrCode(qrText, 360);
 
   const crowdTotal = aggregate?.total ?? 0;
   const crowdSame =
