@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo, Socket } from 'node:net';
 import { networkInterfaces, type NetworkInterfaceInfo } from 'node:os';
 import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH, JOIN_PARAM, normalizeJoinCode, type LanStatus } from '../core/lan';
-import { securityHeaders } from './http';
+import { contentSecurityPolicy, securityHeaders } from './http';
 import type { ResponseStore } from './responseStore';
 
 /** The port devices on the venue network use unless the hub is started with another. */
@@ -77,27 +77,42 @@ export function admission(
   return sameCode(cookieCode(req.headers.cookie), expected) ? { kind: 'in' } : { kind: 'refused' };
 }
 
-/** A short bilingual page for someone who opened the hub without pairing, or the console from another device. */
+/**
+ * A short bilingual page for someone who opened the hub without pairing (with a form to type the join code, for a
+ * laptop without a camera: the organiser reads the code aloud), or the console from another device.
+ */
 export function sendRefusal(req: IncomingMessage, res: ServerResponse, status: 401 | 403): void {
-  const [nl, en] =
-    status === 401
-      ? [
-          'Dit apparaat is nog niet gekoppeld aan de hub. Scan de QR-code in het beheer van de hub, of open het adres met de koppelcode.',
-          'This device is not paired with the hub. Scan the QR code in the hub’s console, or open the address with the join code.',
-        ]
-      : [
-          'Het beheer werkt alleen op de computer van de hub zelf.',
-          'The console only works on the hub’s own computer.',
-        ];
+  const typedCode = queryCode(req)?.url.searchParams.has(JOIN_PARAM) ?? false;
+  const body =
+    status === 403
+      ? `<p>Het beheer werkt alleen op de computer van de hub zelf.</p>` +
+        `<p lang="en">The console only works on the hub’s own computer.</p>`
+      : (typedCode
+          ? `<p role="alert" style="color:#fca5a5">Die koppelcode klopt niet. <span lang="en">That join code is not right.</span></p>`
+          : '') +
+        `<p>Dit apparaat is nog niet gekoppeld aan de hub. Scan de QR-code in het beheer van de hub, of typ hier de koppelcode.</p>` +
+        `<p lang="en">This device is not paired with the hub. Scan the QR code in the hub’s console, or type the join code here.</p>` +
+        `<form method="get" action="/kiosk/" style="display:flex;flex-direction:column;gap:12px;max-width:22rem">` +
+        `<label for="join">Koppelcode <span lang="en">(join code)</span></label>` +
+        `<input id="join" name="${JOIN_PARAM}" required autocomplete="off" autocapitalize="characters" spellcheck="false" ` +
+        `placeholder="ABCD-EFGH-JKMN" style="font:inherit;font-family:monospace;padding:8px;min-height:44px">` +
+        `<button formaction="/kiosk/" style="font:inherit;min-height:44px">Koppel als kiosk <span lang="en">· pair as kiosk</span></button>` +
+        `<button formaction="/projector/" style="font:inherit;min-height:44px">Koppel als projectie <span lang="en">· pair as projection</span></button>` +
+        `</form>`;
   res.writeHead(status, {
     'Content-Type': 'text/html; charset=utf-8',
     'Cache-Control': 'no-store',
     ...securityHeaders(req),
+    // The pairing form submits to this hub; everything else in the policy stays as strict as on every page.
+    'Content-Security-Policy': contentSecurityPolicy(req.headers.host ?? '').replace(
+      "form-action 'none'",
+      "form-action 'self'",
+    ),
   });
   res.end(
     `<!doctype html><html lang="nl"><meta charset="utf-8"><meta name="viewport" content="width=device-width">` +
       `<title>De Ideale Ambtenaar</title><main style="font:1.25rem/1.5 system-ui,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem">` +
-      `<h1>De Ideale Ambtenaar</h1><p>${nl}</p><p lang="en">${en}</p></main></html>`,
+      `<h1>De Ideale Ambtenaar</h1>${body}</main></html>`,
   );
 }
 

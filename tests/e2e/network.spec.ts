@@ -10,7 +10,7 @@ import { pixelsOf } from './pixels';
 /** Network mode listens on a loopback address of its own here, standing in for the venue network. */
 const LAN_HOST = '127.0.0.2';
 
-test('the organiser switches network mode on; a tablet and the talk-room laptop pair by the QR code, others stay out', async ({
+test('the organiser switches network mode on; a tablet pairs by the QR code, the talk-room laptop by typing the code, others stay out', async ({
   page,
   browser,
 }) => {
@@ -39,6 +39,7 @@ test('the organiser switches network mode on; a tablet and the talk-room laptop 
     };
     const kioskAddress = await pairAddress('kiosk');
     const projectorAddress = await pairAddress('projector');
+    await expect(panel).toContainText(`Geen camera? Open ${new URL(kioskAddress).origin} en typ de koppelcode.`);
     expect(kioskAddress).toMatch(new RegExp(`^http://${LAN_HOST.replace(/\./g, '\\.')}:\\d+/kiosk/\\?join=`));
     expect(kioskAddress).toContain(code.replace(/-/g, ''));
 
@@ -48,17 +49,26 @@ test('the organiser switches network mode on; a tablet and the talk-room laptop 
 
     // A passer-by's phone that only knows the address gets a clear refusal, no page.
     const origin = new URL(kioskAddress).origin;
-    const stranger = await browser.newPage();
+    const strangerContext = await browser.newContext();
+    const stranger = await strangerContext.newPage();
     await stranger.goto(`${origin}/kiosk/`);
     await expect(stranger.locator('body')).toContainText('nog niet gekoppeld');
+    await stranger.screenshot({ path: 'test-results/screens/network-not-paired.png' });
+    const strangerAxe = await new AxeBuilder({ page: stranger }).analyze();
+    expect(strangerAxe.violations.map((v) => v.id)).toEqual([]);
     await stranger.goto(`${origin}/projector/?join=AAAA-AAAA-AAAA`);
     await expect(stranger.locator('body')).toContainText('nog niet gekoppeld');
 
-    // The talk-room laptop and the stand's tablet open what they scanned.
+    // The talk-room laptop has no camera: it opens the hub's address and types the code the organiser reads out.
     const projectorContext = await browser.newContext({ viewport: { width: 1280, height: 720 } });
     const projector = await projectorContext.newPage();
-    await projector.goto(projectorAddress);
-    expect(new URL(projector.url()).search).toBe('');
+    await projector.goto(`${origin}/`);
+    await projector.getByLabel(/Koppelcode/).fill('AAAA-AAAA-AAAA');
+    await projector.getByRole('button', { name: /Koppel als projectie/ }).click();
+    await expect(projector.getByRole('alert')).toContainText('Die koppelcode klopt niet');
+    await projector.getByLabel(/Koppelcode/).fill(code.toLowerCase());
+    await projector.getByRole('button', { name: /Koppel als projectie/ }).click();
+    await expect(projector).toHaveURL(new URL(projectorAddress).origin + '/projector/');
     await expect(projector.getByTestId('total')).toHaveText('0');
 
     const tabletContext = await browser.newContext({ hasTouch: true, viewport: { width: 1280, height: 800 } });
@@ -111,7 +121,7 @@ test('the organiser switches network mode on; a tablet and the talk-room laptop 
     await panel.getByRole('button', { name: 'Netwerkmodus uitzetten' }).click();
     await expect(panel).toContainText('Nu kan alleen deze computer verbinden');
     await expect(stranger.goto(`${origin}/kiosk/`)).rejects.toThrow();
-    await Promise.all([stranger.close(), projectorContext.close(), tabletContext.close()]);
+    await Promise.all([strangerContext.close(), projectorContext.close(), tabletContext.close()]);
   } finally {
     await hub.kill();
     rmSync(dataDir, { recursive: true, force: true });

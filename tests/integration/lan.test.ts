@@ -78,6 +78,13 @@ describe('network mode', () => {
     }
     expect((await fetch(`${base}/healthz`)).status).toBe(200);
 
+    // A laptop without a camera: the refusal page has a form for the code, and says when a typed code is wrong.
+    const form = await (await fetch(`${base}/`)).text();
+    expect(form).toContain('<form method="get"');
+    expect(form).toContain('formaction="/projector/"');
+    expect(form).not.toContain('klopt niet');
+    expect(await (await fetch(`${base}/projector/?join=ABCD-EFGH-JKMN`)).text()).toContain('Die koppelcode klopt niet');
+
     // Pairing: the code as a person types it; the hub sets the cookie and drops the code from the address bar.
     const pairing = await fetch(
       `${base}/kiosk/?join=${code()

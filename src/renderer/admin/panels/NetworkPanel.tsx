@@ -71,6 +71,11 @@ export function NetworkPanel() {
                   </select>
                 </label>
               )}
+              <p>
+                {t('console.lanTypeCode', {
+                  address: `http://${address.includes(':') ? `[${address}]` : address}:${lan.port}`,
+                })}
+              </p>
               <div className="pairings">
                 {PAIRABLE_PAGES.map((page) => (
                   <PairingCard key={page} page={page} url={pairingUrl(address, lan.port, page, code)} />

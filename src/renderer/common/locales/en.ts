@@ -158,6 +158,7 @@ export const en: Messages = {
     lanNewCode: 'New join code made. Pair the devices again.',
     lanFailed: 'Network mode could not be switched on.',
     joinCode: 'Join code',
+    lanTypeCode: 'No camera? Open {{address}} and type the join code.',
     lanAddress: 'Address of this computer',
     lanNoAddress: 'This computer has no network address. Connect it to the venue’s Wi-Fi or cable.',
     via: 'Connection',

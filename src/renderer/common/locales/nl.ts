@@ -157,6 +157,7 @@ export const nl = {
     lanNewCode: 'Nieuwe koppelcode gemaakt. Koppel de apparaten opnieuw.',
     lanFailed: 'Netwerkmodus kon niet aan.',
     joinCode: 'Koppelcode',
+    lanTypeCode: 'Geen camera? Open {{address}} en typ de koppelcode.',
     lanAddress: 'Adres van deze computer',
     lanNoAddress: 'Deze computer heeft geen netwerkadres. Verbind hem met het wifi of de kabel van de locatie.',
     via: 'Verbinding',
