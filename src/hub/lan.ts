@@ -148,7 +148,7 @@ interface LanOptions {
   log(line: string): void;
 }
 
-const savedSchema = (raw: string | undefined): { enabled: boolean; code: string } | null => {
+const readSaved = (raw: string | undefined): { enabled: boolean; code: string } | null => {
   if (!raw) return null;
   try {
     const value = JSON.parse(raw) as { enabled?: unknown; code?: unknown };
@@ -164,7 +164,7 @@ const savedSchema = (raw: string | undefined): { enabled: boolean; code: string 
  * join code. The loopback listener (the hub's own windows) is never touched.
  */
 export function createLan(options: LanOptions): LanController {
-  const saved = savedSchema(options.store.getSetting('lan'));
+  const saved = readSaved(options.store.getSetting('lan'));
   let code = saved?.code ?? newJoinCode();
   let enabled = saved?.enabled ?? false;
   let server: Server | null = null;
@@ -206,6 +206,8 @@ export function createLan(options: LanOptions): LanController {
       });
       candidate.listen(options.port, options.host, () => resolve());
     });
+    // Errors after the start (a failed accept…) are logged; they must not take the hub down.
+    candidate.on('error', (cause) => options.log(`Network mode: ${cause.message}`));
     server = candidate;
     options.log(`Network mode on port ${(candidate.address() as AddressInfo).port}`);
   };

@@ -199,11 +199,18 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     http.once('error', reject);
     http.listen(options.port, '127.0.0.1', () => resolve());
   });
+  http.on('error', (cause) => log(`Hub listener: ${cause.message}`));
   const port = (http.address() as AddressInfo).port;
   const url = `http://127.0.0.1:${port}`;
   log(`Hub on ${url} (data: ${report.file}, instrument: ${ctx.live.instrument.id}@${ctx.live.instrument.version})`);
-  if (options.lan) await ctx.lan.enable();
-  else await resumeLan(ctx.lan, log);
+  if (!options.lan) await resumeLan(ctx.lan, log);
+  else
+    await ctx.lan.enable().catch(async (error: unknown) => {
+      // Asked for on the command line: a hub that cannot do it stops, cleanly, with the reason.
+      await new Promise<void>((resolve) => http.close(() => resolve()));
+      store.close();
+      throw error;
+    });
 
   return {
     url,
