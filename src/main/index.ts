@@ -9,6 +9,7 @@ import {
   isOperatorExitAllowed,
   isPermissionGranted,
   launchMode,
+  sessionCheckUrl,
   windowOptions,
   type DisplayInfo,
   type WindowKind,
@@ -135,15 +136,13 @@ function runConnected(page: 'kiosk' | 'projector', pairingUrl: string, pageUrl: 
   if (page === 'kiosk') powerSaveBlocker.start('prevent-display-sleep');
 
   ipcMain.handle('operator-exit', async (event, token: unknown) => {
-    const check = async (t: string): Promise<boolean> => {
-      const res = await fetch(`${new URL(pageUrl).origin}/session-check${new URL(pairingUrl).search}`, {
-        method: 'POST',
-        headers: { Authorization: `Bearer ${t}` },
-      }).catch(() => null);
-      return res?.status === 204;
-    };
+    // The shape and the sender first (no token reaches the network otherwise), then the hub's word on it.
     if (!isOperatorExitAllowed(event.senderFrame?.url ?? '', pageUrl, token, () => true)) return false;
-    if (!(await check(token as string))) return false;
+    const res = await fetch(sessionCheckUrl(pairingUrl), {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${String(token)}` },
+    }).catch(() => null);
+    if (res?.status !== 204) return false;
     app.quit();
     return true;
   });
@@ -171,7 +170,8 @@ app.on('web-contents-created', (_event, contents) => {
   contents.on('will-attach-webview', (event) => event.preventDefault());
 });
 app.on('window-all-closed', () => {
-  void hub?.close().finally(() => app.quit());
+  // A screen started with --connect has no hub of its own to close.
+  void (hub ? hub.close() : Promise.resolve()).finally(() => app.quit());
 });
 if (!app.requestSingleInstanceLock()) app.quit();
 else

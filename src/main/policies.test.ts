@@ -6,6 +6,7 @@ import {
   isOperatorExitAllowed,
   isPermissionGranted,
   launchMode,
+  sessionCheckUrl,
   windowOptions,
   type KeyInput,
 } from './policies';
@@ -183,5 +184,11 @@ describe('launch mode', () => {
     expect(isNavigationAllowed('http://10.0.0.5:5781/kiosk/', mode.pageUrl)).toBe(true);
     expect(isNavigationAllowed('http://10.0.0.5:5781/admin', mode.pageUrl)).toBe(false);
     expect(isNavigationAllowed('http://10.0.0.6:5781/kiosk/', mode.pageUrl)).toBe(false);
+  });
+
+  it('asks the same hub, with the same join code, whether the operator may leave', () => {
+    const mode = launchMode(['--connect', 'http://10.0.0.5:5781/kiosk/?join=abcd-efgh-jkmn']);
+    if (mode.kind !== 'connect') throw new Error('expected connect mode');
+    expect(sessionCheckUrl(mode.pairingUrl)).toBe('http://10.0.0.5:5781/session-check?join=ABCDEFGHJKMN');
   });
 });

@@ -170,3 +170,9 @@ export function launchMode(argv: readonly string[]): LaunchMode {
     pageUrl: `${url.origin}/${page}/`,
   };
 }
+
+/** Where a connected kiosk asks its hub whether a session is the organiser's: same hub, same join code. */
+export function sessionCheckUrl(pairingUrl: string): string {
+  const url = new URL(pairingUrl);
+  return `${url.origin}/session-check?${JOIN_PARAM}=${url.searchParams.get(JOIN_PARAM) ?? ''}`;
+}
