@@ -127,6 +127,10 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       sendJson(res, 400, { error: 'bad request' });
       return;
     }
+    if (via === 'local' && !isLocalHost(req.headers.host, localPort)) {
+      sendJson(res, 421, { error: 'this hub answers to 127.0.0.1 and localhost only' });
+      return;
+    }
     // The console and the export stay on the hub's own computer: a PIN is no match for a whole venue network.
     if (via === 'lan' && (path === '/export' || path === '/admin' || path === '/admin/')) {
       sendRefusal(req, res, 403);
@@ -153,7 +157,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_CLIENT_FRAME_BYTES });
   const handleUpgrade = (req: IncomingMessage, socket: Socket, head: Buffer, via: Via): void => {
-    if (!isAcceptableUpgrade(req)) {
+    if (!isAcceptableUpgrade(req) || (via === 'local' && !isLocalHost(req.headers.host, localPort))) {
       socket.on('error', () => undefined);
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       return;
@@ -170,6 +174,8 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     });
   };
 
+  // Known once the loopback listener is up, before any request can arrive.
+  let localPort = 0;
   const http = createServer((req, res) => handleRequest(req, res, 'local'));
   http.on('upgrade', (req: IncomingMessage, socket: Socket, head: Buffer) => handleUpgrade(req, socket, head, 'local'));
 
@@ -201,6 +207,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   });
   http.on('error', (cause) => log(`Hub listener: ${cause.message}`));
   const port = (http.address() as AddressInfo).port;
+  localPort = port;
   const url = `http://127.0.0.1:${port}`;
   log(`Hub on ${url} (data: ${report.file}, instrument: ${ctx.live.instrument.id}@${ctx.live.instrument.version})`);
   if (!options.lan) await resumeLan(ctx.lan, log);
@@ -241,6 +248,14 @@ function handleSessionCheck(ctx: HubContext, req: IncomingMessage, res: ServerRe
   }
   const token = bearerToken(req);
   res.writeHead(token && ctx.auth.isValid(token) ? 204 : 401, { 'Cache-Control': 'no-store' }).end();
+}
+
+/**
+ * The loopback listener answers only to its own names. A web page elsewhere can point its own host name at
+ * 127.0.0.1 (DNS rebinding); its requests then carry that name, and are refused here.
+ */
+export function isLocalHost(host: string | undefined, port: number): boolean {
+  return host === `127.0.0.1:${port}` || host === `localhost:${port}` || host === `[::1]:${port}`;
 }
 
 /**

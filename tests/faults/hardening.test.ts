@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { request } from 'node:http';
 import WebSocket from 'ws';
 import { startHub, type RunningHub } from '../../src/hub/server';
 import { PAGES_DIR, tempDataDir, TestClient } from '../support/hub';
@@ -246,6 +247,40 @@ describe('ws hardening', () => {
     await expect(
       new Promise((resolve, reject) => (wrongPath.once('open', resolve), wrongPath.once('error', reject))),
     ).rejects.toThrow(/403/);
+  });
+});
+
+describe('DNS rebinding', () => {
+  /** The status of a request to the loopback hub that names `host`, as a page on a rebound name would. */
+  const statusFor = (host: string, upgrade: boolean): Promise<number> =>
+    new Promise((resolve, reject) => {
+      const req = request(`${hub.url}${upgrade ? '/ws' : '/kiosk'}`, {
+        headers: {
+          host,
+          ...(upgrade
+            ? {
+                connection: 'Upgrade',
+                upgrade: 'websocket',
+                'sec-websocket-version': '13',
+                'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==',
+                origin: `http://${host}`,
+              }
+            : {}),
+        },
+      });
+      req.on('response', (res) => (res.resume(), resolve(res.statusCode ?? 0)));
+      req.on('upgrade', (_res, socket) => (socket.destroy(), resolve(101)));
+      req.on('error', reject);
+      req.end();
+    });
+
+  it('the loopback hub refuses pages and sockets that name another host, and serves its own names', async () => {
+    const port = new URL(hub.url).port;
+    for (const evil of [`evil.example:${port}`, 'evil.example', `127.0.0.1.evil.example:${port}`, `127.0.0.1:1`])
+      for (const upgrade of [false, true])
+        expect(await statusFor(evil, upgrade), `${evil} ${upgrade}`).not.toBe(upgrade ? 101 : 200);
+    for (const own of [`127.0.0.1:${port}`, `localhost:${port}`])
+      for (const upgrade of [false, true]) expect(await statusFor(own, upgrade), own).toBe(upgrade ? 101 : 200);
   });
 });
 
