@@ -81,7 +81,9 @@ describe('crash during writes', () => {
     const port = hub.port;
     const clients = Array.from({ length: CLIENTS }, () => new ResendingClient(() => port));
     clients.forEach((c) => c.connect());
-    const killAt = new Set(Array.from({ length: KILLS }, () => Math.floor(Math.random() * TOTAL)));
+    // Distinct moments: two draws of the same one would be one kill, and the figure would fall short of KILLS.
+    const killAt = new Set<number>();
+    while (killAt.size < Math.min(KILLS, TOTAL)) killAt.add(Math.floor(Math.random() * TOTAL));
     const checks: string[] = [];
     for (let i = 0; i < TOTAL; i++) {
       clients[i % CLIENTS]!.submit(makeResponse(instrument, (k) => (k * 7 + i) % 3));
