@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { CHROMIUM_ARGS, startHub, tempDir } from './lib.mjs';
-import { visit } from './visitor.cjs';
+import { heapMb, visit } from './soak-page.cjs';
 
 /**
  * Soak: simulated visitors tap through the real kiosk page while the projector animates the growing crowd. Every
@@ -34,14 +34,6 @@ export async function benchSoak({ visitors = Number(process.argv[2] ?? 200) } = 
   kiosk.on('crash', () => crashes.push('kiosk'));
   await kiosk.goto(`${hub.url}/kiosk?result=600`);
 
-  /** JS heap in MB after a full garbage collection, so the figure is what the page holds, not what it may free. */
-  const heap = async (page) => {
-    const cdp = await page.context().newCDPSession(page);
-    await cdp.send('HeapProfiler.collectGarbage');
-    const { usedSize } = await cdp.send('Runtime.getHeapUsage');
-    await cdp.detach();
-    return usedSize / 1048576;
-  };
   const hubRss = () => {
     try {
       return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${hub.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
@@ -57,8 +49,8 @@ export async function benchSoak({ visitors = Number(process.argv[2] ?? 200) } = 
     }
   };
   const line = async (label) => {
-    const k = await heap(kiosk);
-    const p = await heap(projector);
+    const k = await heapMb(kiosk);
+    const p = await heapMb(projector);
     const figures = {
       kiosk: k,
       projector: p,

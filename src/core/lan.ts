@@ -30,10 +30,14 @@ export function formatJoinCode(code: string): string {
   return code.match(/.{1,4}/g)?.join('-') ?? code;
 }
 
+/** The hub's address on the network, as a device types it (brackets around IPv6). */
+export function hubAddress(address: string, port: number): string {
+  return `http://${address.includes(':') ? `[${address}]` : address}:${port}`;
+}
+
 /** The URL a device opens to pair: the page on the hub's network address, with the join code. */
 export function pairingUrl(address: string, port: number, page: PairablePage, code: string): string {
-  const host = address.includes(':') ? `[${address}]` : address;
-  return `http://${host}:${port}/${page}/?${JOIN_PARAM}=${code}`;
+  return `${hubAddress(address, port)}/${page}/?${JOIN_PARAM}=${code}`;
 }
 
 /** What the console shows about network mode. */

@@ -43,7 +43,7 @@ async function main(): Promise<void> {
   console.log(`Projector: ${hub.url}/projector`);
   console.log(`Console:   ${hub.url}/admin`);
   const lan = hub.context.lan.status();
-  if (lan.enabled && lan.port !== null && lan.code !== null) {
+  if (lan.listening && lan.code !== null) {
     const address = lan.addresses[0] ?? '<address of this computer>';
     console.log(`Network:   ${pairingUrl(address, lan.port, 'kiosk', lan.code)}`);
     console.log(`           ${pairingUrl(address, lan.port, 'projector', lan.code)}`);

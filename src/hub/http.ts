@@ -3,15 +3,20 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 
 /**
- * The path of a request, or null when the request line is not a URL we can read ("///%F2…" and the like make
+ * The URL of a request, or null when the request line is not a URL we can read ("///%F2…" and the like make
  * `new URL` throw, which must never reach the process).
  */
-export function requestPath(req: IncomingMessage): string | null {
+export function requestUrl(req: IncomingMessage): URL | null {
   try {
-    return new URL(req.url ?? '/', 'http://hub').pathname;
+    return new URL(req.url ?? '/', 'http://hub');
   } catch {
     return null;
   }
+}
+
+/** The path of a request, or null when it cannot be read (see requestUrl). */
+export function requestPath(req: IncomingMessage): string | null {
+  return requestUrl(req)?.pathname ?? null;
 }
 
 /** The pages the hub serves; each is a folder of the renderer build. */
@@ -28,7 +33,7 @@ const TYPES: Record<string, string> = {
 };
 
 /** Content Security Policy for every page: nothing but this hub, no inline script, no remote content. */
-export function contentSecurityPolicy(host: string): string {
+export function contentSecurityPolicy(host: string, { forms = false } = {}): string {
   return [
     "default-src 'self'",
     "script-src 'self'",
@@ -37,14 +42,15 @@ export function contentSecurityPolicy(host: string): string {
     `connect-src 'self' ws://${host}`,
     "object-src 'none'",
     "base-uri 'none'",
-    "form-action 'none'",
+    forms ? "form-action 'self'" : "form-action 'none'",
     "frame-ancestors 'none'",
   ].join('; ');
 }
 
-export function securityHeaders(req: IncomingMessage): Record<string, string> {
+/** Headers for every page; `forms` lets a page submit a form to this hub (only the pairing page does). */
+export function securityHeaders(req: IncomingMessage, { forms = false } = {}): Record<string, string> {
   return {
-    'Content-Security-Policy': contentSecurityPolicy(req.headers.host ?? '127.0.0.1'),
+    'Content-Security-Policy': contentSecurityPolicy(req.headers.host ?? '127.0.0.1', { forms }),
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',
     'Cross-Origin-Opener-Policy': 'same-origin',

@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo, Socket } from 'node:net';
 import { networkInterfaces, type NetworkInterfaceInfo } from 'node:os';
 import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH, JOIN_PARAM, normalizeJoinCode, type LanStatus } from '../core/lan';
-import { contentSecurityPolicy, securityHeaders } from './http';
+import { requestUrl, securityHeaders } from './http';
 import type { ResponseStore } from './responseStore';
 
 /** The port devices on the venue network use unless the hub is started with another. */
@@ -47,16 +47,6 @@ function cookieCode(header: string | undefined): string | null {
   return null;
 }
 
-function queryCode(req: IncomingMessage): { url: URL; code: string | null } | null {
-  try {
-    const url = new URL(req.url ?? '/', 'http://hub');
-    const raw = url.searchParams.get(JOIN_PARAM);
-    return { url, code: raw === null ? null : normalizeJoinCode(raw) };
-  } catch {
-    return null;
-  }
-}
-
 /**
  * What a request on the network listener may do: come in (its cookie or query carries the code), pair (a page
  * opened with the right code: set the cookie and send it to the same page without the code in the address bar), or
@@ -66,13 +56,14 @@ export function admission(
   req: IncomingMessage,
   expected: string,
 ): { kind: 'in' } | { kind: 'pair'; location: string } | { kind: 'refused' } {
-  const parsed = queryCode(req);
-  if (!parsed) return { kind: 'refused' };
-  if (parsed.url.pathname === '/healthz') return { kind: 'in' };
-  if (sameCode(parsed.code, expected)) {
-    if (parsed.url.pathname === '/ws' || req.method !== 'GET') return { kind: 'in' };
-    parsed.url.searchParams.delete(JOIN_PARAM);
-    return { kind: 'pair', location: parsed.url.pathname + parsed.url.search };
+  const url = requestUrl(req);
+  if (!url) return { kind: 'refused' };
+  if (url.pathname === '/healthz') return { kind: 'in' };
+  const typed = url.searchParams.get(JOIN_PARAM);
+  if (sameCode(typed === null ? null : normalizeJoinCode(typed), expected)) {
+    if (url.pathname === '/ws' || req.method !== 'GET') return { kind: 'in' };
+    url.searchParams.delete(JOIN_PARAM);
+    return { kind: 'pair', location: url.pathname + url.search };
   }
   return sameCode(cookieCode(req.headers.cookie), expected) ? { kind: 'in' } : { kind: 'refused' };
 }
@@ -82,7 +73,7 @@ export function admission(
  * laptop without a camera: the organiser reads the code aloud), or the console from another device.
  */
 export function sendRefusal(req: IncomingMessage, res: ServerResponse, status: 401 | 403): void {
-  const typedCode = queryCode(req)?.url.searchParams.has(JOIN_PARAM) ?? false;
+  const typedCode = requestUrl(req)?.searchParams.has(JOIN_PARAM) ?? false;
   const body =
     status === 403
       ? `<p>Het beheer werkt alleen op de computer van de hub zelf.</p>` +
@@ -102,12 +93,8 @@ export function sendRefusal(req: IncomingMessage, res: ServerResponse, status: 4
   res.writeHead(status, {
     'Content-Type': 'text/html; charset=utf-8',
     'Cache-Control': 'no-store',
-    ...securityHeaders(req),
     // The pairing form submits to this hub; everything else in the policy stays as strict as on every page.
-    'Content-Security-Policy': contentSecurityPolicy(req.headers.host ?? '').replace(
-      "form-action 'none'",
-      "form-action 'self'",
-    ),
+    ...securityHeaders(req, { forms: status === 401 }),
   });
   res.end(
     `<!doctype html><html lang="nl"><meta charset="utf-8"><meta name="viewport" content="width=device-width">` +

@@ -1,19 +1,9 @@
-import type { Page } from '@playwright/test';
-import { visit } from '../../scripts/bench/visitor.cjs';
+import { heapMb, visit } from '../../scripts/bench/soak-page.cjs';
 import { expect, test } from './fixtures';
 
 /** The short form of the soak (`node scripts/bench/soak.mjs 2000` runs the whole day). */
 const VISITORS = Number(process.env.SOAK_VISITORS ?? 150);
 const HEAP_BUDGET_MB = 20;
-
-/** JS heap in MB after a full garbage collection: what the page holds on to. */
-async function heapMb(page: Page): Promise<number> {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('HeapProfiler.collectGarbage');
-  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
-  await cdp.detach();
-  return usedSize / 1048576;
-}
 
 test(`soak: ${VISITORS} visitors through the real kiosk page while the projector animates`, async ({
   browser,

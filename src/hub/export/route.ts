@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { EXPORT_FORMATS, type ExportFormat } from '../../core/export/document';
 import type { HubContext } from '../context';
-import { bearerToken, sendJson } from '../http';
+import { bearerToken, requestUrl, sendJson } from '../http';
 import { buildExport } from './build';
 import { renderExport } from './render';
 
@@ -16,12 +16,7 @@ export function handleExportRequest(ctx: HubContext, req: IncomingMessage, res: 
     sendJson(res, 401, { error: 'log in with the organiser PIN first' });
     return;
   }
-  let format = '';
-  try {
-    format = new URL(req.url ?? '/', 'http://hub').searchParams.get('format') ?? '';
-  } catch {
-    format = '';
-  }
+  const format = requestUrl(req)?.searchParams.get('format') ?? '';
   if (!(EXPORT_FORMATS as readonly string[]).includes(format)) {
     sendJson(res, 400, { error: `format must be one of ${EXPORT_FORMATS.join(', ')}` });
     return;

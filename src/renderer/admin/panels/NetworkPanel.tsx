@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatJoinCode, PAIRABLE_PAGES, pairingUrl, type PairablePage } from '../../../core/lan';
+import { formatJoinCode, hubAddress, PAIRABLE_PAGES, pairingUrl, type PairablePage } from '../../../core/lan';
 import { useQrCode } from '../../common/useQrCode';
 import { useConsole } from '../store';
 
@@ -71,11 +71,7 @@ export function NetworkPanel() {
                   </select>
                 </label>
               )}
-              <p>
-                {t('console.lanTypeCode', {
-                  address: `http://${address.includes(':') ? `[${address}]` : address}:${lan.port}`,
-                })}
-              </p>
+              <p>{t('console.lanTypeCode', { address: hubAddress(address, lan.port) })}</p>
               <div className="pairings">
                 {PAIRABLE_PAGES.map((page) => (
                   <PairingCard key={page} page={page} url={pairingUrl(address, lan.port, page, code)} />

@@ -34,4 +34,13 @@ async function visit(v) {
   await find('.attract button.primary');
 }
 
-module.exports = { visit };
+/** JS heap in MB after a full garbage collection, so the figure is what the page holds, not what it may free. */
+async function heapMb(page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  await cdp.detach();
+  return usedSize / 1048576;
+}
+
+module.exports = { visit, heapMb };
