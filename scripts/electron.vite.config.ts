@@ -20,6 +20,7 @@ export default defineConfig({
           index: resolve(root, 'src/main/index.ts'),
           hub: resolve(root, 'src/hub/cli.ts'),
           export: resolve(root, 'src/hub/exportCli.ts'),
+          harness: resolve(root, 'src/hub/harnessCli.ts'),
         },
       },
     },

@@ -36,10 +36,25 @@ export const typedOptionSchema = z.object({ type: idSchema, text: localizedSchem
 /** A situational item: one option per type, shown in shuffled order. */
 export const itemSchema = z.object({
   id: idSchema,
+  /** A few words that name the situation, so a result can point back to it ("bij Het terras"). */
+  title: localizedSchema.optional(),
   prompt: localizedSchema,
+  /**
+   * The type this situation asks for most (never shown before answering). Balanced over the types, it lets a result
+   * tell a visitor who switches with the situation from one who is balanced whatever the situation.
+   */
+  asks: idSchema.optional(),
   options: z.array(typedOptionSchema).min(3).max(6),
 });
 export type Item = z.infer<typeof itemSchema>;
+
+/**
+ * How a visitor answers a situation and how it is scored (docs/adr/0003-scoring-thresholds.md):
+ * - `first-choice` (instruments 1.x): one pick per situation;
+ * - `first-and-second` (2.x): a first and a second choice; the rest is implied.
+ */
+export const SCORING_KINDS = ['first-choice', 'first-and-second'] as const;
+export type ScoringKind = (typeof SCORING_KINDS)[number];
 
 /** An optional, skippable context question for the organiser's breakdowns. */
 export const contextQuestionSchema = z.object({
@@ -55,6 +70,7 @@ export type ContextQuestion = z.infer<typeof contextQuestionSchema>;
 const instrumentShape = z.object({
   id: idSchema,
   version: z.string().regex(/^\d+\.\d+\.\d+$/, 'must be a version like 1.0.0'),
+  scoring: z.enum(SCORING_KINDS).default('first-choice'),
   languages: z.array(languageSchema).min(1),
   title: localizedSchema,
   types: z.array(idealTypeSchema).min(3).max(6),
@@ -113,8 +129,13 @@ export const instrumentSchema = instrumentShape.superRefine((inst, ctx) => {
   );
   inst.items.forEach((it, i) => {
     checkLocalized(it.prompt, ['items', i, 'prompt']);
+    if (it.title) checkLocalized(it.title, ['items', i, 'title']);
     checkOnePerType(it.options, ['items', i, 'options']);
+    if (it.asks !== undefined && !typeIds.includes(it.asks)) {
+      ctx.addIssue({ code: 'custom', path: ['items', i, 'asks'], message: `unknown type "${it.asks}"` });
+    }
   });
+  if (inst.scoring === 'first-and-second') checkSituations(inst, typeIds, ctx);
   checkLocalized(inst.casus.prompt, ['casus', 'prompt']);
   checkLocalized(inst.casus.hint, ['casus', 'hint']);
   checkOnePerType(inst.casus.options, ['casus', 'options']);
@@ -134,6 +155,62 @@ export const instrumentSchema = instrumentShape.superRefine((inst, ctx) => {
   });
 });
 export type Instrument = z.infer<typeof instrumentShape>;
+
+/**
+ * A `first-and-second` instrument needs what its result relies on: a title and an `asks` per item, with every type
+ * asked equally often (so that picking what each situation asks cannot come from a preferred type alone).
+ */
+function checkSituations(inst: Instrument, typeIds: readonly string[], ctx: z.RefinementCtx): void {
+  inst.items.forEach((it, i) => {
+    if (!it.title) ctx.addIssue({ code: 'custom', path: ['items', i, 'title'], message: 'needs a title' });
+    if (!it.asks) ctx.addIssue({ code: 'custom', path: ['items', i, 'asks'], message: 'needs "asks": a type id' });
+  });
+  const counts = typeIds.map((id) => inst.items.filter((it) => it.asks === id).length);
+  if (inst.items.length % typeIds.length !== 0 || counts.some((c) => c !== inst.items.length / typeIds.length)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['items'],
+      message: `"asks" must be balanced over the types (${typeIds.map((id, i) => `${id}: ${counts[i]}`).join(', ')})`,
+    });
+  }
+}
+
+/** Compares versions like 1.10.0 and 2.0.0 by number. */
+export function compareVersions(a: string, b: string): number {
+  const pa = a.split('.').map(Number);
+  const pb = b.split('.').map(Number);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+/** The newest version of each instrument: what can be chosen. Older versions stay loaded to score old answers. */
+export function currentInstruments<T extends Pick<Instrument, 'id' | 'version'>>(instruments: readonly T[]): T[] {
+  return [...new Set(instruments.map((i) => i.id))].map((id) => newestVersion(instruments, id)!);
+}
+
+/** Finds an instrument by `id` (its newest version) or by `id@version` (exactly that one). */
+export function findInstrument<T extends Pick<Instrument, 'id' | 'version'>>(
+  instruments: readonly T[],
+  ref: string,
+): T | undefined {
+  const [id, version] = ref.split('@') as [string, string | undefined];
+  return version === undefined
+    ? newestVersion(instruments, id)
+    : instruments.find((i) => i.id === id && i.version === version);
+}
+
+/** The newest version of instrument `id` among those loaded, or undefined. Older versions only score old answers. */
+export function newestVersion<T extends Pick<Instrument, 'id' | 'version'>>(
+  instruments: readonly T[],
+  id: string,
+): T | undefined {
+  return instruments
+    .filter((i) => i.id === id)
+    .reduce<T | undefined>((best, i) => (!best || compareVersions(i.version, best.version) > 0 ? i : best), undefined);
+}
 
 /** Thrown when an instrument file is refused; the message names the file, the place in it and the fault. */
 export class InstrumentError extends Error {

@@ -61,7 +61,17 @@ describe('a response checked against its instrument', () => {
 
   it.each([
     ['an unknown instrument version', (r: any) => (r.instrumentVersion = '9.9.9'), /instrument/],
-    ['an out-of-range type', (r: any) => (r.answers[0].type = 'kameel'), /unknown type kameel/],
+    ['an out-of-range type', (r: any) => (r.answers[0].order[1] = 'kameel'), /unknown type kameel for item/],
+    [
+      'the same type first and second',
+      (r: any) => (r.answers[0].order[1] = r.answers[0].order[0]),
+      /same choice twice/,
+    ],
+    [
+      'a single pick where the instrument asks two choices',
+      (r: any) => (r.answers = r.answers.map((a: any) => ({ item: a.item, type: a.order[0] }))),
+      /first and a second choice/,
+    ],
     ['a missing item', (r: any) => r.answers.pop(), /expected 12 answers, got 11/],
     ['an item twice', (r: any) => (r.answers[1].item = r.answers[0].item), /answered twice/],
     ['an unknown item', (r: any) => (r.answers[0].item = 'extra'), /unknown item extra/],

@@ -4,12 +4,16 @@ import {
   casusGap,
   countPicks,
   insideConvex,
+  labelRanked,
   labelShares,
   mixColors,
   polygonCorner,
   profilePosition,
+  rankedPoints,
   roundedPercentages,
   sharesFromCounts,
+  situationFit,
+  SWITCH_FIT,
 } from './scoring';
 
 const TYPE_IDS = ['a', 'b', 'c', 'd', 'e', 'f'];
@@ -61,7 +65,7 @@ describe('shares', () => {
           expect(renamed.kind).toBe(label.kind);
           if (label.kind === 'leading' && renamed.kind === 'leading')
             expect(renamed.primary).toBe(rename(label.primary));
-          if (label.kind === 'hybrid' && renamed.kind === 'hybrid' && !label.tied) {
+          if (label.kind === 'two-sided' && renamed.kind === 'two-sided' && !label.tied) {
             expect(renamed.primary).toBe(rename(label.primary));
           }
         },
@@ -95,16 +99,16 @@ describe('position in type space', () => {
   });
 });
 
-describe('labels at the edges of their thresholds (12 items, 3 types)', () => {
+describe('1.x labels at the edges of their thresholds (12 items, 3 types)', () => {
   const ids = ['b', 'o', 'v'];
   const label = (b: number, o: number, v: number) => labelShares(ids, sharesFromCounts([b, o, v]));
   it.each([
     [4, 4, 4, { kind: 'chameleon' }],
     [5, 4, 3, { kind: 'chameleon' }],
-    [5, 5, 2, { kind: 'hybrid', primary: 'b', secondary: 'o', tied: true }],
-    [6, 5, 1, { kind: 'hybrid', primary: 'b', secondary: 'o', tied: false }],
-    [6, 4, 2, { kind: 'hybrid', primary: 'b', secondary: 'o', tied: false }],
-    [2, 4, 6, { kind: 'hybrid', primary: 'v', secondary: 'o', tied: false }],
+    [5, 5, 2, { kind: 'two-sided', primary: 'b', secondary: 'o', tied: true }],
+    [6, 5, 1, { kind: 'two-sided', primary: 'b', secondary: 'o', tied: false }],
+    [6, 4, 2, { kind: 'two-sided', primary: 'b', secondary: 'o', tied: false }],
+    [2, 4, 6, { kind: 'two-sided', primary: 'v', secondary: 'o', tied: false }],
     [6, 3, 3, { kind: 'leading', primary: 'b' }],
     [3, 7, 2, { kind: 'leading', primary: 'o' }],
     [0, 0, 12, { kind: 'leading', primary: 'v' }],
@@ -116,7 +120,7 @@ describe('labels at the edges of their thresholds (12 items, 3 types)', () => {
     const four = ['a', 'b', 'c', 'd'];
     expect(labelShares(four, sharesFromCounts([4, 3, 3, 2])).kind).toBe('chameleon');
     expect(labelShares(four, sharesFromCounts([5, 3, 2, 2]))).toEqual({
-      kind: 'hybrid',
+      kind: 'two-sided',
       primary: 'a',
       secondary: 'b',
       tied: false,
@@ -130,5 +134,77 @@ describe('casus gap', () => {
     expect(casusGap(ids, [0.5, 0.33, 0.17], 'b')).toEqual({ kind: 'match', type: 'b' });
     expect(casusGap(ids, [0.5, 0.34, 0.16], 'o')).toEqual({ kind: 'stretch', type: 'o', share: 0.34 });
     expect(casusGap(ids, [0.5, 0.34, 0.16], 'v')).toEqual({ kind: 'gap', type: 'v', share: 0.16 });
+  });
+});
+
+describe('2.x: first and second choice', () => {
+  const ids = ['b', 'o', 'v'];
+  it('a first choice earns 2 points, a second 1, the rest nothing', () => {
+    expect(
+      rankedPoints(ids, [
+        ['b', 'o'],
+        ['v', 'b'],
+      ]),
+    ).toEqual([3, 1, 2]);
+  });
+
+  it('a two-sided visitor is named by both sides, not by the first reflex', () => {
+    // Always Bureaucraat first and Verbinder second: one pick per item would read 12-0-0, "vooral Bureaucraat".
+    const shares = sharesFromCounts(
+      rankedPoints(
+        ids,
+        Array.from({ length: 12 }, (_, i) => (i < 7 ? ['b', 'v'] : ['v', 'b'])),
+      ),
+    );
+    expect(labelRanked(ids, shares, 0)).toEqual({ kind: 'two-sided', primary: 'b', secondary: 'v', tied: false });
+  });
+
+  it('a balanced mix is a chameleon when it follows the situations and an all-rounder when it does not', () => {
+    const shares = [1 / 3, 1 / 3, 1 / 3];
+    expect(labelRanked(ids, shares, SWITCH_FIT)).toEqual({ kind: 'chameleon' });
+    expect(labelRanked(ids, shares, SWITCH_FIT - 0.01)).toEqual({ kind: 'all-round' });
+  });
+
+  it('situation fit is 0 for any fixed preference and 1 when the asked type always comes first', () => {
+    const asks = ['b', 'b', 'o', 'o', 'v', 'v'];
+    // Someone who always ranks b, o, v: 2+2+1+1+0+0 points to the asked types, which is exactly chance.
+    expect(
+      situationFit(
+        3,
+        asks.map((a) => ({ asks: a, order: ['b', 'o'] })),
+      ),
+    ).toBeCloseTo(0, 12);
+    expect(
+      situationFit(
+        3,
+        asks.map((a) => ({ asks: a, order: [a, a === 'b' ? 'o' : 'b'] })),
+      ),
+    ).toBeCloseTo(1, 12);
+  });
+
+  it('labels do not depend on which type is which (relabelling permutes them)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.shuffledSubarray(ids, { minLength: 2, maxLength: 2 }), { minLength: 12, maxLength: 12 }),
+        fc.double({ min: -1, max: 1, noNaN: true }),
+        (orders, fit) => {
+          const rename = (id: string): string => ({ b: 'o', o: 'v', v: 'b' })[id]!;
+          const label = labelRanked(ids, sharesFromCounts(rankedPoints(ids, orders)), fit);
+          const renamed = labelRanked(
+            ids,
+            sharesFromCounts(
+              rankedPoints(
+                ids,
+                orders.map((o) => o.map(rename)),
+              ),
+            ),
+            fit,
+          );
+          expect(renamed.kind).toBe(label.kind);
+          if (label.kind === 'leading' && renamed.kind === 'leading')
+            expect(renamed.primary).toBe(rename(label.primary));
+        },
+      ),
+    );
   });
 });

@@ -1,24 +1,48 @@
 /**
- * Ipsative scoring of one response: each type's share of the picks.
+ * Ipsative scoring of one response: each type's share of the points (docs/adr/0003-scoring-thresholds.md).
  *
- * Thresholds (see docs/adr/0003-scoring-thresholds.md):
- * - chameleon: the highest and lowest share lie at most {@link CHAMELEON_SPREAD} apart;
- *   with 12 items and 3 types that is 4-4-4 and 5-4-3 (5-5-2 is a hybrid: one side is clearly small).
- * - leading type: the top share is at least {@link LEAD_GAP} ahead of the second (3 answers of 12).
- * - hybrid otherwise: two types close together at the top ("Verbinder met een flinke Ondernemer-kant").
+ * Instruments 2.x (`first-and-second`): per situation a first choice earns {@link RANK_POINTS}[0] points, a second
+ * {@link RANK_POINTS}[1], the rest nothing. Labels, chosen with the simulation harness (src/core/simulation.ts):
+ * - leading: the top share leads the second by at least {@link RANKED_LEAD_GAP};
+ * - two-sided: otherwise, when the second share stands at least {@link RANKED_SIDE_GAP} above the third;
+ * - otherwise a balanced mix: a chameleon when the visitor gave the points to what each situation asks
+ *   ({@link situationFit} at least {@link SWITCH_FIT}), an all-rounder when the mix holds whatever the situation.
+ *
+ * Instruments 1.x (`first-choice`) keep their own rules: shares of single picks, chameleon when the highest and lowest
+ * share lie at most {@link CHAMELEON_SPREAD} apart, leading when the top leads by {@link LEAD_GAP}, else two-sided.
  */
 
-/** How far apart the highest and lowest share may be for the mix to count as a chameleon. */
+/** Points for a first and a second choice in a `first-and-second` instrument. */
+export const RANK_POINTS = [2, 1] as const;
+/** 2.x: how far the top share must lead the second for a single leading type. */
+export const RANKED_LEAD_GAP = 0.225;
+/** 2.x: how far the second share must stand above the third for a two-sided profile. */
+export const RANKED_SIDE_GAP = 0.2;
+/** 2.x: the situation fit (0 = no relation, 1 = always the asked type first) from which a balanced mix switches. */
+export const SWITCH_FIT = 0.5;
+
+/** 1.x: how far apart the highest and lowest share may be for the mix to count as a chameleon. */
 export const CHAMELEON_SPREAD = 0.2;
-/** How far the top share must lead the second for a single leading type. */
+/** 1.x: how far the top share must lead the second for a single leading type. */
 export const LEAD_GAP = 0.2;
 const EPS = 1e-9;
 
 /** The label a profile gets; type ids refer to the instrument's types. */
 export type ProfileLabel =
   | { kind: 'leading'; primary: string }
-  | { kind: 'hybrid'; primary: string; secondary: string; tied: boolean }
-  | { kind: 'chameleon' };
+  | { kind: 'two-sided'; primary: string; secondary: string; tied: boolean }
+  /** A balanced mix that moves with the situation: the model's chameleon. */
+  | { kind: 'chameleon' }
+  /** A balanced mix whatever the situation (2.x only; 1.x cannot tell and calls every balanced mix a chameleon). */
+  | { kind: 'all-round' };
+
+/** The thresholds of the 2.x labels; the harness tries others, the product uses {@link RANKED_RULES}. */
+export interface RankedRules {
+  leadGap: number;
+  sideGap: number;
+  switchFit: number;
+}
+export const RANKED_RULES: RankedRules = { leadGap: RANKED_LEAD_GAP, sideGap: RANKED_SIDE_GAP, switchFit: SWITCH_FIT };
 
 /** Counts each type's picks, in the order of `typeIds`. Unknown ids are ignored. */
 export function countPicks(typeIds: readonly string[], picks: readonly string[]): number[] {
@@ -56,18 +80,85 @@ export function roundedPercentages(shares: readonly number[]): number[] {
   return floors;
 }
 
-/** Labels a mix: a clear leader, a hybrid of the top two, or a chameleon. */
+const rankShares = (typeIds: readonly string[], shares: readonly number[]) =>
+  typeIds.map((id, i) => ({ id, share: shares[i] ?? 0, i })).sort((a, b) => b.share - a.share || a.i - b.i);
+
+/** 1.x labels from single-pick shares: a clear leader, two sides close at the top, or a chameleon. */
 export function labelShares(typeIds: readonly string[], shares: readonly number[]): ProfileLabel {
-  const ranked = typeIds
-    .map((id, i) => ({ id, share: shares[i] ?? 0, i }))
-    .sort((a, b) => b.share - a.share || a.i - b.i);
+  const ranked = rankShares(typeIds, shares);
   const first = ranked[0];
   const second = ranked[1];
   if (!first || !second) throw new Error('labelShares needs at least two types');
   const last = ranked[ranked.length - 1]!;
   if (first.share - last.share <= CHAMELEON_SPREAD + EPS) return { kind: 'chameleon' };
   if (first.share - second.share >= LEAD_GAP - EPS) return { kind: 'leading', primary: first.id };
-  return { kind: 'hybrid', primary: first.id, secondary: second.id, tied: Math.abs(first.share - second.share) < EPS };
+  return {
+    kind: 'two-sided',
+    primary: first.id,
+    secondary: second.id,
+    tied: Math.abs(first.share - second.share) < EPS,
+  };
+}
+
+/** 2.x labels from point shares and the situation fit. */
+export function labelRanked(
+  typeIds: readonly string[],
+  shares: readonly number[],
+  fit: number,
+  rules: RankedRules = RANKED_RULES,
+): ProfileLabel {
+  const ranked = rankShares(typeIds, shares);
+  const [first, second, third] = ranked;
+  if (!first || !second || !third) throw new Error('labelRanked needs at least three types');
+  const lead = first.share - second.share;
+  const side = second.share - third.share;
+  if (lead >= rules.leadGap - EPS) return { kind: 'leading', primary: first.id };
+  if (side >= rules.sideGap - EPS) {
+    return {
+      kind: 'two-sided',
+      primary: first.id,
+      secondary: second.id,
+      tied: Math.abs(first.share - second.share) < EPS,
+    };
+  }
+  return fit >= rules.switchFit - EPS ? { kind: 'chameleon' } : { kind: 'all-round' };
+}
+
+/** Each type's points from ranked choices (best first), in the order of `typeIds`. Unknown ids are ignored. */
+export function rankedPoints(
+  typeIds: readonly string[],
+  orders: readonly (readonly string[])[],
+  points: readonly number[] = RANK_POINTS,
+): number[] {
+  const totals = typeIds.map(() => 0);
+  for (const order of orders) {
+    order.forEach((id, rank) => {
+      const i = typeIds.indexOf(id);
+      if (i >= 0) totals[i] = (totals[i] ?? 0) + (points[rank] ?? 0);
+    });
+  }
+  return totals;
+}
+
+/**
+ * How much the visitor gave to what each situation asks, beyond chance: 0 when the points to the asked type are what
+ * any fixed preference gives on average (the asks are balanced, so that average is the same for every mix), 1 when
+ * every situation got the asked type first. Negative when the visitor went against the situations.
+ */
+export function situationFit(
+  typeCount: number,
+  answers: readonly { order: readonly string[]; asks: string }[],
+  points: readonly number[] = RANK_POINTS,
+): number {
+  if (answers.length === 0) return 0;
+  const best = points[0] ?? 1;
+  const chance = points.reduce((a, b) => a + b, 0) / typeCount / best;
+  let got = 0;
+  for (const { order, asks } of answers) {
+    const rank = order.indexOf(asks);
+    got += rank >= 0 ? (points[rank] ?? 0) / best : 0;
+  }
+  return (got / answers.length - chance) / (1 - chance);
 }
 
 /** A stable key for a label, used in aggregates and exports. */
@@ -75,16 +166,17 @@ export function labelKey(label: ProfileLabel): string {
   switch (label.kind) {
     case 'leading':
       return `leading:${label.primary}`;
-    case 'hybrid':
-      return `hybrid:${label.primary}+${label.secondary}`;
+    case 'two-sided':
+      return `two-sided:${label.primary}+${label.secondary}`;
     case 'chameleon':
-      return 'chameleon';
+    case 'all-round':
+      return label.kind;
   }
 }
 
-/** The type that leads a label, or null for a chameleon. */
+/** The type that leads a label, or null for a balanced mix (chameleon or all-rounder). */
 export function leadingType(label: ProfileLabel): string | null {
-  return label.kind === 'chameleon' ? null : label.primary;
+  return label.kind === 'chameleon' || label.kind === 'all-round' ? null : label.primary;
 }
 
 /** Corner `i` of a regular polygon with `n` corners on the unit circle, the first at the top. */
