@@ -35,11 +35,11 @@ describe('aggregation', () => {
     );
   });
 
-  it('counts every response once in the leading types or the chameleons', () => {
+  it('counts every response once in the leading types or the balanced mixes', () => {
     fc.assert(
       fc.property(fc.array(responseArb, { maxLength: 40 }), (rs) => {
         const agg = rs.reduce((acc, r) => addToAggregate(acc, profileOf(r, instrument), typeIds), emptyAggregate(3));
-        expect(agg.leading.reduce((x, y) => x + y, 0) + agg.chameleons).toBe(rs.length);
+        expect(agg.leading.reduce((x, y) => x + y, 0) + agg.balanced).toBe(rs.length);
         expect(Object.values(agg.labels).reduce((x, y) => x + y, 0)).toBe(rs.length);
         expect(agg.casus.reduce((x, y) => x + y, 0)).toBe(rs.length);
       }),
@@ -54,7 +54,7 @@ describe('aggregating public crowd members', () => {
         const profiles = rs.map((r) => profileOf(r, instrument));
         const direct = profiles.reduce((agg, p) => addToAggregate(agg, p, typeIds), emptyAggregate(3));
         const fromMembers = aggregateMembers(
-          profiles.map((p) => ({ shares: p.shares, casus: p.casusIndex })),
+          profiles.map((p) => ({ shares: p.shares, casus: p.casusIndex, label: p.label })),
           typeIds,
         );
         expect(fromMembers.leading).toEqual(direct.leading);

@@ -3,6 +3,16 @@ import { aggregateSchema } from './aggregate';
 import { instrumentSchema } from './instrument';
 import { lanStatusSchema } from './lan';
 import { responseSchema } from './response';
+import type { ProfileLabel } from './scoring';
+
+const typeRef = z.string().min(1).max(40);
+/** A profile label on the wire (see ProfileLabel in scoring.ts). */
+export const profileLabelSchema: z.ZodType<ProfileLabel> = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('leading'), primary: typeRef }),
+  z.object({ kind: z.literal('two-sided'), primary: typeRef, secondary: typeRef, tied: z.boolean() }),
+  z.object({ kind: z.literal('chameleon') }),
+  z.object({ kind: z.literal('all-round') }),
+]);
 import { roundSchema, settingsSchema } from './settings';
 
 /** Largest WebSocket frame the hub accepts from a client, in bytes. */
@@ -20,6 +30,8 @@ const deviceIdSchema = z.string().regex(/^[A-Za-z0-9-]{8,64}$/, 'device must be 
 export const crowdMemberSchema = z.object({
   seq: z.number().int().nonnegative(),
   shares: z.array(z.number().min(0).max(1)),
+  /** The profile's label, scored by the hub (a balanced mix's label also depends on the answers, not the shares). */
+  label: profileLabelSchema,
   casus: z.number().int().nonnegative(),
   round: z.number().int().positive().nullable(),
   rehearsal: z.boolean(),

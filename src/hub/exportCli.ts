@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { EXPORT_FORMATS, type ExportFormat } from '../core/export/document';
+import { findInstrument } from '../core/instrument';
 import { DEFAULT_SETTINGS, settingsSchema } from '../core/settings';
 import { openDatabase } from './db';
 import { buildExport } from './export/build';
@@ -29,7 +30,7 @@ async function main(): Promise<void> {
   try {
     const instruments = loadInstruments(resolve(__dirname, '../../assets/instruments'));
     const id = values.instrument ?? store.getSetting('instrument') ?? instruments[0]!.id;
-    const instrument = instruments.find((i) => i.id === id);
+    const instrument = findInstrument(instruments, id);
     if (!instrument) throw new Error(`unknown instrument ${id}`);
     const saved = store.getSetting('settings');
     const settings = settingsSchema.parse({ ...DEFAULT_SETTINGS, ...(saved ? (JSON.parse(saved) as object) : {}) });

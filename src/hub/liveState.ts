@@ -26,9 +26,9 @@ export function createLiveState(instrument: Instrument, store: ResponseStore): L
     aggregate = addToAggregate(aggregate, profile, typeIds);
     const member = {
       seq,
-      // Full precision: a projector relabels members when it filters on a round, and rounding could move a
-      // profile across a label threshold.
+      // Full precision: the projector places figures by the shares.
       shares: profile.shares,
+      label: profile.label,
       casus: profile.casusIndex,
       round: meta.round,
       rehearsal: meta.rehearsal,

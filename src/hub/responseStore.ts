@@ -114,7 +114,9 @@ export function createResponseStore(db: Database.Database): ResponseStore {
       instrumentVersion: response.instrumentVersion,
       receivedAt,
       lang: response.lang,
-      answers: JSON.stringify(response.answers.map((a) => ({ item: a.item, type: a.type }))),
+      answers: JSON.stringify(
+        response.answers.map((a) => ('order' in a ? { item: a.item, order: a.order } : { item: a.item, type: a.type })),
+      ),
       casus: response.casus,
       context: JSON.stringify(response.context),
       round: meta.round,

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { Instrument } from '../core/instrument';
+import { currentInstruments, findInstrument, type Instrument } from '../core/instrument';
 import { MAX_CLIENT_FRAME_BYTES, type HubMessage, type Role } from '../core/messages';
 import { DEFAULT_SETTINGS, settingsSchema, type Settings } from '../core/settings';
 import { createOrganiserAuth } from './auth';
@@ -93,7 +93,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     peers,
     devices: new Map(),
     write: createWriteQueue(store),
-    live: createLiveState(instruments.find((i) => i.id === chosen) ?? instruments[0]!, store),
+    live: createLiveState(findInstrument(instruments, chosen) ?? currentInstruments(instruments)[0]!, store),
     settings: loadSettings(store),
     send: (peer, message) => {
       if (peer.socket.readyState === peer.socket.OPEN) peer.socket.send(JSON.stringify(message));

@@ -6,20 +6,11 @@ import { pixelsOf } from './pixels';
 
 test.use({ hasTouch: true });
 
-const PATTERN = [
-  'bureaucraat',
-  'bureaucraat',
-  'ondernemer',
-  'verbinder',
-  'bureaucraat',
-  'bureaucraat',
-  'ondernemer',
-  'bureaucraat',
-  'verbinder',
-  'bureaucraat',
-  'ondernemer',
-  'bureaucraat',
-];
+const B = 'bureaucraat';
+const O = 'ondernemer';
+const V = 'verbinder';
+/** What each situation of the default instrument asks, in item order. */
+const ASKS = [B, V, V, B, O, V, B, V, O, O, O, B];
 const ITEM_IDS = [
   'terras',
   'speeltuin',
@@ -29,11 +20,18 @@ const ITEM_IDS = [
   'fietsroute',
   'nieuwe-wet',
   'ophef',
-  'procedure',
+  'buurtsubsidie',
   'besparen',
   'app',
-  'tevreden',
+  'schuur',
 ];
+/**
+ * A visitor who is half Bureaucraat, half Verbinder: Verbinder first where the situation asks it, Bureaucraat first
+ * everywhere else, the other side second. One pick per situation would have read "vooral Bureaucraat" (8-0-4).
+ */
+const TWO_SIDED = ASKS.map((asks) => (asks === V ? ([V, B] as const) : ([B, V] as const)));
+/** A visitor who gives each situation what it asks first. */
+const SWITCHER = ASKS.map((asks) => asks);
 
 test('full flow in Dutch: the stored response matches the taps, and the result shows the mix three ways', async ({
   page,
@@ -43,21 +41,24 @@ test('full flow in Dutch: the stored response matches the taps, and the result s
   await kiosk.open(hub.url);
   await expect(page.locator('h1')).toHaveText('Wat voor ambtenaar ben jij?');
   await kiosk.start();
-  await kiosk.answerItems(PATTERN);
-  await kiosk.chooseCasus('verbinder');
+  await kiosk.answerItems(TWO_SIDED);
+  await kiosk.chooseCasus('ondernemer');
   await kiosk.answerContext(['Beleid of advies', null]);
 
-  await expect(page.getByTestId('mix-sentence')).toHaveText('Jij bent vooral Bureaucraat.');
-  await expect(page.getByTestId('share-bureaucraat')).toHaveText('58%');
-  await expect(page.getByTestId('share-ondernemer')).toHaveText('25%');
-  await expect(page.getByTestId('share-verbinder')).toHaveText('17%');
+  await expect(page.getByTestId('mix-sentence')).toHaveText('Jij bent Bureaucraat met een flinke Verbinder-kant.');
+  await expect(page.getByTestId('share-bureaucraat')).toHaveText('56%');
+  await expect(page.getByTestId('share-ondernemer')).toHaveText('0%');
+  await expect(page.getByTestId('share-verbinder')).toHaveText('44%');
   await expect(page.getByRole('img', { name: /Jouw plek tussen de typen/ })).toBeVisible();
-  await expect(page.getByTestId('casus-gap')).toContainText('Verbinder, en dat is juist je kleinste kant (17%)');
+  await expect(page.getByTestId('situation-mirror')).toHaveText(
+    'Je blijft vaak bij je eigen manier, ook als de situatie iets anders vraagt. Bij “Het nieuwe doel” vroeg de situatie vooral om de Ondernemer in jou; jij koos eerst de Bureaucraat.',
+  );
+  await expect(page.getByTestId('casus-gap')).toContainText('Ondernemer, en dat is juist je kleinste kant (0%)');
   await expect(kiosk.delivery()).toHaveAttribute('data-state', 'saved');
 
   const [stored] = hub.storedResponses();
-  expect(stored).toMatchObject({ lang: 'nl', casus: 'verbinder', context: { rol: 'beleid' } });
-  expect(stored!.answers).toEqual(ITEM_IDS.map((item, i) => ({ item, type: PATTERN[i] })));
+  expect(stored).toMatchObject({ lang: 'nl', casus: 'ondernemer', context: { rol: 'beleid' } });
+  expect(stored!.answers).toEqual(ITEM_IDS.map((item, i) => ({ item, order: [...TWO_SIDED[i]!] })));
 });
 
 test('full flow in English, switched on the attract screen', async ({ page, hub }) => {
@@ -67,47 +68,58 @@ test('full flow in English, switched on the attract screen', async ({ page, hub 
   await expect(page.locator('h1')).toHaveText('What kind of civil servant are you?');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await kiosk.start();
-  await expect(page.locator('.prompt')).toContainText('A café applies for a permit');
-  await kiosk.answerItems([
-    'verbinder',
-    'ondernemer',
-    'verbinder',
-    'ondernemer',
-    'verbinder',
-    'ondernemer',
-    'verbinder',
-    'ondernemer',
-    'verbinder',
-    'ondernemer',
-    'verbinder',
-    'bureaucraat',
-  ]);
+  await expect(page.locator('.prompt')).toContainText('A café wants a bigger terrace');
+  await expect(page.locator('.hint')).toHaveText('What would you do first? Tap your first choice.');
+  await kiosk.answerItems(SWITCHER);
   await kiosk.chooseCasus('verbinder');
   await kiosk.answerContext([null, 'Municipality']);
-  await expect(page.getByTestId('mix-sentence')).toHaveText('You are Connector with a strong Entrepreneur side.');
+  await expect(page.getByTestId('mix-sentence')).toHaveText(
+    'You are a chameleon: your mix is balanced and moves with what the situation asks.',
+  );
+  await expect(page.getByTestId('situation-mirror')).toHaveText(
+    'You often choose what the situation asks. In “The playground” the situation asked mostly for the Connector in you, and that was your first choice too.',
+  );
   await expect(kiosk.delivery()).toHaveAttribute('data-state', 'saved');
   expect(hub.storedResponses()[0]).toMatchObject({ lang: 'en', context: { laag: 'gemeente' } });
 });
 
-test('back shows the earlier choice and a new tap replaces it', async ({ page, hub }) => {
+test('two taps per situation: "1" and "2" on the options, a second tap on a choice takes it back', async ({
+  page,
+  hub,
+}) => {
   const kiosk = new KioskPage(page);
   await kiosk.open(hub.url);
   await kiosk.start();
-  await kiosk.choose('bureaucraat');
-  await kiosk.choose('bureaucraat');
-  await page.locator('.back').tap();
+  const option = (type: string) => page.locator(`.option[data-type="${type}"]`);
+  await option(O).tap();
+  await expect(option(O).locator('.rank')).toHaveText('1');
+  await expect(option(O)).toHaveAccessibleName(/eerste keus/);
+  await expect(page.locator('.hint')).toHaveText(
+    'En wat daarna? Tik op je tweede keus. Nog eens tikken haalt een keus weg.',
+  );
+  await option(O).tap();
+  await expect(page.locator('.option[aria-pressed="true"]')).toHaveCount(0);
+  await expect(page.locator('.step')).toHaveText('Vraag 1 van 12');
+  await kiosk.choose([B, O]);
   await expect(page.locator('.step')).toHaveText('Vraag 2 van 12');
-  await expect(page.locator('.option[data-type="bureaucraat"]')).toHaveAttribute('aria-pressed', 'true');
-  await kiosk.choose('verbinder');
-  await kiosk.answerItems(Array(10).fill('ondernemer'));
-  await kiosk.chooseCasus('ondernemer');
+
+  // Back: both choices are still marked; taking back the first moves the second up.
+  await page.locator('.back').tap();
+  await expect(page.locator('.step')).toHaveText('Vraag 1 van 12');
+  await expect(option(B).locator('.rank')).toHaveText('1');
+  await expect(option(O).locator('.rank')).toHaveText('2');
+  await option(B).tap();
+  await expect(option(O).locator('.rank')).toHaveText('1');
+  await option(V).tap();
+  await expect(page.locator('.step')).toHaveText('Vraag 2 van 12');
+  await kiosk.answerItems(Array(11).fill(O));
+  await kiosk.chooseCasus(O);
   await kiosk.answerContext([null, null]);
   await expect(kiosk.delivery()).toHaveAttribute('data-state', 'saved');
   const answers = hub.storedResponses()[0]!.answers;
-  expect(answers.slice(0, 3)).toEqual([
-    { item: 'terras', type: 'bureaucraat' },
-    { item: 'speeltuin', type: 'verbinder' },
-    { item: 'wethouder', type: 'ondernemer' },
+  expect(answers.slice(0, 2)).toEqual([
+    { item: 'terras', order: [O, V] },
+    { item: 'speeltuin', order: [O, V] },
   ]);
 });
 
@@ -132,8 +144,9 @@ test('idle: a visible countdown, then back to the start with everything cleared 
   const kiosk = new KioskPage(page);
   await kiosk.open(hub.url, '?idle=2&countdown=3');
   await kiosk.start();
-  await kiosk.choose('ondernemer');
-  await kiosk.choose('ondernemer');
+  await kiosk.choose(O);
+  await kiosk.choose(O);
+  await page.locator(`.option[data-type="${V}"]`).tap();
   await expect(page.getByRole('alertdialog', { name: 'Ben je er nog?' })).toBeVisible({ timeout: 5000 });
   await expect(page.getByTestId('idle-seconds')).toContainText(/Over [1-3] seconden/);
   await expect(page.locator('.attract')).toBeVisible({ timeout: 6000 });
@@ -147,7 +160,7 @@ test('"I am still here" keeps the session', async ({ page, hub }) => {
   const kiosk = new KioskPage(page);
   await kiosk.open(hub.url, '?idle=2&countdown=4');
   await kiosk.start();
-  await kiosk.choose('ondernemer');
+  await kiosk.choose(O);
   await page.getByRole('button', { name: 'Ik ben er nog' }).tap({ timeout: 5000 });
   await expect(page.getByRole('alertdialog')).toHaveCount(0);
   await expect(page.locator('.step')).toHaveText('Vraag 2 van 12');
@@ -157,7 +170,7 @@ test('the result screen returns to the start by itself', async ({ page, hub }) =
   const kiosk = new KioskPage(page);
   await kiosk.open(hub.url, '?result=2');
   await kiosk.start();
-  await kiosk.answerItems(Array(12).fill('verbinder'));
+  await kiosk.answerItems(Array(12).fill(V));
   await kiosk.chooseCasus('verbinder');
   await kiosk.answerContext([null, null]);
   await expect(page.locator('.attract')).toBeVisible({ timeout: 5000 });
@@ -168,7 +181,7 @@ test('the take-away QR code decodes to the result shown on screen', async ({ pag
   const kiosk = new KioskPage(page);
   await kiosk.open(hub.url);
   await kiosk.start();
-  await kiosk.answerItems(PATTERN);
+  await kiosk.answerItems(TWO_SIDED);
   await kiosk.chooseCasus('verbinder');
   await kiosk.answerContext([null, null]);
   const qr = page.locator('img.qr');
@@ -178,7 +191,7 @@ test('the take-away QR code decodes to the result shown on screen', async ({ pag
   expect(decoded?.data).toBeDefined();
   const sentence = await page.getByTestId('mix-sentence').textContent();
   expect(decoded!.data).toContain(sentence!);
-  expect(decoded!.data).toContain('Bureaucraat 58% · Ondernemer 25% · Verbinder 17%');
+  expect(decoded!.data).toContain('Bureaucraat 56% · Ondernemer 0% · Verbinder 44%');
   expect(decoded!.data).not.toMatch(/https?:/);
 });
 
@@ -189,11 +202,11 @@ test('a hub outage during the last tap: the result still shows, and the answer a
   const kiosk = new KioskPage(page);
   await kiosk.open(hub.url);
   await kiosk.start();
-  await kiosk.answerItems(PATTERN);
+  await kiosk.answerItems(TWO_SIDED);
   await kiosk.chooseCasus('ondernemer');
   await hub.kill();
   await kiosk.answerContext([null, null]);
-  await expect(page.getByTestId('mix-sentence')).toHaveText('Jij bent vooral Bureaucraat.');
+  await expect(page.getByTestId('mix-sentence')).toHaveText('Jij bent Bureaucraat met een flinke Verbinder-kant.');
   await expect(kiosk.delivery()).toHaveAttribute('data-state', 'pending');
   await hub.start();
   await expect(kiosk.delivery()).toHaveAttribute('data-state', 'saved', { timeout: 15_000 });
@@ -205,7 +218,7 @@ test('an unacknowledged answer survives a reload of the kiosk and is delivered o
   await kiosk.open(hub.url);
   await hub.kill();
   await kiosk.start();
-  await kiosk.answerItems(PATTERN);
+  await kiosk.answerItems(TWO_SIDED);
   await kiosk.chooseCasus('ondernemer');
   await kiosk.answerContext([null, null]);
   await expect(kiosk.delivery()).toHaveAttribute('data-state', 'pending');

@@ -1,6 +1,17 @@
 import type { Page } from '@playwright/test';
 import { expect } from './fixtures';
 
+/** A situation's answer: the first and second choice, or only the first (the second is then the next type). */
+export type Choice = string | readonly [string, string];
+
+const TYPE_ORDER = ['bureaucraat', 'ondernemer', 'verbinder', 'ruimtemaker'];
+
+/** The type after `type` in instrument order, among those on screen: the default second choice. */
+export function nextType(onScreen: readonly string[], type: string): string {
+  const present = TYPE_ORDER.filter((t) => onScreen.includes(t));
+  return present[(present.indexOf(type) + 1) % present.length]!;
+}
+
 /** The kiosk as a visitor uses it: by tapping. */
 export class KioskPage {
   constructor(readonly page: Page) {}
@@ -20,15 +31,22 @@ export class KioskPage {
     await expect(this.page.locator('.screen.item')).toBeVisible();
   }
 
-  /** Taps the option of the given type on the current item. */
-  async choose(type: string): Promise<void> {
+  /**
+   * Answers the current situation: the first choice, then the second ("1" and "2" must appear as they are tapped).
+   * A single type means "this first, then the next type in instrument order".
+   */
+  async choose(choice: Choice): Promise<void> {
     const step = await this.page.locator('.step').textContent();
-    await this.page.locator(`.option[data-type="${type}"]`).tap();
+    const types = await this.page.locator('.screen.item .option').evaluateAll((b) => b.map((x) => x.dataset.type!));
+    const [first, second] = typeof choice === 'string' ? [choice, nextType(types, choice)] : choice;
+    await this.page.locator(`.option[data-type="${first}"]`).tap();
+    await expect(this.page.locator(`.option[data-type="${first}"] .rank`)).toHaveText('1');
+    await this.page.locator(`.option[data-type="${second}"]`).tap();
     await expect(this.page.locator('.step')).not.toHaveText(step ?? '');
   }
 
-  async answerItems(types: readonly string[]): Promise<void> {
-    for (const type of types) await this.choose(type);
+  async answerItems(choices: readonly Choice[]): Promise<void> {
+    for (const choice of choices) await this.choose(choice);
     await expect(this.page.locator('.screen.casus')).toBeVisible();
   }
 

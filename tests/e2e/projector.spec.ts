@@ -67,14 +67,14 @@ test('submitted responses appear as figures, and the numbers on screen match the
   await expect(page.locator('.total-label')).toHaveText('deelnemers');
   const aggregate = await hubAggregate(hub);
   expect(aggregate.leading).toEqual([2, 1, 3]);
-  expect(aggregate.chameleons).toBe(1);
+  expect(aggregate.balanced).toBe(1);
   for (const [i, type] of instrument.types.entries()) {
     await expect(page.getByTestId(`count-${type.id}`)).toHaveText(String(aggregate.leading[i]));
   }
   await expect(page.getByTestId('percent-bureaucraat')).toHaveText('29%');
   await expect(page.getByTestId('percent-ondernemer')).toHaveText('14%');
   await expect(page.getByTestId('percent-verbinder')).toHaveText('43%');
-  await expect(page.getByTestId('chameleons')).toContainText('1 kameleon (14%)');
+  await expect(page.getByTestId('balanced')).toContainText('1 in balans (14%)');
   await page.waitForTimeout(3500);
   expect(await sceneCoverage(page)).toBeGreaterThan(0.003);
   await page.screenshot({ path: 'test-results/screens/projector-crowd.png' });

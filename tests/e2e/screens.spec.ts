@@ -51,6 +51,9 @@ for (const lang of ['nl', 'en'] as const) {
       await shot('intro');
       await page.locator('.intro button.primary').tap();
       await shot('item');
+      await page.locator('.option[data-type="verbinder"]').tap();
+      await shot('item-first-choice');
+      await page.locator('.option[data-type="verbinder"]').tap();
       await kiosk.answerItems([
         'bureaucraat',
         'ondernemer',

@@ -22,7 +22,7 @@ let token: string;
 
 /**
  * The known data set: 12 pure Bureaucrats (situation asks B, role policy, 10:00), 8 pure Connectors (asks O, front
- * line, 11:00, round 1), 6 Entrepreneurs with a Connector side (asks V, no context, 11:00, round 1), 3 chameleons
+ * line, 11:00, round 1), 6 Entrepreneurs with a Connector side (asks V, no context, 11:00, round 1), 3 balanced mixes
  * (asks V, management, 14:00), and 2 rehearsal visitors that must not count.
  */
 function seed(): void {
@@ -36,15 +36,29 @@ function seed(): void {
     hour: number,
     round: number | null,
     rehearsal = false,
+    second?: (i: number) => number,
   ) => {
     for (let k = 0; k < n; k++) {
-      const response = { ...makeResponse(instrument, pick), casus: instrument.types[casus]!.id, context };
+      const response = {
+        ...makeResponse(instrument, pick, undefined, second),
+        casus: instrument.types[casus]!.id,
+        context,
+      };
       store.insert(response, at(hour), { round, rehearsal });
     }
   };
   add(12, () => B, B, { rol: 'beleid' }, 10, null);
   add(8, () => V, O, { rol: 'uitvoering' }, 11, 1);
-  add(6, (i) => (i < 6 ? O : i < 11 ? V : B), V, {}, 11, 1);
+  add(
+    6,
+    (i) => (i < 6 ? O : i < 11 ? V : B),
+    V,
+    {},
+    11,
+    1,
+    false,
+    (i) => (i < 6 ? V : O),
+  );
   add(3, (i) => i % 3, V, { rol: 'leiding' }, 14, null);
   add(2, () => O, O, {}, 15, null, true);
   store.stopRound(at(12));
@@ -69,7 +83,7 @@ async function download(format: string): Promise<Response> {
   return res;
 }
 
-// Rows: what the situation asks (B, O, V); columns: leading type B, O, V, chameleon.
+// Rows: what the situation asks (B, O, V); columns: leading type B, O, V, balanced.
 const CASUS = [
   [12, 0, 0, 0],
   [0, 0, 8, 0],

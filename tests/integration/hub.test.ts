@@ -16,7 +16,7 @@ describe('the path of one answer', () => {
   it('submit → ack after commit → the projector receives the new aggregate and one anonymous crowd member', async () => {
     const projector = await TestClient.connect(fixture.hub.url, 'projector');
     const kiosk = await TestClient.connect(fixture.hub.url, 'kiosk');
-    const response = makeResponse(instrument, () => 2); // all Verbinder
+    const response = makeResponse(instrument, () => 2); // Verbinder first, Bureaucraat second, every time
     kiosk.send({ type: 'submit', response });
     const ack = await kiosk.waitFor(isAck);
     expect(ack).toEqual({ type: 'ack', id: response.id, duplicate: false });
@@ -24,8 +24,9 @@ describe('the path of one answer', () => {
     const update = await projector.waitFor(isUpdate);
     expect(update.aggregate.total).toBe(1);
     expect(update.aggregate.leading).toEqual([0, 0, 1]);
-    expect(Object.keys(update.member).sort()).toEqual(['casus', 'rehearsal', 'round', 'seq', 'shares']);
-    expect(update.member.shares).toEqual([0, 0, 1]);
+    expect(Object.keys(update.member).sort()).toEqual(['casus', 'label', 'rehearsal', 'round', 'seq', 'shares']);
+    expect(update.member.shares).toEqual([1 / 3, 0, 2 / 3]);
+    expect(update.member.label).toEqual({ kind: 'leading', primary: 'verbinder' });
     expect(JSON.stringify(update)).not.toContain(response.id);
     kiosk.close();
     projector.close();
@@ -46,7 +47,7 @@ describe('the path of one answer', () => {
     const kiosk = await TestClient.connect(fixture.hub.url, 'kiosk');
     const unknown = { ...makeResponse(instrument), instrumentId: 'other' };
     const outOfRange = makeResponse(instrument);
-    outOfRange.answers[3] = { item: outOfRange.answers[3]!.item, type: 'kameel' };
+    outOfRange.answers[3] = { item: outOfRange.answers[3]!.item, order: ['bureaucraat', 'kameel'] };
     kiosk.send({ type: 'submit', response: unknown });
     kiosk.send({ type: 'submit', response: outOfRange });
     await kiosk.waitFor(() => kiosk.messages.filter(isError).length === 2);
@@ -103,9 +104,9 @@ describe('the path of one answer', () => {
       expect(welcome.aggregate.total).toBe(3);
       expect(welcome.aggregate.leading).toEqual([1, 1, 1]);
       expect(welcome.crowd.map((m) => m.shares)).toEqual([
-        [1, 0, 0],
-        [0, 1, 0],
-        [0, 0, 1],
+        [2 / 3, 1 / 3, 0],
+        [0, 2 / 3, 1 / 3],
+        [1 / 3, 0, 2 / 3],
       ]);
     }
     projector.close();

@@ -50,7 +50,7 @@ describe('instrument files at hub start', () => {
       const update = await projector.waitFor((m) => m.type === 'update');
       if (update.type !== 'update') throw new Error('expected an update');
       expect(update.aggregate.leading).toEqual([0, 0, 0, 1]);
-      expect(update.member.shares).toEqual([0, 0, 0, 1]);
+      expect(update.member.shares).toEqual([1 / 3, 0, 0, 2 / 3]);
       expect(hub.store.count()).toBe(1);
       kiosk.close();
       projector.close();

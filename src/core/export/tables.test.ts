@@ -38,7 +38,7 @@ describe('export tables', () => {
       'De Ondernemer',
       'De Verbinder',
       'De Ruimtemaker',
-      'Kameleon',
+      'In balans',
       'Totaal',
     ]);
     expect(casus.values.at(-1)).toEqual([10, 10, 10, 10, 0, 40]);

@@ -1,6 +1,6 @@
 import { localize, type Instrument } from '../instrument';
 import { profileOf, type Profile, type SurveyResponse } from '../response';
-import { labelKey } from '../scoring';
+import { labelKey, leadingType } from '../scoring';
 import type { Round } from '../settings';
 import { suppressSmallCells } from './suppression';
 
@@ -49,7 +49,8 @@ export interface ExportTables {
   codebook: CodebookEntry[];
 }
 
-const CHAMELEON = 'chameleon';
+/** The column of profiles without a leading type (chameleons and all-rounders). */
+const BALANCED = 'balanced';
 
 /** Scores a response for the export: the profile is kept, the single answers are not. */
 export function exportRow(
@@ -72,9 +73,9 @@ export function buildExportTables(
   const typeIds = types.map((t) => t.id);
   const name = (id: string): string => localize(types.find((t) => t.id === id)!.name, 'nl');
   const profiles = rows.map((row) => row.profile);
-  const leadOf = profiles.map((p) => (p.label.kind === 'chameleon' ? CHAMELEON : p.label.primary));
-  const leadKeys = [...typeIds, CHAMELEON];
-  const leadLabels = [...types.map((t) => name(t.id)), 'Kameleon'];
+  const leadOf = profiles.map((p) => leadingType(p.label) ?? BALANCED);
+  const leadKeys = [...typeIds, BALANCED];
+  const leadLabels = [...types.map((t) => name(t.id)), 'In balans'];
 
   const crosstab = (
     id: string,
@@ -97,11 +98,13 @@ export function buildExportTables(
   // Profiles: every label key that can occur, in a stable order.
   const labelKeys = [
     ...typeIds.map((t) => `leading:${t}`),
-    ...typeIds.flatMap((a) => typeIds.filter((b) => b !== a).map((b) => `hybrid:${a}+${b}`)),
-    CHAMELEON,
+    ...typeIds.flatMap((a) => typeIds.filter((b) => b !== a).map((b) => `two-sided:${a}+${b}`)),
+    'chameleon',
+    ...(instrument.scoring === 'first-and-second' ? ['all-round'] : []),
   ];
   const labelText = (key: string): string => {
-    if (key === CHAMELEON) return 'Kameleon';
+    if (key === 'chameleon') return 'Kameleon';
+    if (key === 'all-round') return 'Allrounder';
     const [kind, ids] = key.split(':') as [string, string];
     if (kind === 'leading') return name(ids);
     const [a, b] = ids.split('+') as [string, string];
@@ -117,7 +120,7 @@ export function buildExportTables(
   const counts: CountTable[] = [
     {
       id: 'profielen',
-      title: 'Profielen (leidend type, hybride of kameleon)',
+      title: 'Profielen (leidend type, twee kanten, kameleon of allrounder)',
       rowHeader: 'Profiel',
       rowLabels: labelKeys.map(labelText),
       // One column: its row totals would only repeat it.
@@ -185,10 +188,32 @@ export function buildExportTables(
     ...types.map((t) => ({ variable: 'type', code: t.id, nl: localize(t.name, 'nl'), en: localize(t.name, 'en') })),
     {
       variable: 'type',
-      code: CHAMELEON,
-      nl: 'Kameleon: alle kanten ongeveer even sterk',
-      en: 'Chameleon: all sides about equally strong',
+      code: BALANCED,
+      nl: 'In balans: geen leidend type (kameleons en allrounders)',
+      en: 'Balanced: no leading type (chameleons and all-rounders)',
     },
+    {
+      variable: 'profiel',
+      code: 'chameleon',
+      nl:
+        instrument.scoring === 'first-and-second'
+          ? 'Kameleon: een mix in balans die meebeweegt met wat de situatie vraagt'
+          : 'Kameleon: alle kanten ongeveer even sterk',
+      en:
+        instrument.scoring === 'first-and-second'
+          ? 'Chameleon: a balanced mix that moves with what the situation asks'
+          : 'Chameleon: all sides about equally strong',
+    },
+    ...(instrument.scoring === 'first-and-second'
+      ? [
+          {
+            variable: 'profiel',
+            code: 'all-round',
+            nl: 'Allrounder: een mix in balans, welke situatie het ook is',
+            en: 'All-rounder: a balanced mix, whatever the situation',
+          },
+        ]
+      : []),
     ...instrument.context.flatMap((q) =>
       q.options.map((o) => ({ variable: q.id, code: o.id, nl: localize(o.label, 'nl'), en: localize(o.label, 'en') })),
     ),

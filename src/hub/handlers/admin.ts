@@ -1,7 +1,7 @@
 import { mkdirSync, readdirSync, statfsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AdminAction, ClientMessage, HubStatus } from '../../core/messages';
-import { localize } from '../../core/instrument';
+import { currentInstruments, localize, newestVersion } from '../../core/instrument';
 import { settingsSchema } from '../../core/settings';
 import type { HubContext, Peer } from '../context';
 import { simulatedResponse } from '../rehearsal';
@@ -54,7 +54,11 @@ export function hubStatus(ctx: HubContext): HubStatus {
     freeDiskBytes: freeDisk(ctx.dataDir),
     appVersion: ctx.appVersion,
     instrument: `${ctx.live.instrument.id}@${ctx.live.instrument.version}`,
-    instruments: ctx.instruments.map((i) => ({ id: i.id, version: i.version, title: localize(i.title, 'nl') })),
+    instruments: currentInstruments(ctx.instruments).map((i) => ({
+      id: i.id,
+      version: i.version,
+      title: localize(i.title, 'nl'),
+    })),
     archives,
     lan: ctx.lan.status(),
   };
@@ -104,7 +108,7 @@ const actions: {
     return { key: 'settingsSaved' };
   },
   instrument: (ctx, _peer, { id }) => {
-    const instrument = ctx.instruments.find((i) => i.id === id);
+    const instrument = newestVersion(ctx.instruments, id);
     if (!instrument) throw new RefusedError('unknownInstrument');
     ctx.store.setSetting('instrument', id);
     ctx.reload(instrument);

@@ -1,8 +1,10 @@
 import type { TFunction } from 'i18next';
 import { localize, type Instrument, type Language } from '../../core/instrument';
-import { roundedPercentages, type CasusGap, type ProfileLabel } from '../../core/scoring';
+import { situationExample, type Profile, type SurveyResponse } from '../../core/response';
+import { roundedPercentages, SWITCH_FIT, type CasusGap, type ProfileLabel } from '../../core/scoring';
 
-const typeName = (instrument: Instrument, id: string, lang: Language): string => {
+/** A type's name without its article ("Verbinder"), as the sentences use it. */
+export const typeName = (instrument: Instrument, id: string, lang: Language): string => {
   const type = instrument.types.find((x) => x.id === id);
   return type ? localize(type.name, lang).replace(/^(De|The) /, '') : id;
 };
@@ -12,14 +14,40 @@ export function mixSentence(label: ProfileLabel, instrument: Instrument, lang: L
   switch (label.kind) {
     case 'leading':
       return t('result.leading', { primary: typeName(instrument, label.primary, lang) });
-    case 'hybrid':
-      return t(label.tied ? 'result.hybridTied' : 'result.hybrid', {
+    case 'two-sided':
+      return t(label.tied ? 'result.twoSidedTied' : 'result.twoSided', {
         primary: typeName(instrument, label.primary, lang),
         secondary: typeName(instrument, label.secondary, lang),
       });
     case 'chameleon':
-      return t(instrument.types.length === 3 ? 'result.chameleon' : 'result.chameleonN');
+      if (instrument.scoring === 'first-and-second') return t('result.chameleon');
+      return t(instrument.types.length === 3 ? 'result.chameleonOld' : 'result.chameleonOldN');
+    case 'all-round':
+      return t('result.allRound');
   }
+}
+
+/**
+ * The mirror of how the visitor meets the situations, with one of their own answers as the example; null for 1.x
+ * instruments (they do not know what a situation asks).
+ */
+export function situationSentence(
+  response: Pick<SurveyResponse, 'answers'>,
+  profile: Profile,
+  instrument: Instrument,
+  lang: Language,
+  t: TFunction,
+): string | null {
+  if (profile.fit === null) return null;
+  const follows = profile.fit >= SWITCH_FIT;
+  const example = situationExample(response, instrument, profile, follows);
+  if (!example) return null;
+  const item = instrument.items.find((it) => it.id === example.item)!;
+  return t(follows ? 'result.follows' : 'result.ownWay', {
+    title: localize(item.title ?? item.prompt, lang),
+    asks: typeName(instrument, example.asks, lang),
+    first: typeName(instrument, example.first, lang),
+  });
 }
 
 /** The casus gap in words. */

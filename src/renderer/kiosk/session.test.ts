@@ -42,7 +42,7 @@ describe('kiosk session model', () => {
           .getState()
           .setHubState(
             instrument,
-            { total: 0, leading: [0, 0, 0], chameleons: 0, labels: {}, shareSums: [0, 0, 0], casus: [0, 0, 0] },
+            { total: 0, leading: [0, 0, 0], balanced: 0, labels: {}, shareSums: [0, 0, 0], casus: [0, 0, 0] },
             DEFAULT_SETTINGS,
           );
         useKiosk.getState().reset();
@@ -57,7 +57,7 @@ describe('kiosk session model', () => {
               if (before === 'intro') s.begin();
               break;
             case 'answer':
-              if (before === 'item') s.answer(instrument.types[step.type]!.id);
+              if (before === 'item') s.pick(instrument.types[step.type]!.id);
               break;
             case 'back':
               s.back();

@@ -24,11 +24,16 @@ export function optionOrders(instrument: Instrument, random: () => number = Math
   );
 }
 
-/** Builds the response to submit from a finished session; the answer records the type, not the screen position. */
+/** How many choices a visitor makes per situation: a first and a second (2.x), or one pick (1.x). */
+export function choicesPerItem(instrument: Pick<Instrument, 'scoring'>): number {
+  return instrument.scoring === 'first-and-second' ? 2 : 1;
+}
+
+/** Builds the response to submit from a finished session; answers record types, never screen positions. */
 export function buildResponse(
   instrument: Instrument,
   lang: Language,
-  answers: Readonly<Record<string, string>>,
+  answers: Readonly<Record<string, readonly string[]>>,
   casus: string,
   context: Readonly<Record<string, string>>,
   id: string = crypto.randomUUID(),
@@ -38,7 +43,10 @@ export function buildResponse(
     instrumentId: instrument.id,
     instrumentVersion: instrument.version,
     lang,
-    answers: instrument.items.map((item) => ({ item: item.id, type: answers[item.id]! })),
+    answers:
+      choicesPerItem(instrument) === 2
+        ? instrument.items.map((item) => ({ item: item.id, order: [...answers[item.id]!] }))
+        : instrument.items.map((item) => ({ item: item.id, type: answers[item.id]![0]! })),
     casus,
     context: { ...context },
   };

@@ -4,7 +4,7 @@ import type { Instrument, Language } from '../../core/instrument';
 import type { Settings } from '../../core/settings';
 import type { SurveyResponse } from '../../core/response';
 import type { ConnectionState } from '../common/connectionState';
-import { buildResponse, optionOrders } from './session';
+import { buildResponse, choicesPerItem, optionOrders } from './session';
 
 export type Screen = 'attract' | 'intro' | 'item' | 'casus' | 'context' | 'result';
 export type Delivery = 'saving' | 'saved' | 'pending';
@@ -15,7 +15,8 @@ interface SessionSlice {
   lang: Language;
   orders: Record<string, string[]>;
   itemIndex: number;
-  answers: Record<string, string>;
+  /** Per item id: the types chosen so far, first choice first. */
+  answers: Record<string, string[]>;
   casus: string | null;
   contextIndex: number;
   context: Record<string, string>;
@@ -24,7 +25,11 @@ interface SessionSlice {
   setLang(lang: Language): void;
   start(): void;
   begin(): void;
-  answer(type: string): void;
+  /**
+   * A tap on an option of the current item: a new choice is added (and the item is done after the last one the
+   * instrument asks for); a tap on a chosen option takes it back, and later choices move up.
+   */
+  pick(type: string): void;
   back(): void;
   chooseCasus(type: string): void;
   chooseContext(option: string | null): void;
@@ -85,12 +90,20 @@ const createSessionSlice: StateCreator<KioskState, [], [], SessionSlice> = (set,
       if (!instrument) return;
       set({ screen: 'item', itemIndex: 0, answers: {}, orders: optionOrders(instrument) });
     },
-    answer: (type) => {
+    pick: (type) => {
       const { instrument, itemIndex, answers } = get();
       const item = instrument?.items[itemIndex];
-      if (!instrument || !item) return;
-      const next = { ...answers, [item.id]: type };
-      if (itemIndex + 1 < instrument.items.length) set({ answers: next, itemIndex: itemIndex + 1 });
+      if (!instrument || !item || !item.options.some((o) => o.type === type)) return;
+      const needed = choicesPerItem(instrument);
+      const before = answers[item.id] ?? [];
+      let picks: string[];
+      if (before.includes(type)) picks = before.filter((t) => t !== type);
+      else if (before.length < needed) picks = [...before, type];
+      // All choices made (the visitor came back): the new tap replaces the last choice.
+      else picks = [...before.slice(0, needed - 1), type];
+      const next = { ...answers, [item.id]: picks };
+      if (picks.length < needed) set({ answers: next });
+      else if (itemIndex + 1 < instrument.items.length) set({ answers: next, itemIndex: itemIndex + 1 });
       else set({ answers: next, screen: 'casus' });
     },
     back: () => {

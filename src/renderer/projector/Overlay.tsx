@@ -7,9 +7,9 @@ import { fitStage, toScreen } from './scene/stageView';
 import { useDistribution, useProjector, useShownAggregate } from './store';
 import { NamedMark } from '../common/NamedMark';
 
-/** Whole percentages per leading type and for the chameleons (the last entry), summing to 100. */
+/** Whole percentages per leading type and for the balanced mixes (the last entry), summing to 100. */
 export function leadingPercentages(aggregate: Aggregate): number[] {
-  const counts = [...aggregate.leading, aggregate.chameleons];
+  const counts = [...aggregate.leading, aggregate.balanced];
   return aggregate.total > 0 ? roundedPercentages(counts.map((c) => c / aggregate.total)) : counts.map(() => 0);
 }
 
@@ -94,9 +94,9 @@ export function CornerLabels({ width, height, radius }: { width: number; height:
           </div>
         );
       })}
-      {showDistribution && aggregate.chameleons > 0 && (
-        <p className="chameleons" data-testid="chameleons">
-          {aggregate.chameleons} {t('projector.chameleons', { count: aggregate.chameleons })} ({percents[n]}%)
+      {showDistribution && aggregate.balanced > 0 && (
+        <p className="balanced" data-testid="balanced">
+          {aggregate.balanced} {t('projector.balanced', { count: aggregate.balanced })} ({percents[n]}%)
         </p>
       )}
       <Notices total={aggregate.total} />

@@ -50,8 +50,8 @@ export function Overview() {
             </tr>
           ))}
           <tr>
-            <th scope="row">{t('console.chameleons')}</th>
-            <td>{aggregate.chameleons}</td>
+            <th scope="row">{t('console.balanced')}</th>
+            <td>{aggregate.balanced}</td>
           </tr>
         </tbody>
       </table>

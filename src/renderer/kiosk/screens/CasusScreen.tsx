@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { localize } from '../../../core/instrument';
 import { useKiosk } from '../store';
+import { QuestionScreen } from './QuestionScreen';
 
 /** The casus: what the visitor's own situation at work asks most. */
 export function CasusScreen() {
@@ -11,26 +12,24 @@ export function CasusScreen() {
   const choose = useKiosk((s) => s.chooseCasus);
   const back = useKiosk((s) => s.back);
   return (
-    <main className="screen item casus">
-      <p className="step">{t('casus.title')}</p>
-      <h1 className="prompt">{localize(instrument.casus.prompt, lang)}</h1>
-      <p className="hint">{localize(instrument.casus.hint, lang)}</p>
-      <div className="options">
-        {instrument.casus.options.map((option) => (
-          <button
-            key={option.type}
-            className="option"
-            aria-pressed={casus === option.type}
-            data-type={option.type}
-            onClick={() => choose(option.type)}
-          >
-            {localize(option.text, lang)}
-          </button>
-        ))}
-      </div>
-      <button className="secondary back" onClick={back}>
-        ← {t('item.back')}
-      </button>
-    </main>
+    <QuestionScreen
+      questionKey="casus"
+      className="casus"
+      step={<p className="step">{t('casus.title')}</p>}
+      prompt={localize(instrument.casus.prompt, lang)}
+      hint={localize(instrument.casus.hint, lang)}
+      choices={instrument.casus.options.map((o) => ({
+        id: o.type,
+        type: o.type,
+        text: localize(o.text, lang),
+        rank: casus === o.type ? 1 : null,
+      }))}
+      onChoose={choose}
+      footer={
+        <button className="secondary back" onClick={back}>
+          ← {t('item.back')}
+        </button>
+      }
+    />
   );
 }

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { localize } from '../../../core/instrument';
 import { useKiosk } from '../store';
+import { QuestionScreen } from './QuestionScreen';
 
 /** Optional, coarse context for the organiser's breakdowns; one tap skips it. */
 export function ContextScreen() {
@@ -13,29 +14,28 @@ export function ContextScreen() {
   const back = useKiosk((s) => s.back);
   const question = instrument.context[index]!;
   return (
-    <main className="screen item context" key={question.id}>
-      <p className="step">{t('context.title')}</p>
-      <h1 className="prompt">{localize(question.prompt, lang)}</h1>
-      <div className="options compact">
-        {question.options.map((option) => (
-          <button
-            key={option.id}
-            className="option"
-            aria-pressed={context[question.id] === option.id}
-            onClick={() => choose(option.id)}
-          >
-            {localize(option.label, lang)}
+    <QuestionScreen
+      questionKey={question.id}
+      className="context"
+      step={<p className="step">{t('context.title')}</p>}
+      prompt={localize(question.prompt, lang)}
+      choices={question.options.map((o) => ({
+        id: o.id,
+        text: localize(o.label, lang),
+        rank: context[question.id] === o.id ? 1 : null,
+      }))}
+      onChoose={choose}
+      compact
+      footer={
+        <div className="row">
+          <button className="secondary back" onClick={back}>
+            ← {t('item.back')}
           </button>
-        ))}
-      </div>
-      <div className="row">
-        <button className="secondary back" onClick={back}>
-          ← {t('item.back')}
-        </button>
-        <button className="secondary" onClick={() => choose(null)}>
-          {t('context.skip')}
-        </button>
-      </div>
-    </main>
+          <button className="secondary" onClick={() => choose(null)}>
+            {t('context.skip')}
+          </button>
+        </div>
+      }
+    />
   );
 }

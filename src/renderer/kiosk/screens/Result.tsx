@@ -6,7 +6,7 @@ import { profileOf } from '../../../core/response';
 import { casusGap, leadingType } from '../../../core/scoring';
 import { MixBars } from '../../common/MixBars';
 import { TypePolygon } from '../../common/TypePolygon';
-import { casusSentence, mixSentence, takeAwayText } from '../describe';
+import { casusSentence, mixSentence, situationSentence, takeAwayText } from '../describe';
 import { useKiosk } from '../store';
 import { NamedMark } from '../../common/NamedMark';
 import { useQrCode } from '../../common/useQrCode';
@@ -24,6 +24,7 @@ export function Result() {
 
   const profile = useMemo(() => profileOf(response, instrument), [response, instrument]);
   const sentence = mixSentence(profile.label, instrument, lang, t);
+  const situation = situationSentence(response, profile, instrument, lang, t);
   const lead = leadingType(profile.label);
   const leadIndex = lead ? typeIds.indexOf(lead) : profile.shares.indexOf(Math.max(...profile.shares));
   const leadType = instrument.types[leadIndex]!;
@@ -71,6 +72,12 @@ export function Result() {
           <dt>{t('result.reflection')}</dt>
           <dd className="reflection">{reflection}</dd>
         </dl>
+        {situation && (
+          <>
+            <h2>{t('result.situationTitle')}</h2>
+            <p data-testid="situation-mirror">{situation}</p>
+          </>
+        )}
         <h2>{t('result.casusTitle')}</h2>
         <p data-testid="casus-gap">{casusSentence(gap, instrument, lang, t)}</p>
         <p className="crowd" data-testid="crowd-compare">

@@ -4,7 +4,7 @@ import { leadingPercentages, Notices } from '../Overlay';
 import { useDistribution } from '../store';
 import { NamedMark } from '../../common/NamedMark';
 
-/** One animated bar per leading type, and one for the chameleons. */
+/** One animated bar per leading type, and one for the balanced mixes (no leading type). */
 export function BarsView() {
   const { t, lang } = useLang();
   const distribution = useDistribution();
@@ -21,11 +21,11 @@ export function BarsView() {
       percent: percents[i]!,
     })),
     {
-      id: 'chameleon',
-      name: t('projector.chameleon'),
+      id: 'balanced',
+      name: t('projector.balancedBar'),
       mark: '~',
       color: '#8a8fa3',
-      count: aggregate.chameleons,
+      count: aggregate.balanced,
       percent: percents[instrument.types.length]!,
     },
   ];
