@@ -93,6 +93,22 @@ export const deviceStatusSchema = z.object({
   pending: z.number().nullable(),
 });
 
+/**
+ * What the hub found wrong with its database at a start, for the console; kept until the next such start.
+ * `damaged`: the file was set aside as `keptAs` and the readable answers carried into a fresh one. `fewer`: the
+ * file opened but holds fewer answers than the `expected` count recorded beside it (emptied, replaced or cut).
+ */
+export const recoveryNoteSchema = z.object({
+  at: z.number(),
+  kind: z.enum(['damaged', 'fewer']),
+  readable: z.number(),
+  unreadable: z.number(),
+  expected: z.number().nullable(),
+  keptAs: z.string().nullable(),
+  settingsLost: z.array(z.string()),
+});
+export type RecoveryNote = z.infer<typeof recoveryNoteSchema>;
+
 /** The console's overview. */
 export const statusSchema = z.object({
   responses: z.number(),
@@ -106,6 +122,8 @@ export const statusSchema = z.object({
   instruments: z.array(z.object({ id: z.string(), version: z.string(), title: z.string() })),
   archives: z.array(z.string()),
   lan: lanStatusSchema,
+  /** False when the database cannot be written: answers are not saved (kiosks keep them) until it is fixed. */
+  database: z.object({ writable: z.boolean(), recovery: recoveryNoteSchema.nullable() }),
 });
 export type HubStatus = z.infer<typeof statusSchema>;
 

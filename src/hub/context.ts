@@ -31,6 +31,10 @@ export interface HubContext {
   readonly store: ResponseStore;
   readonly auth: OrganiserAuth;
   readonly dataDir: string;
+  /** False when the start's test write failed: nothing can be saved, /healthz and the console say so. */
+  readonly databaseWritable: boolean;
+  /** Brings the answer count recorded beside the database up to date (after a wipe, at once). */
+  noteCount(): void;
   readonly appVersion: string;
   readonly peers: ReadonlySet<Peer>;
   /** Devices seen since start, also after they disconnect. */

@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { EXPORT_FORMATS, type ExportFormat } from '../core/export/document';
 import { findInstrument } from '../core/instrument';
 import { DEFAULT_SETTINGS, settingsSchema } from '../core/settings';
-import { openDatabase } from './db';
+import { openForReading } from './dbReadOnly';
 import { buildExport } from './export/build';
 import { renderExport } from './export/render';
 import { loadInstruments } from './instruments';
@@ -13,7 +13,10 @@ import { createResponseStore } from './responseStore';
 
 declare const __APP_VERSION__: string;
 
-/** `npm run export -- --format xlsx --out totals.xlsx [--data ./data]`: the aggregated totals, for scripts. */
+/**
+ * `npm run export -- --format xlsx --out totals.xlsx [--data ./data]`: the aggregated totals, for scripts. It only
+ * reads: a missing folder or database, or a damaged one, ends with the reason, exit code 1 and no export file.
+ */
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -25,7 +28,7 @@ async function main(): Promise<void> {
   });
   const format = values.format as ExportFormat;
   if (!EXPORT_FORMATS.includes(format)) throw new Error(`--format must be one of ${EXPORT_FORMATS.join(', ')}`);
-  const { db } = openDatabase(resolve(values.data));
+  const { db, close } = openForReading(resolve(values.data));
   const store = createResponseStore(db);
   try {
     const instruments = loadInstruments(resolve(__dirname, '../../assets/instruments'));
@@ -48,7 +51,7 @@ async function main(): Promise<void> {
       `Wrote ${out} (${file.body.length} bytes, checksum ${doc.stamp.checksum}; read and built in ${took.toFixed(0)} ms)`,
     );
   } finally {
-    store.close();
+    close();
   }
 }
 

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { Instrument } from '../core/instrument';
+import type { Instrument, Language } from '../core/instrument';
 import type { SurveyResponse } from '../core/response';
+import type { HubContext } from './context';
+import { acceptResponse } from './handlers/responses';
 
 /**
  * Simulated visitors for a rehearsal: each gets a random preferred mix (so the room sees leaders, hybrids and
@@ -25,9 +27,43 @@ export function simulatedResponse(instrument: Instrument, random: () => number =
     id: randomUUID(),
     instrumentId: instrument.id,
     instrumentVersion: instrument.version,
-    lang: random() < 0.85 ? 'nl' : 'en',
+    lang: pickLanguage(instrument.languages, random()),
     answers: instrument.items.map((item) => ({ item: item.id, type: pick() })),
     casus: pick(),
     context,
   };
+}
+
+/** Mostly Dutch, sometimes English, as at the stand; only languages the instrument offers. */
+function pickLanguage(offered: readonly Language[], draw: number): Language {
+  const first = offered.includes('nl') ? 'nl' : offered[0]!;
+  return draw >= 0.85 && offered.includes('en') ? 'en' : first;
+}
+
+/** What a rehearsal stored, what the instrument check refused, and what could not be written (with why). */
+export interface RehearsalResult {
+  stored: number;
+  refused: number;
+  failed: number;
+  cause: string | null;
+}
+
+/**
+ * Adds `count` simulated visitors and waits for every write: they share one group commit, so a full disk fails
+ * them together, and that is one result here rather than a rejection per visitor.
+ */
+export async function rehearse(ctx: HubContext, count: number): Promise<RehearsalResult> {
+  const meta = { round: ctx.store.activeRound()?.id ?? null, rehearsal: true };
+  const outcomes = await Promise.allSettled(
+    Array.from({ length: count }, () => acceptResponse(ctx, simulatedResponse(ctx.live.instrument), meta)),
+  );
+  const result: RehearsalResult = { stored: 0, refused: 0, failed: 0, cause: null };
+  for (const outcome of outcomes) {
+    if (outcome.status === 'rejected') {
+      result.failed += 1;
+      result.cause ??= outcome.reason instanceof Error ? outcome.reason.message : String(outcome.reason);
+    } else if (outcome.value.ok) result.stored += 1;
+    else result.refused += 1;
+  }
+  return result;
 }

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import type Database from 'better-sqlite3';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { currentInstruments, findInstrument, type Instrument } from '../core/instrument';
 import { MAX_CLIENT_FRAME_BYTES, type HubMessage, type Role } from '../core/messages';
@@ -7,6 +8,8 @@ import { DEFAULT_SETTINGS, settingsSchema, type Settings } from '../core/setting
 import { createOrganiserAuth } from './auth';
 import type { HubContext, Peer, Via } from './context';
 import { openDatabase, type OpenReport } from './db';
+import { writeLastCount } from './dbFile';
+import { logOpenReport } from './dbReport';
 import { handleExportRequest } from './export/route';
 import { bearerToken, requestPath, sendJson, servePages } from './http';
 import { loadInstruments } from './instruments';
@@ -37,12 +40,16 @@ export interface HubOptions {
   /** How often silent peers are pinged and dropped; tests shorten it. */
   pingIntervalMs?: number;
   log?: (line: string) => void;
+  /** Opens the database read-only, as SQLite does itself for a file it may not write (tests run as root). */
+  databaseReadOnly?: boolean;
 }
 
 export interface RunningHub {
   url: string;
   port: number;
   store: ResponseStore;
+  /** The SQLite connection behind the store, for tests that make the disk "full" (max_page_count). */
+  database: Database.Database;
   context: HubContext;
   openReport: OpenReport;
   close(): Promise<void>;
@@ -52,6 +59,8 @@ export const DEFAULT_PORT = 5780;
 export const DEFAULT_INSTRUMENT = 'ideale-ambtenaar';
 const PING_INTERVAL_MS = 15_000;
 const KIOSK_TOTALS_MS = 3000;
+/** How often the answer count beside the database is brought up to date. */
+const LAST_COUNT_MS = 5000;
 
 function loadSettings(store: ResponseStore): Settings {
   const saved = store.getSetting('settings');
@@ -63,10 +72,16 @@ function loadSettings(store: ResponseStore): Settings {
 export async function startHub(options: HubOptions): Promise<RunningHub> {
   const log = options.log ?? (() => undefined);
   const instruments = loadInstruments(options.instrumentsDir);
-  const { db, report } = openDatabase(options.dataDir);
-  if (report.quarantined)
-    log(`The database could not be read; it was kept as ${report.quarantined} and a new one started.`);
+  const { db, report } = openDatabase(options.dataDir, { readOnly: options.databaseReadOnly });
+  logOpenReport(report, log);
   const store = createResponseStore(db);
+  let lastCount = -1;
+  const noteCount = (): void => {
+    if (!report.writable) return;
+    const count = store.count();
+    if (count !== lastCount) writeLastCount(options.dataDir, count);
+    lastCount = count;
+  };
   const chosen = store.getSetting('instrument') ?? options.defaultInstrument ?? DEFAULT_INSTRUMENT;
   const peers = new Set<Peer>();
 
@@ -89,6 +104,8 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     store,
     auth: createOrganiserAuth(store),
     dataDir: options.dataDir,
+    databaseWritable: report.writable,
+    noteCount,
     appVersion: options.appVersion ?? '0.0.0',
     peers,
     devices: new Map(),
@@ -149,7 +166,9 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       return;
     }
     if (path === '/healthz') {
-      sendJson(res, 200, { ok: true });
+      // A supervisor or a check script sees at once that answers cannot be saved.
+      if (!report.writable) sendJson(res, 503, { ok: false, problem: 'database-not-writable' });
+      else sendJson(res, 200, { ok: true });
       return;
     }
     if (!servePages(options.pagesDir, req, res)) sendJson(res, 404, { error: 'not found' });
@@ -200,6 +219,8 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     }
   }, options.pingIntervalMs ?? PING_INTERVAL_MS);
   heartbeat.unref();
+  const countTimer = setInterval(noteCount, LAST_COUNT_MS);
+  countTimer.unref();
 
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
@@ -223,15 +244,18 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     url,
     port,
     store,
+    database: db,
     context: ctx,
     openReport: report,
     close: async () => {
       clearInterval(heartbeat);
       clearInterval(kioskTotals);
+      clearInterval(countTimer);
       for (const peer of peers) peer.socket.terminate();
       await ctx.lan.close();
       wss.close();
       await new Promise<void>((resolve) => http.close(() => resolve()));
+      noteCount();
       store.close();
     },
   };

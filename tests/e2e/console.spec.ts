@@ -72,7 +72,7 @@ test('in English, what the hub reports after an action is English too', async ({
   await page.getByRole('button', { name: /log in/i }).click();
   await page.getByRole('spinbutton', { name: '#' }).fill('12');
   await page.getByRole('button', { name: /12/ }).click();
-  await expect(page.getByTestId('notice')).toHaveText('12 rehearsal visitors added.');
+  await expect(page.getByTestId('notice')).toHaveText('Rehearsed 12, refused 0.');
   await page.getByLabel('Name of the round').fill('Room 2');
   await page.getByRole('button', { name: 'Start round' }).click();
   await expect(page.getByTestId('notice')).toHaveText('Round "Room 2" is running.');

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -121,5 +121,7 @@ describe('crash during writes', () => {
     expect(stillPending).toBe(0);
     expect(integrity).toBe('ok');
     expect(checks.every((c) => c === 'ok')).toBe(true);
+    // A kill is no damage: no start may have set the file aside.
+    expect(readdirSync(data.dir).filter((f) => f.includes('.damaged-'))).toEqual([]);
   }, 180_000);
 });

@@ -28,7 +28,7 @@ describe('a damaged database file at start', () => {
     try {
       expect(hub.openReport.quarantined).toMatch(/ideale-ambtenaar\.sqlite\.damaged-/);
       expect(existsSync(hub.openReport.quarantined!)).toBe(true);
-      expect(lines.join('\n')).toContain('could not be read; it was kept as');
+      expect(lines.join('\n')).toMatch(/DATABASE DAMAGED \(the file is not an SQLite database\): it was kept as/);
       const kiosk = await TestClient.connect(hub.url, 'kiosk');
       kiosk.send({ type: 'submit', response: makeResponse(shippedInstrument('ideale-ambtenaar')) });
       await kiosk.waitFor((m) => m.type === 'ack');

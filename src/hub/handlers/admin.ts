@@ -1,11 +1,11 @@
-import { mkdirSync, readdirSync, statfsSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, rmSync, statfsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AdminAction, ClientMessage, HubStatus } from '../../core/messages';
 import { currentInstruments, localize, newestVersion } from '../../core/instrument';
 import { settingsSchema } from '../../core/settings';
 import type { HubContext, Peer } from '../context';
-import { simulatedResponse } from '../rehearsal';
-import { acceptResponse } from './responses';
+import { lastRecovery } from '../dbReport';
+import { rehearse } from '../rehearsal';
 
 type Handler<K extends ClientMessage['type']> = (
   ctx: HubContext,
@@ -61,15 +61,30 @@ export function hubStatus(ctx: HubContext): HubStatus {
     })),
     archives,
     lan: ctx.lan.status(),
+    database: { writable: ctx.databaseWritable, recovery: lastRecovery(ctx.store) },
   };
 }
 
-/** Copies the database into archives/ with a timestamp; returns the file name. */
-export function archiveDatabase(ctx: HubContext, now = new Date()): string {
+/**
+ * Copies the database into archives/ with a timestamp; returns the file name. The copy is written under a
+ * temporary name and renamed only when whole, so a full disk leaves no half (or empty) archive that looks real.
+ */
+export function archiveDatabase(
+  ctx: HubContext,
+  now = new Date(),
+  copy: (path: string) => void = (path) => ctx.store.backupTo(path),
+): string {
   const dir = join(ctx.dataDir, ARCHIVE_DIR);
   mkdirSync(dir, { recursive: true });
   const name = `ideale-ambtenaar-${now.toISOString().replace(/[:.]/g, '-')}.sqlite`;
-  ctx.store.backupTo(join(dir, name));
+  const partial = join(dir, `${name}.partial`);
+  try {
+    copy(partial);
+    renameSync(partial, join(dir, name));
+  } catch (error) {
+    rmSync(partial, { force: true });
+    throw error;
+  }
   return name;
 }
 
@@ -117,27 +132,36 @@ const actions: {
       params: { title: localize(instrument.title, 'nl'), titleEn: localize(instrument.title, 'en') },
     };
   },
-  rehearse: (ctx, _peer, { count }) => {
-    for (let i = 0; i < count; i++)
-      acceptResponse(ctx, simulatedResponse(ctx.live.instrument), {
-        round: ctx.store.activeRound()?.id ?? null,
-        rehearsal: true,
-      });
-    return { key: 'rehearsed', params: { count } };
+  rehearse: async (ctx, _peer, { count }) => {
+    const result = await rehearse(ctx, count);
+    if (result.failed > 0) {
+      ctx.log(`Rehearsal: ${result.failed} of ${count} could not be stored: ${result.cause}`);
+      throw new RefusedError('rehearsalFailed');
+    }
+    return { key: 'rehearsed', params: { count: result.stored, refused: result.refused } };
   },
   clearRehearsal: (ctx) => {
     const removed = ctx.store.clearRehearsal();
+    ctx.noteCount();
     ctx.reload();
     return { key: 'rehearsalCleared', params: { count: removed } };
   },
   archiveAndReset: (ctx) => {
-    const name = archiveDatabase(ctx);
+    let name: string;
+    try {
+      name = archiveDatabase(ctx);
+    } catch (error) {
+      ctx.log(`Archive failed, nothing wiped: ${error instanceof Error ? error.message : String(error)}`);
+      throw new RefusedError('archiveFailed');
+    }
     const removed = ctx.store.wipe();
+    ctx.noteCount();
     ctx.reload();
     return { key: 'archived', params: { name, count: removed } };
   },
   wipe: (ctx) => {
     const removed = ctx.store.wipe();
+    ctx.noteCount();
     ctx.reload();
     return { key: 'wiped', params: { count: removed } };
   },

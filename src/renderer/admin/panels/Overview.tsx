@@ -1,6 +1,7 @@
 import { useLang } from '../../common/useLang';
 import { localize } from '../../../core/instrument';
 import { useConsole } from '../store';
+import { DatabaseNotice } from './DatabaseNotice';
 
 const gib = (bytes: number): string => `${(bytes / 1024 ** 3).toFixed(1)} GB`;
 
@@ -14,6 +15,7 @@ export function Overview() {
   return (
     <section className="panel" aria-labelledby="overview-title">
       <h2 id="overview-title">{t('console.overview')}</h2>
+      <DatabaseNotice database={status.database} />
       <dl className="figures">
         <div>
           <dt>{t('console.today')}</dt>

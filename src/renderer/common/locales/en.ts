@@ -162,7 +162,9 @@ export const en: Messages = {
     settingsSaved: 'Settings saved.',
     unknownInstrument: 'The hub does not know that instrument.',
     instrumentOn: 'Instrument {{titleEn}} is on.',
-    rehearsed: '{{count}} rehearsal visitors added.',
+    rehearsed: 'Rehearsed {{count}}, refused {{refused}}.',
+    rehearsalFailed: 'The rehearsal could not be saved (is the disk full?). Nothing else changed.',
+    archiveFailed: 'The archive could not be written (is the disk full?). Nothing was wiped.',
     rehearsalCleared: '{{count}} rehearsal visitors removed.',
     archived: 'Archived as {{name}}; {{count}} answers wiped for the new day.',
     wiped: '{{count}} answers wiped for good.',
@@ -170,6 +172,17 @@ export const en: Messages = {
     lanOff: 'Network mode is off: only this computer can connect.',
     lanNewCode: 'New join code made. Pair the devices again.',
     lanFailed: 'Network mode could not be switched on.',
+    database: {
+      notWritable:
+        'The database cannot be written: answers are not being saved. The kiosks keep them for now. Check the rights on the data folder and the free disk space, then restart the hub.',
+      damaged:
+        'At {{time}} the database was damaged. {{readable}} answers could be read and were kept; {{unreadable}} could not be read. The damaged file is kept as {{file}}.',
+      fewer:
+        'At {{time}} the database held only {{readable}} answers. Look for a copy in the archives and next to the database.',
+      expected: 'Before, there were {{expected}} answers.',
+      settingsLost: 'Some settings could not be read and are back to their defaults: {{keys}}.',
+      pinLost: 'The PIN could not be read: choose a new one.',
+    },
     joinCode: 'Join code',
     lanTypeCode: 'No camera? Open {{address}} and type the join code.',
     lanAddress: 'Address of this computer',

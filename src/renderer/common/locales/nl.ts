@@ -161,7 +161,9 @@ export const nl = {
     settingsSaved: 'Instellingen bewaard.',
     unknownInstrument: 'Dat instrument kent de hub niet.',
     instrumentOn: 'Instrument {{title}} staat aan.',
-    rehearsed: '{{count}} oefenbezoekers toegevoegd.',
+    rehearsed: '{{count}} geoefend, {{refused}} geweigerd.',
+    rehearsalFailed: 'De oefening kon niet worden opgeslagen (is de schijf vol?). Verder is er niets veranderd.',
+    archiveFailed: 'Het archief kon niet worden geschreven (is de schijf vol?). Er is niets gewist.',
     rehearsalCleared: '{{count}} oefenbezoekers verwijderd.',
     archived: 'Gearchiveerd als {{name}}; {{count}} antwoorden gewist voor de nieuwe dag.',
     wiped: '{{count}} antwoorden definitief gewist.',
@@ -169,6 +171,17 @@ export const nl = {
     lanOff: 'Netwerkmodus staat uit: alleen deze computer kan nog verbinden.',
     lanNewCode: 'Nieuwe koppelcode gemaakt. Koppel de apparaten opnieuw.',
     lanFailed: 'Netwerkmodus kon niet aan.',
+    database: {
+      notWritable:
+        'De database kan niet worden beschreven: antwoorden worden nu niet opgeslagen. De kiosken bewaren ze zolang. Kijk naar de rechten op de datamap en de vrije schijfruimte en start de hub daarna opnieuw.',
+      damaged:
+        'Om {{time}} was de database beschadigd. {{readable}} antwoorden waren leesbaar en zijn bewaard; {{unreadable}} waren niet leesbaar. Het beschadigde bestand staat apart als {{file}}.',
+      fewer:
+        'Om {{time}} had de database nog maar {{readable}} antwoorden. Zoek een kopie in de archieven en naast de database.',
+      expected: 'Eerder waren het er {{expected}}.',
+      settingsLost: 'Sommige instellingen waren niet leesbaar en staan weer op de standaardwaarde: {{keys}}.',
+      pinLost: 'De pincode was niet leesbaar: kies een nieuwe.',
+    },
     joinCode: 'Koppelcode',
     lanTypeCode: 'Geen camera? Open {{address}} en typ de koppelcode.',
     lanAddress: 'Adres van deze computer',

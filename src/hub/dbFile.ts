@@ -1,0 +1,71 @@
+import { closeSync, existsSync, openSync, readFileSync, readSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { checkWal } from './walFile';
+
+export const DATABASE_FILE = 'ideale-ambtenaar.sqlite';
+/** Beside the database: how many answers it held when last seen, so a file that lost them does not pass silently. */
+export const LAST_COUNT_FILE = 'ideale-ambtenaar.last-count.json';
+
+const walSize = (file: string): number => (existsSync(`${file}-wal`) ? statSync(`${file}-wal`).size : 0);
+
+/**
+ * What can be seen of damage without SQLite: a file cut short (SQLite reads the missing end as zeros, and
+ * quick_check can still say ok) and commits in the write-ahead log behind a damaged frame (SQLite skips them
+ * silently). Returns one line per problem.
+ */
+export function fileProblems(file: string): string[] {
+  const problems: string[] = [];
+  const size = statSync(file).size;
+  if (size > 0 && size < 100) problems.push(`the file is only ${size} bytes long`);
+  if (size >= 100) {
+    const header = Buffer.alloc(100);
+    const fd = openSync(file, 'r');
+    try {
+      readSync(fd, header, 0, 100, 0);
+    } finally {
+      closeSync(fd);
+    }
+    if (header.toString('latin1', 0, 16) !== 'SQLite format 3\0') {
+      problems.push('the file is not an SQLite database');
+      return problems;
+    }
+    const rawPageSize = header.readUInt16BE(16);
+    const pageSize = rawPageSize === 1 ? 65536 : rawPageSize;
+    const pages = header.readUInt32BE(28);
+    const pagesValid = header.readUInt32BE(92) === header.readUInt32BE(24) && pages > 0;
+    // With a log beside it the file may lag its header until the log is copied back (a checkpoint cut short).
+    if (pageSize >= 512 && walSize(file) === 0) {
+      const expected = pages * pageSize;
+      if (size % pageSize !== 0 || (pagesValid && size < expected))
+        problems.push(`the file is ${Math.max(expected - size, size % pageSize)} bytes shorter than its header says`);
+    }
+  }
+  const wal = checkWal(file);
+  if (wal && wal.skippedCommits > 0)
+    problems.push(
+      `the write-ahead log is damaged: ${wal.skippedCommits} commits lie behind a broken frame (${wal.replayed} of ${wal.frames} frames readable)`,
+    );
+  return problems;
+}
+
+/** The answer count recorded beside the database, or null when none was recorded. */
+export function readLastCount(dataDir: string): number | null {
+  try {
+    const saved = JSON.parse(readFileSync(join(dataDir, LAST_COUNT_FILE), 'utf8')) as { responses?: unknown };
+    const value = saved.responses;
+    return typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Records the answer count; written aside and renamed, so a crash leaves the old or the new count, never half. */
+export function writeLastCount(dataDir: string, responses: number): void {
+  const path = join(dataDir, LAST_COUNT_FILE);
+  try {
+    writeFileSync(`${path}.tmp`, JSON.stringify({ responses, at: new Date().toISOString() }));
+    renameSync(`${path}.tmp`, path);
+  } catch {
+    // A folder that cannot be written is reported by the database's own write check.
+  }
+}
