@@ -34,6 +34,8 @@ export interface HubOptions {
   /** Instrument id to run when none is chosen yet. */
   defaultInstrument?: string;
   appVersion?: string;
+  /** The first PIN lock's length (it doubles with each lock); tests shorten it. */
+  pinLockMs?: number;
   /** How often silent peers are pinged and dropped; tests shorten it. */
   pingIntervalMs?: number;
   log?: (line: string) => void;
@@ -87,7 +89,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     lan,
     instruments,
     store,
-    auth: createOrganiserAuth(store),
+    auth: createOrganiserAuth(store, { firstLockMs: options.pinLockMs }),
     dataDir: options.dataDir,
     appVersion: options.appVersion ?? '0.0.0',
     peers,

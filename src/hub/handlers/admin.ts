@@ -159,17 +159,29 @@ const actions: {
 /** An action that cannot be done as asked; the organiser gets the reason. */
 export class RefusedError extends Error {}
 
+const LOGIN_REFUSALS = {
+  locked: 'too many wrong PINs: the console is locked for a while',
+  'bad-pin': 'wrong PIN',
+  'no-pin': 'no PIN set yet: set it in the console on the hub computer',
+} as const;
+
 export const adminHandlers: { login: Handler<'login'>; admin: Handler<'admin'> } = {
   login: async (ctx, peer, { pin }) => {
-    const result = await ctx.auth.login(pin);
+    // Only the console on the hub's own computer chooses the first PIN: never a kiosk (its hidden exit is within a
+    // visitor's reach) and never a page from the network.
+    const mayChoose = peer.via === 'local' && peer.role === 'admin';
+    let result = mayChoose && ctx.auth.needsPin() ? await ctx.auth.choosePin(pin) : await ctx.auth.login(pin);
+    if (!result.ok && result.code === 'pin-set') result = await ctx.auth.login(pin);
     if (result.ok) ctx.send(peer, { type: 'session', token: result.token, expiresAt: result.expiresAt });
-    else
+    else {
+      const code = result.code === 'pin-set' ? 'bad-pin' : result.code;
       ctx.send(peer, {
         type: 'error',
-        code: result.code,
-        message: result.code === 'locked' ? 'too many wrong PINs: the console is locked for a while' : 'wrong PIN',
+        code,
+        message: LOGIN_REFUSALS[code],
         ...(result.retryAfterMs === undefined ? {} : { retryAfterMs: result.retryAfterMs }),
       });
+    }
   },
   admin: async (ctx, peer, { token, action }) => {
     if (!ctx.auth.isValid(token)) {
