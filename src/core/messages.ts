@@ -87,6 +87,8 @@ export const statusSchema = z.object({
   responses: z.number(),
   today: z.number(),
   rehearsal: z.number(),
+  /** Answers kept for another instrument or version than the running one (a kiosk's outbox after a switch). */
+  otherInstrument: z.number(),
   perRound: z.array(z.object({ id: z.number(), name: z.string(), count: z.number() })),
   devices: z.array(deviceStatusSchema),
   freeDiskBytes: z.number().nullable(),

@@ -4,13 +4,14 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { Instrument } from '../core/instrument';
 import { MAX_CLIENT_FRAME_BYTES, type HubMessage, type Role } from '../core/messages';
 import { DEFAULT_SETTINGS, settingsSchema, type Settings } from '../core/settings';
+import { createAnswerLimit } from './answerLimit';
 import { createOrganiserAuth } from './auth';
 import type { HubContext, Peer, Via } from './context';
 import { openDatabase, type OpenReport } from './db';
 import { handleExportRequest } from './export/route';
 import { bearerToken, requestPath, sendJson, servePages } from './http';
 import { loadInstruments } from './instruments';
-import { createLan, DEFAULT_LAN_PORT, resumeLan, sendRefusal } from './lan';
+import { createLan, DEFAULT_LAN_PORT, resumeLan, sendRefusal, type LanLimits } from './lan';
 import { createLiveState } from './liveState';
 import { createResponseStore, type ResponseStore } from './responseStore';
 import { attachPeer, newPeer } from './socket';
@@ -29,6 +30,8 @@ export interface HubOptions {
   lanPort?: number;
   /** Where network mode listens: every interface by default; tests pick a loopback address. */
   lanHost?: string;
+  /** Timeouts and connection caps of the network listener; tests shorten them. */
+  lanLimits?: Partial<LanLimits>;
   /** Switch network mode on at start (and remember it), as the console's switch does. */
   lan?: boolean;
   /** Instrument id to run when none is chosen yet. */
@@ -77,6 +80,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     store,
     host: options.lanHost ?? '0.0.0.0',
     port: options.lanPort ?? DEFAULT_LAN_PORT,
+    limits: options.lanLimits,
     request: (req, res) => handleRequest(req, res, 'lan'),
     upgrade: (req, socket, head) => handleUpgrade(req, socket, head, 'lan'),
     dropPeers: () => {
@@ -94,6 +98,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     appVersion: options.appVersion ?? '0.0.0',
     peers,
     devices: new Map(),
+    answerLimit: createAnswerLimit(),
     write: createWriteQueue(store),
     live: createLiveState(instruments.find((i) => i.id === chosen) ?? instruments[0]!, store),
     settings: loadSettings(store),
@@ -165,7 +170,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       return;
     }
     wss.handleUpgrade(req, socket, head, (ws: WebSocket) => {
-      const peer = newPeer(ws, via);
+      const peer = newPeer(ws, via, req.socket.remoteAddress ?? '?');
       peers.add(peer);
       ws.on('close', () => peers.delete(peer));
       // Oversize frames and protocol errors close this socket (ws picks the close code); they must never reach

@@ -29,8 +29,8 @@ export function attachPeer(ctx: HubContext, peer: Peer): void {
       return;
     }
     peer.lastSeen = Date.now();
-    if (peer.device) {
-      const device = ctx.devices.get(peer.device);
+    if (peer.deviceKey) {
+      const device = ctx.devices.get(peer.deviceKey);
       if (device) device.lastSeen = peer.lastSeen;
     }
     if (isBinary) {
@@ -87,13 +87,14 @@ function takeToken(peer: Peer): boolean {
   return true;
 }
 
-export function newPeer(socket: Peer['socket'], via: Peer['via']): Peer {
+export function newPeer(socket: Peer['socket'], via: Peer['via'], address: string): Peer {
   const now = Date.now();
   return {
     socket,
     via,
+    address,
     role: null,
-    device: null,
+    deviceKey: null,
     alive: true,
     tokens: BURST,
     lastRefill: now,

@@ -29,7 +29,7 @@ function freeDisk(dir: string): number | null {
 }
 
 export function hubStatus(ctx: HubContext): HubStatus {
-  const connected = new Set([...ctx.peers].map((p) => p.device));
+  const connected = new Set([...ctx.peers].map((p) => p.deviceKey));
   let archives: string[] = [];
   try {
     archives = readdirSync(join(ctx.dataDir, ARCHIVE_DIR))
@@ -38,16 +38,19 @@ export function hubStatus(ctx: HubContext): HubStatus {
   } catch {
     archives = [];
   }
+  const responses = ctx.store.count({ rehearsal: false });
+  const live = ctx.live.crowd().filter((m) => !m.rehearsal).length;
   return {
-    responses: ctx.store.count({ rehearsal: false }),
+    responses,
+    otherInstrument: responses - live,
     today: ctx.store.count({ since: startOfToday(), rehearsal: false }),
     rehearsal: ctx.store.count({ rehearsal: true }),
     perRound: ctx.store.rounds().map((r) => ({ id: r.id, name: r.name, count: r.count })),
-    devices: [...ctx.devices].map(([device, d]) => ({
-      device,
+    devices: [...ctx.devices].map(([key, d]) => ({
+      device: d.device,
       role: d.role,
       via: d.via,
-      connected: connected.has(device),
+      connected: connected.has(key),
       lastSeen: d.lastSeen,
       pending: d.pending,
     })),
