@@ -12,7 +12,7 @@ const instrument = shippedInstrument('ideale-ambtenaar');
 /** Long form: more idle sockets and more hellos. */
 const LONG = Number(process.env.FAULT_CASES ?? 0) > 1000;
 const IDLE_SOCKETS = LONG ? 1000 : 400;
-const IDLE_MS = 1000;
+const IDLE_MS = 2000;
 const LAN_HOST = '127.0.0.2';
 const HUB_JS = join(__dirname, '../../out/main/hub.js');
 
@@ -91,7 +91,8 @@ describe('idle connections on the network port', () => {
     await expect
       .poll(() => closedAfter.length + halfSent.closedAfter.length, { timeout: 6 * IDLE_MS })
       .toBe(IDLE_SOCKETS + 1);
-    const refusedAtOnce = lived.filter((t) => t < IDLE_MS / 2).length;
+    // A refused socket dies before any timeout could have closed it; a timed-out one lives at least IDLE_MS.
+    const refusedAtOnce = lived.filter((t) => t < IDLE_MS).length;
     const slowest = Math.max(...lived, ...halfSent.lived);
     console.log(
       `idle-sockets: ${IDLE_SOCKETS} idle + 1 half-sent from one address: ${refusedAtOnce} refused at once, ` +
