@@ -63,7 +63,7 @@ export const clientMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('submit'), response: responseSchema }),
   /** A kiosk reports how many finished responses it still holds. */
   z.strictObject({ type: z.literal('outbox'), pending: z.number().int().nonnegative().max(100_000) }),
-  /** Sets the PIN on first use, otherwise checks it; answered with a session or an error. */
+  /** Checks the PIN (the console on the hub computer sets it on first use); answered with a session or an error. */
   z.strictObject({ type: z.literal('login'), pin: pinSchema }),
   z.strictObject({ type: z.literal('admin'), token: z.string().min(20).max(100), action: adminActionSchema }),
 ]);
@@ -77,6 +77,7 @@ export const errorCodeSchema = z.enum([
   'rate-limited',
   'bad-pin',
   'locked',
+  'no-pin',
   'no-session',
   'refused',
   'internal',
@@ -114,6 +115,8 @@ export const statusSchema = z.object({
   responses: z.number(),
   today: z.number(),
   rehearsal: z.number(),
+  /** Answers kept for another instrument or version than the running one (a kiosk's outbox after a switch). */
+  otherInstrument: z.number(),
   perRound: z.array(z.object({ id: z.number(), name: z.string(), count: z.number() })),
   devices: z.array(deviceStatusSchema),
   freeDiskBytes: z.number().nullable(),

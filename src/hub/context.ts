@@ -2,7 +2,9 @@ import type { WebSocket } from 'ws';
 import type { Instrument } from '../core/instrument';
 import type { HubMessage, Role } from '../core/messages';
 import type { Settings } from '../core/settings';
+import type { AnswerLimit } from './answerLimit';
 import type { OrganiserAuth } from './auth';
+import type { DeviceEntry } from './devices';
 import type { LanController } from './lan';
 import type { LiveState } from './liveState';
 import type { SurveyResponse } from '../core/response';
@@ -15,8 +17,11 @@ export type Via = 'local' | 'lan';
 export interface Peer {
   socket: WebSocket;
   via: Via;
+  /** The remote address the connection came from. */
+  address: string;
   role: Role | null;
-  device: string | null;
+  /** Its entry in `devices`, once it said hello. */
+  deviceKey: string | null;
   alive: boolean;
   tokens: number;
   lastRefill: number;
@@ -37,8 +42,10 @@ export interface HubContext {
   noteCount(): void;
   readonly appVersion: string;
   readonly peers: ReadonlySet<Peer>;
-  /** Devices seen since start, also after they disconnect. */
-  readonly devices: Map<string, { role: Role; via: Via; lastSeen: number; pending: number | null }>;
+  /** Devices seen since start, also after they disconnect; bounded, keyed by `deviceKey` (devices.ts). */
+  readonly devices: Map<string, DeviceEntry>;
+  /** Answers per minute a device on the network may hand in. */
+  readonly answerLimit: AnswerLimit;
   /** Network mode: the second listener and its join code. */
   readonly lan: LanController;
   /** Stores a response durably (group commit); resolves after the commit. */

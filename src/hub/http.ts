@@ -32,14 +32,18 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json',
 };
 
-/** Content Security Policy for every page: nothing but this hub, no inline script, no remote content. */
-export function contentSecurityPolicy(host: string, { forms = false } = {}): string {
+/**
+ * Content Security Policy for every page: nothing but this hub, no inline script, no remote content. The socket's
+ * address is named as well, for browsers whose 'self' does not cover ws: (older Safari); without a host that passed
+ * `safeHost`, 'self' alone.
+ */
+export function contentSecurityPolicy(host: string | null, { forms = false } = {}): string {
   return [
     "default-src 'self'",
     "script-src 'self'",
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
-    `connect-src 'self' ws://${host}`,
+    host === null ? "connect-src 'self'" : `connect-src 'self' ws://${host}`,
     "object-src 'none'",
     "base-uri 'none'",
     forms ? "form-action 'self'" : "form-action 'none'",
@@ -47,10 +51,23 @@ export function contentSecurityPolicy(host: string, { forms = false } = {}): str
   ].join('; ');
 }
 
+/**
+ * The Host header when it is a plain host name or address with an optional port, else null. It goes into the
+ * policy below, and a header is whatever the client typed: "x; script-src *" must not become part of the policy.
+ */
+export function safeHost(host: string | undefined): string | null {
+  if (host === undefined) return null;
+  return /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,62})(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}))*|\[[0-9A-Fa-f:.]{2,45}\])(?::\d{1,5})?$/.test(
+    host,
+  )
+    ? host
+    : null;
+}
+
 /** Headers for every page; `forms` lets a page submit a form to this hub (only the pairing page does). */
 export function securityHeaders(req: IncomingMessage, { forms = false } = {}): Record<string, string> {
   return {
-    'Content-Security-Policy': contentSecurityPolicy(req.headers.host ?? '127.0.0.1', { forms }),
+    'Content-Security-Policy': contentSecurityPolicy(safeHost(req.headers.host), { forms }),
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',
     'Cross-Origin-Opener-Policy': 'same-origin',

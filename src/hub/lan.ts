@@ -123,8 +123,37 @@ export interface LanController {
   close(): Promise<void>;
 }
 
+/**
+ * What keeps the network listener from starving the hub: a venue laptop holding hundreds of idle or half-sent
+ * connections would otherwise use up the process's file handles, and with them the kiosk on the hub's own computer.
+ * A browser opens at most six connections to a host plus its WebSocket, so a page in two tabs fits easily under the
+ * cap per address; a WebSocket, once open, is no longer subject to these timeouts (ws clears them; the heartbeat
+ * drops silent ones).
+ */
+export interface LanLimits {
+  /** Time to send the request headers (Node's headersTimeout). */
+  headersTimeoutMs: number;
+  /** Time to send the whole request (Node's requestTimeout). */
+  requestTimeoutMs: number;
+  /** A connection that says nothing this long is closed, also between requests on a kept-alive one. */
+  idleTimeoutMs: number;
+  /** Open connections one remote address may hold; extra ones are closed at once. */
+  connectionsPerAddress: number;
+  /** Open connections in all: leaves the process handles for the database and the hub's own windows. */
+  maxConnections: number;
+}
+
+export const DEFAULT_LAN_LIMITS: LanLimits = {
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 30_000,
+  idleTimeoutMs: 15_000,
+  connectionsPerAddress: 32,
+  maxConnections: 128,
+};
+
 interface LanOptions {
   store: ResponseStore;
+  limits?: Partial<LanLimits>;
   /** 0.0.0.0 on the stand; tests bind a loopback address. */
   host: string;
   port: number;
@@ -157,24 +186,30 @@ export function createLan(options: LanOptions): LanController {
   let server: Server | null = null;
   let error: LanStatus['error'] = null;
   const sockets = new Set<Socket>();
+  const limits = { ...DEFAULT_LAN_LIMITS, ...options.limits };
+  const perAddress = new Map<string, number>();
 
   const save = (): void => options.store.setSetting('lan', JSON.stringify({ enabled, code }));
 
   const listen = async (): Promise<void> => {
     if (server) return;
-    const candidate = createServer((req, res) => {
-      const verdict = admission(req, code);
-      if (verdict.kind === 'refused') sendRefusal(req, res, 401);
-      else if (verdict.kind === 'pair') {
-        res.writeHead(303, {
-          Location: verdict.location,
-          'Set-Cookie': `${JOIN_COOKIE}=${code}; Path=/; Max-Age=${COOKIE_MAX_AGE_S}; HttpOnly; SameSite=Strict`,
-          'Cache-Control': 'no-store',
-          ...securityHeaders(req),
-        });
-        res.end();
-      } else options.request(req, res);
-    });
+    const candidate = createServer(
+      // Node checks the header and request timeouts on this interval: finer than the timeouts themselves.
+      { connectionsCheckingInterval: Math.min(1000, limits.headersTimeoutMs / 2) },
+      (req, res) => {
+        const verdict = admission(req, code);
+        if (verdict.kind === 'refused') sendRefusal(req, res, 401);
+        else if (verdict.kind === 'pair') {
+          res.writeHead(303, {
+            Location: verdict.location,
+            'Set-Cookie': `${JOIN_COOKIE}=${code}; Path=/; Max-Age=${COOKIE_MAX_AGE_S}; HttpOnly; SameSite=Strict`,
+            'Cache-Control': 'no-store',
+            ...securityHeaders(req),
+          });
+          res.end();
+        } else options.request(req, res);
+      },
+    );
     candidate.on('upgrade', (req: IncomingMessage, socket: Socket, head: Buffer) => {
       if (admission(req, code).kind !== 'in') {
         socket.on('error', () => undefined);
@@ -183,9 +218,26 @@ export function createLan(options: LanOptions): LanController {
       }
       options.upgrade(req, socket, head);
     });
+    candidate.headersTimeout = limits.headersTimeoutMs;
+    candidate.requestTimeout = limits.requestTimeoutMs;
+    candidate.keepAliveTimeout = limits.idleTimeoutMs;
+    candidate.maxConnections = limits.maxConnections;
+    candidate.setTimeout(limits.idleTimeoutMs);
     candidate.on('connection', (socket: Socket) => {
+      const address = socket.remoteAddress ?? '?';
+      const open = perAddress.get(address) ?? 0;
+      if (open >= limits.connectionsPerAddress) {
+        socket.destroy();
+        return;
+      }
+      perAddress.set(address, open + 1);
       sockets.add(socket);
-      socket.on('close', () => sockets.delete(socket));
+      socket.on('close', () => {
+        sockets.delete(socket);
+        const left = (perAddress.get(address) ?? 1) - 1;
+        if (left > 0) perAddress.set(address, left);
+        else perAddress.delete(address);
+      });
     });
     await new Promise<void>((resolve, reject) => {
       candidate.once('error', (cause: NodeJS.ErrnoException) => {

@@ -5,6 +5,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { currentInstruments, findInstrument, type Instrument } from '../core/instrument';
 import { MAX_CLIENT_FRAME_BYTES, type HubMessage, type Role } from '../core/messages';
 import { DEFAULT_SETTINGS, settingsSchema, type Settings } from '../core/settings';
+import { createAnswerLimit } from './answerLimit';
 import { createOrganiserAuth } from './auth';
 import type { HubContext, Peer, Via } from './context';
 import { openDatabase, type OpenReport } from './db';
@@ -13,7 +14,7 @@ import { logOpenReport } from './dbReport';
 import { handleExportRequest } from './export/route';
 import { bearerToken, requestPath, sendJson, servePages } from './http';
 import { loadInstruments } from './instruments';
-import { createLan, DEFAULT_LAN_PORT, resumeLan, sendRefusal } from './lan';
+import { createLan, DEFAULT_LAN_PORT, resumeLan, sendRefusal, type LanLimits } from './lan';
 import { createLiveState } from './liveState';
 import { createResponseStore, type ResponseStore } from './responseStore';
 import { attachPeer, newPeer } from './socket';
@@ -32,11 +33,15 @@ export interface HubOptions {
   lanPort?: number;
   /** Where network mode listens: every interface by default; tests pick a loopback address. */
   lanHost?: string;
+  /** Timeouts and connection caps of the network listener; tests shorten them. */
+  lanLimits?: Partial<LanLimits>;
   /** Switch network mode on at start (and remember it), as the console's switch does. */
   lan?: boolean;
   /** Instrument id to run when none is chosen yet. */
   defaultInstrument?: string;
   appVersion?: string;
+  /** The first PIN lock's length (it doubles with each lock); tests shorten it. */
+  pinLockMs?: number;
   /** How often silent peers are pinged and dropped; tests shorten it. */
   pingIntervalMs?: number;
   log?: (line: string) => void;
@@ -90,6 +95,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     store,
     host: options.lanHost ?? '0.0.0.0',
     port: options.lanPort ?? DEFAULT_LAN_PORT,
+    limits: options.lanLimits,
     request: (req, res) => handleRequest(req, res, 'lan'),
     upgrade: (req, socket, head) => handleUpgrade(req, socket, head, 'lan'),
     dropPeers: () => {
@@ -102,13 +108,14 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     lan,
     instruments,
     store,
-    auth: createOrganiserAuth(store),
+    auth: createOrganiserAuth(store, { firstLockMs: options.pinLockMs }),
     dataDir: options.dataDir,
     databaseWritable: report.writable,
     noteCount,
     appVersion: options.appVersion ?? '0.0.0',
     peers,
     devices: new Map(),
+    answerLimit: createAnswerLimit(),
     write: createWriteQueue(store),
     live: createLiveState(findInstrument(instruments, chosen) ?? currentInstruments(instruments)[0]!, store),
     settings: loadSettings(store),
@@ -182,7 +189,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       return;
     }
     wss.handleUpgrade(req, socket, head, (ws: WebSocket) => {
-      const peer = newPeer(ws, via);
+      const peer = newPeer(ws, via, req.socket.remoteAddress ?? '?');
       peers.add(peer);
       ws.on('close', () => peers.delete(peer));
       // Oversize frames and protocol errors close this socket (ws picks the close code); they must never reach

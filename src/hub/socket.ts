@@ -29,8 +29,8 @@ export function attachPeer(ctx: HubContext, peer: Peer): void {
       return;
     }
     peer.lastSeen = Date.now();
-    if (peer.device) {
-      const device = ctx.devices.get(peer.device);
+    if (peer.deviceKey) {
+      const device = ctx.devices.get(peer.deviceKey);
       if (device) device.lastSeen = peer.lastSeen;
     }
     if (isBinary) {
@@ -43,7 +43,7 @@ export function attachPeer(ctx: HubContext, peer: Peer): void {
       return;
     }
     const { message } = parsed;
-    if (peer.via === 'lan' && isOrganiserMessage(ctx, peer, message)) {
+    if (peer.via === 'lan' && isOrganiserMessage(peer, message)) {
       ctx.send(peer, { type: 'error', code: 'refused', message: 'the console only works on the hub computer' });
       return;
     }
@@ -71,10 +71,10 @@ export function attachPeer(ctx: HubContext, peer: Peer): void {
 /**
  * The organiser's messages, none of which is answered over the network, PIN or not. One exception: a paired kiosk
  * checks the PIN for its operator exit (the lock-out counts those tries too); the session it gets opens nothing
- * over the network, and the first PIN can only be chosen on the hub's own computer.
+ * over the network, and the first PIN can only be chosen in the console on the hub's own computer (handlers/admin).
  */
-function isOrganiserMessage(ctx: HubContext, peer: Peer, message: ClientMessage): boolean {
-  if (message.type === 'login') return peer.role !== 'kiosk' || ctx.auth.needsPin();
+function isOrganiserMessage(peer: Peer, message: ClientMessage): boolean {
+  if (message.type === 'login') return peer.role !== 'kiosk';
   return message.type === 'admin' || (message.type === 'hello' && message.role === 'admin');
 }
 
@@ -87,13 +87,14 @@ function takeToken(peer: Peer): boolean {
   return true;
 }
 
-export function newPeer(socket: Peer['socket'], via: Peer['via']): Peer {
+export function newPeer(socket: Peer['socket'], via: Peer['via'], address: string): Peer {
   const now = Date.now();
   return {
     socket,
     via,
+    address,
     role: null,
-    device: null,
+    deviceKey: null,
     alive: true,
     tokens: BURST,
     lastRefill: now,

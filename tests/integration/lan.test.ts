@@ -157,7 +157,7 @@ describe('network mode', () => {
     const kiosk = await TestClient.connect(base, 'kiosk', cookie());
     // The first PIN is chosen on the hub's own computer, never from the network.
     kiosk.send({ type: 'login', pin: '246810' });
-    expect(await kiosk.waitFor(isError)).toMatchObject({ code: 'refused' });
+    expect(await kiosk.waitFor(isError)).toMatchObject({ code: 'no-pin' });
     expect(hub.context.auth.needsPin()).toBe(true);
 
     await loginAsOrganiser(await TestClient.connect(hub.url, 'admin'));

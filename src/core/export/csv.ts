@@ -10,7 +10,10 @@ export function toCsv(doc: ExportDocument, variant: 'comma' | 'semicolon'): stri
   const cell = (v: string | number | null): string => {
     if (v === null) return 'x';
     if (typeof v === 'number') return num(v);
-    return /[",;\n\r]/.test(v) || v !== v.trim() ? `"${v.replace(/"/g, '""')}"` : v;
+    // A spreadsheet runs text that starts like a formula (an event or round name "=HYPERLINK(…)"); a leading quote
+    // keeps it text (OWASP, CSV injection). Numbers are written as numbers and stay so.
+    const text = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+    return /[",;\n\r]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
   };
   const line = (values: (string | number | null)[]): string => values.map(cell).join(sep);
   const lines: string[] = [];

@@ -29,7 +29,7 @@ function freeDisk(dir: string): number | null {
 }
 
 export function hubStatus(ctx: HubContext): HubStatus {
-  const connected = new Set([...ctx.peers].map((p) => p.device));
+  const connected = new Set([...ctx.peers].map((p) => p.deviceKey));
   let archives: string[] = [];
   try {
     archives = readdirSync(join(ctx.dataDir, ARCHIVE_DIR))
@@ -38,16 +38,19 @@ export function hubStatus(ctx: HubContext): HubStatus {
   } catch {
     archives = [];
   }
+  const responses = ctx.store.count({ rehearsal: false });
+  const live = ctx.live.crowd().filter((m) => !m.rehearsal).length;
   return {
-    responses: ctx.store.count({ rehearsal: false }),
+    responses,
+    otherInstrument: responses - live,
     today: ctx.store.count({ since: startOfToday(), rehearsal: false }),
     rehearsal: ctx.store.count({ rehearsal: true }),
     perRound: ctx.store.rounds().map((r) => ({ id: r.id, name: r.name, count: r.count })),
-    devices: [...ctx.devices].map(([device, d]) => ({
-      device,
+    devices: [...ctx.devices].map(([key, d]) => ({
+      device: d.device,
       role: d.role,
       via: d.via,
-      connected: connected.has(device),
+      connected: connected.has(key),
       lastSeen: d.lastSeen,
       pending: d.pending,
     })),
@@ -187,17 +190,29 @@ const actions: {
 /** An action that cannot be done as asked; the organiser gets the reason. */
 export class RefusedError extends Error {}
 
+const LOGIN_REFUSALS = {
+  locked: 'too many wrong PINs: the console is locked for a while',
+  'bad-pin': 'wrong PIN',
+  'no-pin': 'no PIN set yet: set it in the console on the hub computer',
+} as const;
+
 export const adminHandlers: { login: Handler<'login'>; admin: Handler<'admin'> } = {
   login: async (ctx, peer, { pin }) => {
-    const result = await ctx.auth.login(pin);
+    // Only the console on the hub's own computer chooses the first PIN: never a kiosk (its hidden exit is within a
+    // visitor's reach) and never a page from the network.
+    const mayChoose = peer.via === 'local' && peer.role === 'admin';
+    let result = mayChoose && ctx.auth.needsPin() ? await ctx.auth.choosePin(pin) : await ctx.auth.login(pin);
+    if (!result.ok && result.code === 'pin-set') result = await ctx.auth.login(pin);
     if (result.ok) ctx.send(peer, { type: 'session', token: result.token, expiresAt: result.expiresAt });
-    else
+    else {
+      const code = result.code === 'pin-set' ? 'bad-pin' : result.code;
       ctx.send(peer, {
         type: 'error',
-        code: result.code,
-        message: result.code === 'locked' ? 'too many wrong PINs: the console is locked for a while' : 'wrong PIN',
+        code,
+        message: LOGIN_REFUSALS[code],
         ...(result.retryAfterMs === undefined ? {} : { retryAfterMs: result.retryAfterMs }),
       });
+    }
   },
   admin: async (ctx, peer, { token, action }) => {
     if (!ctx.auth.isValid(token)) {

@@ -1,6 +1,7 @@
 import type { ClientMessage } from '../../core/messages';
 import { checkAgainstInstrument, profileOf, type SurveyResponse } from '../../core/response';
 import type { HubContext, Peer } from '../context';
+import { deviceKey, rememberDevice } from '../devices';
 import type { InsertMeta } from '../responseStore';
 
 type Handler<K extends ClientMessage['type']> = (
@@ -36,17 +37,36 @@ export async function acceptResponse(
 
 export const responseHandlers: { hello: Handler<'hello'>; submit: Handler<'submit'>; outbox: Handler<'outbox'> } = {
   hello: (ctx, peer, message) => {
+    // A page says hello once per connection (hubClient does so on every reconnect); more would only multiply
+    // device entries and welcomes.
+    if (peer.role !== null) {
+      ctx.send(peer, { type: 'error', code: 'bad-message', message: 'this connection already said hello' });
+      return;
+    }
     peer.role = message.role;
-    peer.device = message.device;
-    ctx.devices.set(message.device, {
-      role: message.role,
-      via: peer.via,
-      lastSeen: Date.now(),
-      pending: ctx.devices.get(message.device)?.pending ?? null,
-    });
+    peer.deviceKey = deviceKey(peer.via, peer.address, message.device);
+    const connected = new Set([...ctx.peers].map((p) => p.deviceKey));
+    rememberDevice(
+      ctx.devices,
+      peer.deviceKey,
+      { device: message.device, role: message.role, via: peer.via, lastSeen: Date.now() },
+      (key) => connected.has(key),
+    );
     ctx.send(peer, ctx.welcomeFor(message.role));
   },
   submit: async (ctx, peer, { response }) => {
+    // Only devices on the network are capped: the hub's own computer could write the database directly anyway.
+    const turn = peer.via === 'lan' ? ctx.answerLimit.take(peer) : ({ ok: true } as const);
+    if (!turn.ok) {
+      ctx.send(peer, {
+        type: 'error',
+        code: 'rate-limited',
+        message: `too many answers per minute from this device: it keeps them and sends them again later`,
+        ref: response.id,
+        retryAfterMs: turn.retryAfterMs,
+      });
+      return;
+    }
     const result = await acceptResponse(ctx, response, {
       round: ctx.store.activeRound()?.id ?? null,
       rehearsal: false,
@@ -56,7 +76,7 @@ export const responseHandlers: { hello: Handler<'hello'>; submit: Handler<'submi
   },
   outbox: (ctx, peer, { pending }) => {
     peer.pending = pending;
-    const device = peer.device ? ctx.devices.get(peer.device) : undefined;
+    const device = peer.deviceKey ? ctx.devices.get(peer.deviceKey) : undefined;
     if (device) device.pending = pending;
   },
 };

@@ -42,6 +42,9 @@ export function Overview() {
           <dd>{status.instrument}</dd>
         </div>
       </dl>
+      {status.otherInstrument > 0 && (
+        <p data-testid="status-other">{t('console.otherInstrument', { count: status.otherInstrument })}</p>
+      )}
       <table>
         <caption>{t('console.perType')}</caption>
         <tbody>
@@ -69,8 +72,8 @@ export function Overview() {
           </tr>
         </thead>
         <tbody>
-          {status.devices.map((d) => (
-            <tr key={d.device}>
+          {status.devices.map((d, i) => (
+            <tr key={`${i}-${d.via}-${d.device}`}>
               <td>
                 {d.device.slice(0, 8)} ({d.connected ? t('console.online') : t('console.gone')})
               </td>

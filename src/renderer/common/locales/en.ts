@@ -105,6 +105,10 @@ export const en: Messages = {
     today: 'Answers today',
     total: 'Answers in total',
     rehearsalCount: 'Rehearsal visitors',
+    otherInstrument_one:
+      '{{count}} answer for another instrument or version: kept, not in the current figures. They are in that instrument’s export.',
+    otherInstrument_other:
+      '{{count}} answers for another instrument or version: kept, not in the current figures. They are in that instrument’s export.',
     perType: 'Per leading type',
     balanced: 'Balanced (chameleons and all-rounders)',
     devices: 'Devices',

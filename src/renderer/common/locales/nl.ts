@@ -104,6 +104,10 @@ export const nl = {
     today: 'Antwoorden vandaag',
     total: 'Antwoorden in totaal',
     rehearsalCount: 'Oefenbezoekers',
+    otherInstrument_one:
+      '{{count}} antwoord voor een ander instrument of een andere versie: bewaard, niet in de cijfers van nu. Ze staan in de export van dat instrument.',
+    otherInstrument_other:
+      '{{count}} antwoorden voor een ander instrument of een andere versie: bewaard, niet in de cijfers van nu. Ze staan in de export van dat instrument.',
     perType: 'Per leidend type',
     balanced: 'In balans (kameleons en allrounders)',
     devices: 'Apparaten',
