@@ -194,10 +194,12 @@ function eliminate(relations: Relation[], known: Map<string, number>): Map<strin
     const pivot = rows[pivotRow]!;
     const f = pivot[c]!;
     for (let j = 0; j <= unknowns.length; j++) pivot[j]! /= f;
+    // The relations are sparse: only the pivot row's nonzero entries change the other rows.
+    const nonzero = pivot.flatMap((v, j) => (Math.abs(v) > 1e-12 ? [j] : []));
     rows.forEach((row, i) => {
       if (i === pivotRow || Math.abs(row[c]!) < 1e-9) return;
       const g = row[c]!;
-      for (let j = 0; j <= unknowns.length; j++) row[j]! -= g * pivot[j]!;
+      for (const j of nonzero) row[j]! -= g * pivot[j]!;
     });
     pivotRow++;
   }
