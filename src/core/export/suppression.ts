@@ -1,105 +1,87 @@
+import { findLeaks, type Relation } from './audit';
+import { closeBridges } from './bridges';
+
 /**
- * Small-cell suppression for a count table shown with its row totals, column totals and grand total.
+ * Small-cell suppression over a whole export document (docs/adr/0004-small-cell-suppression.md).
  *
- * Primary: every count below the threshold is hidden, margins included. Secondary: a hidden cell must not be
- * recoverable from the shown totals. Seen as a bipartite graph (rows and columns, margins included, as nodes; hidden
- * cells as edges), the linear system of row and column sums pins a hidden cell exactly when its edge lies on no
- * cycle. So while some hidden cell is a bridge, the cheapest rectangle through it is hidden too (fewest and
- * smallest extra cells, totals last). Every cell then lies on a cycle; each round hides at least one more cell,
- * so the loop ends.
+ * The document is a set of named counts linked by relations (see audit.ts), so a total that three tables repeat
+ * is one quantity, and hiding it in one table hides it in all. Primary: every count below the threshold is hidden,
+ * zeros included. Secondary, inside each crosstab: no hidden cell may be a bridge (bridges.ts). Secondary, over
+ * the document: while a reader can pin a small hidden count, or bound it below the threshold, the cheapest shown
+ * count in a relation around it is hidden too (cheap: in as few relations as possible, so a cell inside a table
+ * before a total that other tables repeat; then smallest), and the crosstabs are closed again. Last, a hidden
+ * count of at least the threshold that the reader pins anyway is shown: it tells nothing new. Every step hides or
+ * settles one more count, so the loop ends; showing nothing at all leaks nothing.
  */
-
-/** A count table with its margins: `cells[r][c]` for r < rows, c < cols; the margins are computed. */
-export interface SuppressedTable {
-  /** (rows + 1) × (cols + 1): the last row holds column totals, the last column row totals. */
-  values: number[][];
-  hidden: boolean[][];
+export interface LinkedCounts {
+  values: ReadonlyMap<string, number>;
+  relations: readonly Relation[];
+  /** Crosstabs as grids of count names, margins included. */
+  grids: readonly (readonly (readonly string[])[])[];
 }
 
-export function withMargins(cells: readonly (readonly number[])[]): number[][] {
-  const cols = cells[0]?.length ?? 0;
-  const rows = cells.map((row) => [...row, row.reduce((a, b) => a + b, 0)]);
-  const totals = Array.from({ length: cols + 1 }, (_, c) => rows.reduce((sum, row) => sum + (row[c] ?? 0), 0));
-  return [...rows, totals];
-}
+export type { Relation };
 
-export function suppressSmallCells(cells: readonly (readonly number[])[], threshold: number): SuppressedTable {
-  const values = withMargins(cells);
-  const hidden = values.map((row) => row.map((v) => v < threshold));
-  for (;;) {
-    const bridge = findBridge(hidden);
-    if (!bridge) return { values, hidden };
-    const extra = cheapestRectangle(values, hidden, bridge[0], bridge[1]);
-    // No rectangle exists only in a table without a second row or column (an empty table): nothing more to hide.
-    if (extra.length === 0) return { values, hidden };
-    for (const [rr, cc] of extra) hidden[rr]![cc] = true;
-  }
-}
+/** The names of the counts to hide. `keep` are counts that stay shown whenever they reach the threshold. */
+export function suppressLinked(counts: LinkedCounts, threshold: number, keep: readonly string[] = []): Set<string> {
+  const { values, relations, grids } = counts;
+  const member = new Map<string, Relation[]>();
+  for (const r of relations) for (const k of [r.total, ...r.parts]) member.set(k, [...(member.get(k) ?? []), r]);
+  const hidden = new Set([...values].filter(([, v]) => v < threshold).map(([k]) => k));
+  const settled = new Set(keep.filter((k) => values.get(k)! >= threshold));
+  const cost = (k: string): number =>
+    settled.has(k) ? Infinity : (member.get(k)?.length ?? 0) * 1_000_000 + values.get(k)!;
 
-/** The cells still to hide so that (r, c) becomes a corner of a hidden rectangle, chosen at least cost. */
-function cheapestRectangle(values: number[][], hidden: boolean[][], r: number, c: number): [number, number][] {
-  const rows = values.length;
-  const cols = values[0]!.length;
-  const cost = (rr: number, cc: number): number => {
-    if (hidden[rr]![cc]) return 0;
-    const margin = (rr === rows - 1 ? 1 : 0) + (cc === cols - 1 ? 1 : 0);
-    return 1_000_000 * (1 + margin) + values[rr]![cc]!;
+  const closeCrosstabs = (): void => {
+    for (const grid of grids) {
+      const added = closeBridges(
+        grid.map((row) => row.map(cost)),
+        grid.map((row) => row.map((k) => hidden.has(k))),
+      );
+      for (const [r, c] of added) hidden.add(grid[r]![c]!);
+    }
   };
-  let best: [number, number][] = [];
-  let bestCost = Infinity;
-  for (let r2 = 0; r2 < rows; r2++) {
-    for (let c2 = 0; c2 < cols; c2++) {
-      if (r2 === r || c2 === c) continue;
-      const corners: [number, number][] = [
-        [r, c2],
-        [r2, c],
-        [r2, c2],
-      ];
-      const total = corners.reduce((sum, [rr, cc]) => sum + cost(rr, cc), 0);
-      if (total < bestCost) {
-        bestCost = total;
-        best = corners.filter(([rr, cc]) => !hidden[rr]![cc]);
-      }
-    }
-  }
-  return best;
-}
 
-/** A hidden cell whose edge is a bridge (recoverable from the totals), or null. */
-export function findBridge(hidden: boolean[][]): [number, number] | null {
-  const rows = hidden.length;
-  const cols = hidden[0]?.length ?? 0;
-  for (let r = 0; r < rows; r++) {
-    for (let c = 0; c < cols; c++) {
-      if (hidden[r]![c] && !connectedWithout(hidden, r, c)) return [r, c];
+  /** The cheapest shown, unsettled count in the relations around `key`, widening ring by ring. */
+  const nearestCandidate = (key: string): string | null => {
+    const seenRelations = new Set<Relation>();
+    let ring = new Set([key]);
+    while (ring.size > 0) {
+      const around = [...ring].flatMap((k) => member.get(k) ?? []).filter((r) => !seenRelations.has(r));
+      around.forEach((r) => seenRelations.add(r));
+      const names = new Set(around.flatMap((r) => [r.total, ...r.parts]));
+      const candidates = [...names].filter((k) => !hidden.has(k) && !settled.has(k));
+      if (candidates.length > 0) return candidates.reduce((a, b) => (cost(b) < cost(a) ? b : a));
+      ring = names;
     }
-  }
-  return null;
-}
+    return null;
+  };
 
-/** Is row node r still connected to column node c through hidden cells other than (r, c)? */
-function connectedWithout(hidden: boolean[][], r0: number, c0: number): boolean {
-  const rows = hidden.length;
-  const cols = hidden[0]?.length ?? 0;
-  const seenRows = new Set<number>([r0]);
-  const seenCols = new Set<number>();
-  const queue: ['r' | 'c', number][] = [['r', r0]];
-  while (queue.length > 0) {
-    const [kind, index] = queue.pop()!;
-    if (kind === 'r') {
-      for (let c = 0; c < cols; c++) {
-        if (!hidden[index]![c] || (index === r0 && c === c0) || seenCols.has(c)) continue;
-        if (c === c0) return true;
-        seenCols.add(c);
-        queue.push(['c', c]);
+  closeCrosstabs();
+  let stuck = false;
+  for (let step = 0; step <= 2 * values.size + 1; step++) {
+    const leaks = findLeaks(values, hidden, relations, threshold);
+    if (leaks.length === 0) return hidden;
+    const small = leaks.filter((k) => values.get(k)! < threshold);
+    if (small.length === 0) {
+      // Pinned anyway, and large enough to show: showing them tells the reader nothing new.
+      for (const k of leaks) {
+        hidden.delete(k);
+        settled.add(k);
       }
-    } else {
-      for (let r = 0; r < rows; r++) {
-        if (!hidden[r]![index] || (r === r0 && index === c0) || seenRows.has(r)) continue;
-        seenRows.add(r);
-        queue.push(['r', r]);
-      }
+      continue;
     }
+    // One count per leak; the crosstabs then close what that opened.
+    const extra = new Set(small.map(nearestCandidate).filter((k) => k !== null));
+    if (extra.size > 0) {
+      for (const k of extra) hidden.add(k);
+      closeCrosstabs();
+      continue;
+    }
+    // Nothing near the leaks is left to hide: hide everything not settled, once.
+    if (stuck) break;
+    stuck = true;
+    for (const k of values.keys()) if (!settled.has(k)) hidden.add(k);
   }
-  return false;
+  return hidden;
 }

@@ -2,7 +2,9 @@ import { localize, type Instrument } from '../instrument';
 import { profileOf, type Profile, type SurveyResponse } from '../response';
 import { labelKey, leadingType } from '../scoring';
 import type { Round } from '../settings';
-import { suppressSmallCells } from './suppression';
+import { LinkedTables } from './linkedTables';
+import { BALANCED, profileLabels } from './profileLabels';
+import { suppressLinked } from './suppression';
 
 /** One response as the export sees it: no id, no language, no single answers; only what the tables count. */
 export interface ExportRow {
@@ -24,7 +26,15 @@ export interface CountTable {
   /** (rows + 1) × (cols + 1): the last row and column are totals. */
   values: number[][];
   hidden: boolean[][];
+  /**
+   * For a list whose rows add up per group to the column totals of the crosstabs (the profiles, per leading
+   * type): the column label each row counts towards.
+   */
+  rowGroups?: string[];
 }
+
+/** A count table before suppression, with the shared name of every count (see LinkedTables). */
+type Draft = Omit<CountTable, 'hidden'> & { keys: string[][] };
 
 /** Mean shares per type (percent, one decimal) for groups large enough to show. */
 export interface MeanTable {
@@ -49,9 +59,6 @@ export interface ExportTables {
   codebook: CodebookEntry[];
 }
 
-/** The column of profiles without a leading type (chameleons and all-rounders). */
-const BALANCED = 'balanced';
-
 /** Scores a response for the export: the profile is kept, the single answers are not. */
 export function exportRow(
   response: Pick<SurveyResponse, 'answers' | 'casus' | 'context'>,
@@ -62,13 +69,25 @@ export function exportRow(
   return { profile: profileOf(response, instrument), casus: response.casus, context: response.context, round, hour };
 }
 
-/** Builds every aggregate table of the export, suppressed at `threshold`. Pure: same rows, same tables. */
+/**
+ * How many responses an export counts: whole groups of `size`, the first ones in arrival order. Two exports then
+ * differ by a group of at least `size` visitors, never by one (docs/adr/0004-small-cell-suppression.md).
+ */
+export function countedSize(available: number, size: number): number {
+  return Math.floor(available / size) * size;
+}
+
+/**
+ * Builds every aggregate table of the export, suppressed at `threshold` over the document as a whole. Counts the
+ * first responses in whole groups of `threshold` (see countedSize). Pure: same rows, same tables.
+ */
 export function buildExportTables(
   instrument: Instrument,
-  rows: readonly ExportRow[],
+  allRows: readonly ExportRow[],
   rounds: readonly Round[],
   threshold: number,
 ): ExportTables {
+  const rows = allRows.slice(0, countedSize(allRows.length, threshold));
   const types = instrument.types;
   const typeIds = types.map((t) => t.id);
   const name = (id: string): string => localize(types.find((t) => t.id === id)!.name, 'nl');
@@ -76,6 +95,7 @@ export function buildExportTables(
   const leadOf = profiles.map((p) => leadingType(p.label) ?? BALANCED);
   const leadKeys = [...typeIds, BALANCED];
   const leadLabels = [...types.map((t) => name(t.id)), 'In balans'];
+  const linked = new LinkedTables();
 
   const crosstab = (
     id: string,
@@ -84,50 +104,19 @@ export function buildExportTables(
     rowKeys: readonly (string | number)[],
     rowLabels: string[],
     rowOf: (i: number) => string | number,
-  ): CountTable => {
+  ): Draft => {
     const cells = rowKeys.map(() => leadKeys.map(() => 0));
     rows.forEach((_, i) => {
       const r = rowKeys.indexOf(rowOf(i));
       const c = leadKeys.indexOf(leadOf[i]!);
       if (r >= 0 && c >= 0) cells[r]![c]! += 1;
     });
-    const { values, hidden } = suppressSmallCells(cells, threshold);
-    return { id, title, rowHeader, rowLabels, colLabels: [...leadLabels, 'Totaal'], values, hidden };
+    const { keys, values } = linked.crosstab(id, rowKeys, leadKeys, cells);
+    return { id, title, rowHeader, rowLabels, colLabels: [...leadLabels, 'Totaal'], keys, values };
   };
-
-  // Profiles: every label key that can occur, in a stable order.
-  const labelKeys = [
-    ...typeIds.map((t) => `leading:${t}`),
-    ...typeIds.flatMap((a) => typeIds.filter((b) => b !== a).map((b) => `two-sided:${a}+${b}`)),
-    'chameleon',
-    ...(instrument.scoring === 'first-and-second' ? ['all-round'] : []),
-  ];
-  const labelText = (key: string): string => {
-    if (key === 'chameleon') return 'Kameleon';
-    if (key === 'all-round') return 'Allrounder';
-    const [kind, ids] = key.split(':') as [string, string];
-    if (kind === 'leading') return name(ids);
-    const [a, b] = ids.split('+') as [string, string];
-    const bare = (id: string): string => name(id).replace(/^De /, '');
-    return `${bare(a)} met ${bare(b)}-kant`;
-  };
-  const labelCounts = new Map<string, number>();
-  for (const p of profiles) labelCounts.set(labelKey(p.label), (labelCounts.get(labelKey(p.label)) ?? 0) + 1);
-  const profileCells = labelKeys.map((key) => [labelCounts.get(key) ?? 0]);
-  const profileTable = suppressSmallCells(profileCells, threshold);
 
   const hours = [...new Set(rows.map((r) => r.hour))].sort((a, b) => a - b);
-  const counts: CountTable[] = [
-    {
-      id: 'profielen',
-      title: 'Profielen (leidend type, twee kanten, kameleon of allrounder)',
-      rowHeader: 'Profiel',
-      rowLabels: labelKeys.map(labelText),
-      // One column: its row totals would only repeat it.
-      colLabels: ['Aantal'],
-      values: profileTable.values.map((row) => row.slice(0, 1)),
-      hidden: profileTable.hidden.map((row) => row.slice(0, 1)),
-    },
+  const drafts: Draft[] = [
     crosstab(
       'casus',
       'Leidend type naar wat de eigen situatie vraagt (casus)',
@@ -164,20 +153,53 @@ export function buildExportTables(
     ),
   ];
 
-  // Mean mix: everyone, then per round; a group below the threshold shows nothing.
-  const groups: { label: string; members: number[] }[] = [
-    { label: 'Iedereen', members: rows.map((_, i) => i) },
-    ...rounds.map((r) => ({ label: r.name, members: rows.flatMap((row, i) => (row.round === r.id ? [i] : [])) })),
+  // Profiles: every label that can occur, in a stable order, then any other label the scoring gave.
+  const profileRows = profileLabels(instrument, profiles);
+  const labelCounts = new Map<string, number>();
+  for (const p of profiles) labelCounts.set(labelKey(p.label), (labelCounts.get(labelKey(p.label)) ?? 0) + 1);
+  const profileList = linked.list(
+    'profielen',
+    profileRows.map((p) => p.key),
+    profileRows.map((p) => p.lead),
+    profileRows.map((p) => labelCounts.get(p.key) ?? 0),
+  );
+  drafts.unshift({
+    id: 'profielen',
+    title: 'Profielen (leidend type, twee kanten, kameleon of allrounder)',
+    rowHeader: 'Profiel',
+    rowLabels: profileRows.map((p) => p.text),
+    // One column: its row totals would only repeat it.
+    colLabels: ['Aantal'],
+    rowGroups: profileRows.map((p) => leadLabels[leadKeys.indexOf(p.lead)]!),
+    ...profileList,
+  });
+
+  const hidden = suppressLinked(linked, threshold, ['all']);
+  const counts: CountTable[] = drafts.map(({ keys, ...table }) => ({
+    ...table,
+    hidden: keys.map((row) => row.map((k) => hidden.has(k))),
+  }));
+
+  // Mean mix: everyone, then per round. It repeats the group's size, so a group whose size the count tables hide
+  // shows nothing here either.
+  const groups: { label: string; key: string; members: number[] }[] = [
+    { label: 'Iedereen', key: 'all', members: rows.map((_, i) => i) },
+    ...rounds.map((r) => ({
+      label: r.name,
+      key: `rondes|${r.id}|*`,
+      members: rows.flatMap((row, i) => (row.round === r.id ? [i] : [])),
+    })),
   ];
+  const shows = (g: { key: string; members: number[] }): boolean => g.members.length >= threshold && !hidden.has(g.key);
   const means: MeanTable = {
     id: 'gemiddelde-mix',
     title: 'Gemiddelde mix (procent)',
     rowLabels: groups.map((g) => g.label),
     colLabels: types.map((t) => name(t.id)),
-    n: groups.map((g) => (g.members.length >= threshold ? g.members.length : null)),
+    n: groups.map((g) => (shows(g) ? g.members.length : null)),
     means: groups.map((g) =>
       typeIds.map((_, t) =>
-        g.members.length >= threshold
+        shows(g)
           ? Math.round((g.members.reduce((sum, i) => sum + profiles[i]!.shares[t]!, 0) / g.members.length) * 1000) / 10
           : null,
       ),
@@ -220,8 +242,14 @@ export function buildExportTables(
     {
       variable: 'x',
       code: 'x',
-      nl: `Onderdrukt: minder dan ${threshold}, of af te leiden uit de totalen`,
-      en: `Suppressed: below ${threshold}, or derivable from the totals`,
+      nl: `Onderdrukt: minder dan ${threshold}, of af te leiden uit wat deze export verder laat zien`,
+      en: `Suppressed: below ${threshold}, or derivable from what else this export shows`,
+    },
+    {
+      variable: 'geteld',
+      code: String(threshold),
+      nl: `Geteld in hele groepen van ${threshold}, op volgorde van binnenkomst: wie na de laatste volle groep kwam, telt mee in een volgende export`,
+      en: `Counted in whole groups of ${threshold}, in order of arrival: whoever came after the last full group counts in a later export`,
     },
   ];
   return { counts, means, codebook };

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { canonicalTotals, type ExportDocument } from '../../core/export/document';
-import { buildExportTables, exportRow, type ExportRow } from '../../core/export/tables';
+import { buildExportTables, countedSize, exportRow, type ExportRow } from '../../core/export/tables';
 import type { Instrument } from '../../core/instrument';
 import type { ResponseStore } from '../responseStore';
 
@@ -17,21 +17,23 @@ export function buildExport(
   options: { event: string; appVersion: string; suppressBelow: number; now?: Date },
 ): ExportDocument {
   const rows: ExportRow[] = [];
-  let first = Infinity;
-  let last = -Infinity;
+  const times: number[] = [];
   store.forEachForExport(instrument.id, instrument.version, (r) => {
     rows.push(exportRow(r, instrument, r.round, new Date(r.receivedAt).getHours()));
-    first = Math.min(first, r.receivedAt);
-    last = Math.max(last, r.receivedAt);
+    times.push(r.receivedAt);
   });
   const tables = buildExportTables(instrument, rows, store.rounds(), options.suppressBelow);
+  // The period covers the responses the tables count (whole groups, see countedSize), not the ones still waiting.
+  const counted = times.slice(0, countedSize(times.length, options.suppressBelow));
+  const first = counted.reduce((a, b) => Math.min(a, b), Infinity);
+  const last = counted.reduce((a, b) => Math.max(a, b), -Infinity);
 
   return {
     ...tables,
     stamp: {
       event: options.event,
-      from: rows.length ? hourIso(first) : null,
-      to: rows.length ? hourIso(last) : null,
+      from: counted.length ? hourIso(first) : null,
+      to: counted.length ? hourIso(last) : null,
       generatedAt: (options.now ?? new Date()).toISOString(),
       appVersion: options.appVersion,
       instrument: `${instrument.id}@${instrument.version}`,

@@ -123,7 +123,7 @@ export function toPdf(doc: ExportDocument, instrument: Instrument): Promise<Buff
     .fontSize(8)
     .fillColor(MUTED)
     .text(
-      `Aantallen onder ${doc.stamp.suppressBelow}, en aantallen die daaruit af te leiden zijn, staan als x. Dit is een spiegel van de groep, geen beoordeling. Gemaakt ${doc.stamp.generatedAt}. Controlegetal ${doc.stamp.checksum}.`,
+      `Aantallen onder ${doc.stamp.suppressBelow}, en aantallen die daaruit af te leiden zijn, staan als x. Bezoekers tellen mee in hele groepen van ${doc.stamp.suppressBelow}. Dit is een spiegel van de groep, geen beoordeling. Gemaakt ${doc.stamp.generatedAt}. Controlegetal ${doc.stamp.checksum}.`,
       left,
       pdf.page.height - 90,
       { width },
