@@ -20,6 +20,8 @@ export default defineConfig({
           index: resolve(root, 'src/main/index.ts'),
           hub: resolve(root, 'src/hub/cli.ts'),
           export: resolve(root, 'src/hub/exportCli.ts'),
+          // Pure, and loaded by scripts/electron-native.mjs and the packaging hook as well.
+          nativeBinding: resolve(root, 'src/main/nativeBinding.ts'),
         },
       },
     },

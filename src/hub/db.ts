@@ -12,6 +12,15 @@ export interface OpenReport {
   quarantined?: string;
 }
 
+export interface OpenOptions {
+  now?: () => Date;
+  /**
+   * The native module to load instead of better-sqlite3's own build: the Electron app passes its Electron build
+   * (src/main/nativeBinding.ts). The hub itself never knows which runtime it is in.
+   */
+  nativeBinding?: string;
+}
+
 /**
  * Opens (and migrates) the hub's SQLite file in `dataDir`. WAL with synchronous=FULL: a commit that has returned
  * survives a crash. A file SQLite cannot read is moved aside with a timestamp and a fresh one is started, so the
@@ -19,12 +28,15 @@ export interface OpenReport {
  */
 export function openDatabase(
   dataDir: string,
-  now: () => Date = () => new Date(),
+  options: OpenOptions = {},
 ): { db: Database.Database; report: OpenReport } {
+  const now = options.now ?? (() => new Date());
+  const nativeBinding = options.nativeBinding;
+  loadNativeModule(nativeBinding);
   mkdirSync(dataDir, { recursive: true });
   const file = join(dataDir, DATABASE_FILE);
   try {
-    return { db: openAndMigrate(file), report: { file } };
+    return { db: openAndMigrate(file, nativeBinding), report: { file } };
   } catch (error) {
     if (error instanceof SchemaTooNewError || !existsSync(file)) throw error;
     const quarantined = `${file}.damaged-${now().toISOString().replace(/[:.]/g, '-')}`;
@@ -32,7 +44,21 @@ export function openDatabase(
     for (const suffix of ['-wal', '-shm']) {
       if (existsSync(file + suffix)) renameSync(file + suffix, quarantined + suffix);
     }
-    return { db: openAndMigrate(file), report: { file, quarantined } };
+    return { db: openAndMigrate(file, nativeBinding), report: { file, quarantined } };
+  }
+}
+
+/**
+ * Loads SQLite's native module on an in-memory database first. A module built for another runtime throws at the
+ * first `new Database()`; on the real file that would look like a damaged database and move a good one aside.
+ */
+function loadNativeModule(nativeBinding: string | undefined): void {
+  try {
+    new Database(':memory:', nativeBinding === undefined ? {} : { nativeBinding }).close();
+  } catch (error) {
+    const which = nativeBinding ?? "better-sqlite3's own build";
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    throw new Error(`SQLite's native module could not be loaded (${which}): ${reason}`, { cause: error });
   }
 }
 
@@ -41,8 +67,8 @@ export class SchemaTooNewError extends Error {
   override name = 'SchemaTooNewError';
 }
 
-function openAndMigrate(file: string): Database.Database {
-  const db = new Database(file);
+function openAndMigrate(file: string, nativeBinding: string | undefined): Database.Database {
+  const db = new Database(file, nativeBinding === undefined ? {} : { nativeBinding });
   try {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');

@@ -37,6 +37,8 @@ export interface HubOptions {
   /** How often silent peers are pinged and dropped; tests shorten it. */
   pingIntervalMs?: number;
   log?: (line: string) => void;
+  /** SQLite's native module when the runtime is not plain Node (the Electron app passes its Electron build). */
+  nativeBinding?: string;
 }
 
 export interface RunningHub {
@@ -63,7 +65,7 @@ function loadSettings(store: ResponseStore): Settings {
 export async function startHub(options: HubOptions): Promise<RunningHub> {
   const log = options.log ?? (() => undefined);
   const instruments = loadInstruments(options.instrumentsDir);
-  const { db, report } = openDatabase(options.dataDir);
+  const { db, report } = openDatabase(options.dataDir, { nativeBinding: options.nativeBinding });
   if (report.quarantined)
     log(`The database could not be read; it was kept as ${report.quarantined} and a new one started.`);
   const store = createResponseStore(db);
