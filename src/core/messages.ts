@@ -42,6 +42,7 @@ export const adminActionSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('wipe'), confirm: z.literal('WIS') }),
   z.strictObject({ kind: z.literal('lan'), enabled: z.boolean() }),
   z.strictObject({ kind: z.literal('lanNewCode') }),
+  z.strictObject({ kind: z.literal('startAtLogin'), enabled: z.boolean() }),
 ]);
 export type AdminAction = z.infer<typeof adminActionSchema>;
 
@@ -94,6 +95,8 @@ export const statusSchema = z.object({
   instruments: z.array(z.object({ id: z.string(), version: z.string(), title: z.string() })),
   archives: z.array(z.string()),
   lan: lanStatusSchema,
+  /** Start with the computer: only the app can (available false under the hub alone); off by default. */
+  startAtLogin: z.object({ available: z.boolean(), enabled: z.boolean() }),
 });
 export type HubStatus = z.infer<typeof statusSchema>;
 

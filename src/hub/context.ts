@@ -3,6 +3,7 @@ import type { Instrument } from '../core/instrument';
 import type { HubMessage, Role } from '../core/messages';
 import type { Settings } from '../core/settings';
 import type { OrganiserAuth } from './auth';
+import type { HostCapabilities } from './host';
 import type { LanController } from './lan';
 import type { LiveState } from './liveState';
 import type { SurveyResponse } from '../core/response';
@@ -35,6 +36,8 @@ export interface HubContext {
   readonly peers: ReadonlySet<Peer>;
   /** Devices seen since start, also after they disconnect. */
   readonly devices: Map<string, { role: Role; via: Via; lastSeen: number; pending: number | null }>;
+  /** What the app around the hub can do (nothing under plain `npm run hub`). */
+  readonly host: HostCapabilities;
   /** Network mode: the second listener and its join code. */
   readonly lan: LanController;
   /** Stores a response durably (group commit); resolves after the commit. */

@@ -8,6 +8,7 @@ import { createOrganiserAuth } from './auth';
 import type { HubContext, Peer, Via } from './context';
 import { openDatabase, type OpenReport } from './db';
 import { handleExportRequest } from './export/route';
+import type { HostCapabilities } from './host';
 import { bearerToken, requestPath, sendJson, servePages } from './http';
 import { loadInstruments } from './instruments';
 import { createLan, DEFAULT_LAN_PORT, resumeLan, sendRefusal } from './lan';
@@ -39,6 +40,8 @@ export interface HubOptions {
   log?: (line: string) => void;
   /** SQLite's native module when the runtime is not plain Node (the Electron app passes its Electron build). */
   nativeBinding?: string;
+  /** What the app around the hub can do; absent when the hub runs alone. */
+  host?: HostCapabilities;
 }
 
 export interface RunningHub {
@@ -86,6 +89,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   });
 
   const ctx: HubContext = {
+    host: options.host ?? {},
     lan,
     instruments,
     store,

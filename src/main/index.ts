@@ -4,6 +4,7 @@ import { app, BrowserWindow, dialog, ipcMain, powerSaveBlocker, screen, session 
 import { version as sqliteVersion } from 'better-sqlite3/package.json';
 import { DEFAULT_PORT, startHub, type RunningHub } from '../hub/server';
 import { chooseSqliteBinding } from './nativeBinding';
+import { startAtLogin } from './startAtLogin';
 import {
   chooseDisplays,
   isBlockedKioskInput,
@@ -120,6 +121,7 @@ function sqliteBinding(): string | undefined {
 async function runHub(): Promise<void> {
   hub = await startHub({
     nativeBinding: sqliteBinding(),
+    host: { startAtLogin: startAtLogin() },
     dataDir: join(app.getPath('userData'), 'data'),
     port: Number(process.env.IDEALE_PORT ?? DEFAULT_PORT),
     pagesDir: join(__dirname, '../renderer'),

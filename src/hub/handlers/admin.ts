@@ -57,7 +57,19 @@ export function hubStatus(ctx: HubContext): HubStatus {
     instruments: ctx.instruments.map((i) => ({ id: i.id, version: i.version, title: localize(i.title, 'nl') })),
     archives,
     lan: ctx.lan.status(),
+    startAtLogin: startAtLoginStatus(ctx),
   };
+}
+
+function startAtLoginStatus(ctx: HubContext): { available: boolean; enabled: boolean } {
+  const item = ctx.host.startAtLogin;
+  if (!item) return { available: false, enabled: false };
+  try {
+    return { available: true, enabled: item.isEnabled() };
+  } catch (error) {
+    ctx.log(`Start with the computer: ${error instanceof Error ? error.message : String(error)}`);
+    return { available: true, enabled: false };
+  }
 }
 
 /** Copies the database into archives/ with a timestamp; returns the file name. */
@@ -153,6 +165,17 @@ const actions: {
   lanNewCode: (ctx) => {
     ctx.lan.newCode();
     return { key: 'lanNewCode' };
+  },
+  startAtLogin: (ctx, _peer, { enabled }) => {
+    const item = ctx.host.startAtLogin;
+    if (!item) throw new RefusedError('startAtLoginUnavailable');
+    try {
+      item.setEnabled(enabled);
+    } catch (error) {
+      ctx.log(`Start with the computer: ${error instanceof Error ? error.message : String(error)}`);
+      throw new RefusedError('startAtLoginFailed');
+    }
+    return { key: enabled ? 'startAtLoginOn' : 'startAtLoginOff' };
   },
 };
 
