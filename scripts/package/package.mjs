@@ -4,7 +4,7 @@
  * where they exist); without the restore, `npm run hub` and the tests would find Electron's build afterwards.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -24,6 +24,9 @@ try {
   const args = ['--config', 'electron.builder.yml', ...process.argv.slice(2)];
   status = spawnSync(process.execPath, [cli, ...args], { cwd: root, stdio: 'inherit' }).status ?? 1;
 } finally {
+  // A failed rebuild may have removed build/ altogether; a new file, never a write through the old one.
+  mkdirSync(release, { recursive: true });
+  rmSync(nodeBuild, { force: true });
   copyFileSync(join(kept, 'better_sqlite3.node'), nodeBuild);
   // @electron/rebuild's note that the module is built for Electron; left behind it would skip the next rebuild.
   rmSync(join(release, '.forge-meta'), { force: true });
