@@ -21,6 +21,8 @@ export default defineConfig({
           hub: resolve(root, 'src/hub/cli.ts'),
           export: resolve(root, 'src/hub/exportCli.ts'),
           harness: resolve(root, 'src/hub/harnessCli.ts'),
+          // Pure, and loaded by scripts/electron-native.mjs and the packaging hook as well.
+          nativeBinding: resolve(root, 'src/main/nativeBinding.ts'),
         },
       },
     },

@@ -70,6 +70,12 @@ export default tseslint.config(
     rules: { 'react-hooks/immutability': 'off' },
   },
   {
+    // electron-builder loads its hooks with require().
+    files: ['scripts/package/**/*.cjs'],
+    languageOptions: { globals: { ...globals.node, ...globals.commonjs } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     // Benchmarks inject probes into the page they measure.
     files: ['scripts/bench/**/*.{mjs,cjs}'],
     languageOptions: { globals: { ...globals.node, ...globals.browser, ...globals.commonjs } },

@@ -1,23 +1,20 @@
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { electronBinary, ensureElectronSqlite } from './electron-native.mjs';
 
-/** The Electron binary's path; requiring the package throws where it was installed without the binary. */
-function electronBinary() {
-  try {
-    const path = createRequire(import.meta.url)('electron');
-    return typeof path === 'string' && existsSync(path) ? path : null;
-  } catch {
-    return null;
-  }
-}
+const NODE_INSTEAD = 'npm run hub, then open http://127.0.0.1:5780/kiosk and /projector in a browser';
 
 const binary = electronBinary();
 if (!binary) {
-  console.error(
-    'Electron is not installed on this machine; run the hub in Node instead: npm run hub, then open http://127.0.0.1:5780/kiosk and /projector in a browser.',
-  );
+  console.error(`Electron is not installed on this machine; run the hub in Node instead: ${NODE_INSTEAD}.`);
+  process.exit(1);
+}
+// The app's SQLite must be built for Electron, not for Node: fetched once before the first start.
+try {
+  await ensureElectronSqlite(binary);
+} catch (error) {
+  const reason = error instanceof Error ? error.message : String(error);
+  console.error(`Could not get SQLite for Electron (${reason}); meanwhile the hub runs in Node: ${NODE_INSTEAD}.`);
   process.exit(1);
 }
 const root = fileURLToPath(new URL('..', import.meta.url));

@@ -54,6 +54,7 @@ export const adminActionSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('wipe'), confirm: z.literal('WIS') }),
   z.strictObject({ kind: z.literal('lan'), enabled: z.boolean() }),
   z.strictObject({ kind: z.literal('lanNewCode') }),
+  z.strictObject({ kind: z.literal('startAtLogin'), enabled: z.boolean() }),
 ]);
 export type AdminAction = z.infer<typeof adminActionSchema>;
 
@@ -127,6 +128,8 @@ export const statusSchema = z.object({
   lan: lanStatusSchema,
   /** False when the database cannot be written: answers are not saved (kiosks keep them) until it is fixed. */
   database: z.object({ writable: z.boolean(), recovery: recoveryNoteSchema.nullable() }),
+  /** Start with the computer: only the app can (available false under the hub alone); off by default. */
+  startAtLogin: z.object({ available: z.boolean(), enabled: z.boolean() }),
 });
 export type HubStatus = z.infer<typeof statusSchema>;
 

@@ -5,6 +5,7 @@ import type { Settings } from '../core/settings';
 import type { AnswerLimit } from './answerLimit';
 import type { OrganiserAuth } from './auth';
 import type { DeviceEntry } from './devices';
+import type { HostCapabilities } from './host';
 import type { LanController } from './lan';
 import type { LiveState } from './liveState';
 import type { SurveyResponse } from '../core/response';
@@ -46,6 +47,8 @@ export interface HubContext {
   readonly devices: Map<string, DeviceEntry>;
   /** Answers per minute a device on the network may hand in. */
   readonly answerLimit: AnswerLimit;
+  /** What the app around the hub can do (nothing under plain `npm run hub`). */
+  readonly host: HostCapabilities;
   /** Network mode: the second listener and its join code. */
   readonly lan: LanController;
   /** Stores a response durably (group commit); resolves after the commit. */

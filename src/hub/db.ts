@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { checkNativeModule, openSqlite, useNativeBinding } from './sqlite';
 import type { RecoveryNote } from '../core/messages';
 import { DATABASE_FILE, fileProblems, readLastCount, writeLastCount } from './dbFile';
 import { hasTable, readSettings, scanResponses } from './dbRows';
@@ -26,6 +27,8 @@ export interface OpenOptions {
   now?: () => Date;
   /** Opens the file read-only, as SQLite does by itself when the file cannot be written (tests run as root). */
   readOnly?: boolean;
+  /** The native module to load instead of better-sqlite3's own build (see sqlite.ts). */
+  nativeBinding?: string;
 }
 
 /**
@@ -39,6 +42,8 @@ export function openDatabase(
   options: OpenOptions = {},
 ): { db: Database.Database; report: OpenReport } {
   const now = options.now ?? (() => new Date());
+  useNativeBinding(options.nativeBinding);
+  checkNativeModule();
   mkdirSync(dataDir, { recursive: true });
   const file = join(dataDir, DATABASE_FILE);
   const expected = readLastCount(dataDir);
@@ -116,7 +121,7 @@ function writeCheck(db: Database.Database, recovery: RecoveryNote | undefined, n
 
 /** Opens, checks every row through the schema, and migrates; null (closed) when a problem was found. */
 function openChecked(file: string, problems: string[], readOnly: boolean): Database.Database | null {
-  const db = new Database(file, readOnly ? { readonly: true, fileMustExist: true } : {});
+  const db = openSqlite(file, readOnly ? { readonly: true, fileMustExist: true } : {});
   try {
     configure(db);
     const check = db.pragma('quick_check', { simple: true });
@@ -148,7 +153,7 @@ function openChecked(file: string, problems: string[], readOnly: boolean): Datab
 }
 
 function openAndMigrate(file: string): Database.Database {
-  const db = new Database(file);
+  const db = openSqlite(file);
   try {
     configure(db);
     migrate(db);

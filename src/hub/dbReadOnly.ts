@@ -1,7 +1,8 @@
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openSqlite } from './sqlite';
 import { DATABASE_FILE, fileProblems } from './dbFile';
 import { hasTable, readSettings, scanResponses } from './dbRows';
 import { MIGRATIONS } from './migrations';
@@ -39,14 +40,14 @@ export function openForReading(dataDir: string): { db: Database.Database; close:
 
 function open(file: string): { db: Database.Database; close: () => void } {
   if (existsSync(`${file}-wal`) && existsSync(`${file}-shm`)) {
-    const db = new Database(file, { readonly: true, fileMustExist: true });
+    const db = openSqlite(file, { readonly: true, fileMustExist: true });
     return { db, close: () => db.close() };
   }
   if (existsSync(`${file}-wal`)) {
     const dir = mkdtempSync(join(tmpdir(), 'ideale-export-'));
     copyFileSync(file, join(dir, DATABASE_FILE));
     copyFileSync(`${file}-wal`, join(dir, `${DATABASE_FILE}-wal`));
-    const db = new Database(join(dir, DATABASE_FILE), { readonly: true, fileMustExist: true });
+    const db = openSqlite(join(dir, DATABASE_FILE), { readonly: true, fileMustExist: true });
     return {
       db,
       close: () => {
@@ -59,7 +60,7 @@ function open(file: string): { db: Database.Database; close: () => void } {
   // Bytes 18 and 19 say "WAL"; an in-memory copy must read as a plain file.
   bytes[18] = 1;
   bytes[19] = 1;
-  const db = new Database(bytes, { readonly: true });
+  const db = openSqlite(bytes, { readonly: true });
   return { db, close: () => db.close() };
 }
 

@@ -1,7 +1,8 @@
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openSqlite } from './sqlite';
 import { hasTable, readSettings, scanResponses } from './dbRows';
 import { rechainWal } from './walFile';
 
@@ -45,7 +46,7 @@ export function salvageInto(fresh: Database.Database, damaged: string, walDamage
 }
 
 function readInto(fresh: Database.Database, copy: string): Salvage {
-  const old = new Database(copy, { fileMustExist: true });
+  const old = openSqlite(copy, { fileMustExist: true });
   try {
     const rounds = new Set<number>();
     if (hasTable(old, 'rounds')) {

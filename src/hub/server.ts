@@ -12,6 +12,7 @@ import { openDatabase, type OpenReport } from './db';
 import { writeLastCount } from './dbFile';
 import { logOpenReport } from './dbReport';
 import { handleExportRequest } from './export/route';
+import type { HostCapabilities } from './host';
 import { bearerToken, requestPath, sendJson, servePages } from './http';
 import { loadInstruments } from './instruments';
 import { createLan, DEFAULT_LAN_PORT, resumeLan, sendRefusal, type LanLimits } from './lan';
@@ -47,6 +48,10 @@ export interface HubOptions {
   log?: (line: string) => void;
   /** Opens the database read-only, as SQLite does itself for a file it may not write (tests run as root). */
   databaseReadOnly?: boolean;
+  /** SQLite's native module when the runtime is not plain Node (the Electron app passes its Electron build). */
+  nativeBinding?: string;
+  /** What the app around the hub can do; absent when the hub runs alone. */
+  host?: HostCapabilities;
 }
 
 export interface RunningHub {
@@ -77,7 +82,10 @@ function loadSettings(store: ResponseStore): Settings {
 export async function startHub(options: HubOptions): Promise<RunningHub> {
   const log = options.log ?? (() => undefined);
   const instruments = loadInstruments(options.instrumentsDir);
-  const { db, report } = openDatabase(options.dataDir, { readOnly: options.databaseReadOnly });
+  const { db, report } = openDatabase(options.dataDir, {
+    readOnly: options.databaseReadOnly,
+    nativeBinding: options.nativeBinding,
+  });
   logOpenReport(report, log);
   const store = createResponseStore(db);
   let lastCount = -1;
@@ -105,6 +113,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   });
 
   const ctx: HubContext = {
+    host: options.host ?? {},
     lan,
     instruments,
     store,

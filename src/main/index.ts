@@ -1,7 +1,10 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, powerSaveBlocker, screen, session } from 'electron';
+import { version as sqliteVersion } from 'better-sqlite3/package.json';
 import { DEFAULT_PORT, startHub, type RunningHub } from '../hub/server';
+import { chooseSqliteBinding } from './nativeBinding';
+import { startAtLogin } from './startAtLogin';
 import {
   chooseDisplays,
   isBlockedKioskInput,
@@ -96,9 +99,29 @@ function keepScreens(projector: BrowserWindow | undefined): void {
   powerSaveBlocker.start('prevent-display-sleep');
 }
 
+/** SQLite's native module for this Electron; an unpackaged app gets it from `npm start` before the first start. */
+function sqliteBinding(): string | undefined {
+  const choice = chooseSqliteBinding({
+    electron: process.versions.electron,
+    abi: process.versions.modules,
+    platform: process.platform,
+    arch: process.arch,
+    sqliteVersion,
+    packaged: app.isPackaged,
+    appRoot: app.getAppPath(),
+  });
+  if (choice.runtime === 'electron' && !existsSync(choice.nativeBinding))
+    throw new Error(
+      `SQLite for Electron is missing (${choice.nativeBinding}): start the app with npm start, which gets it`,
+    );
+  return choice.nativeBinding;
+}
+
 /** The stand computer: its own hub, the kiosk on the touch screen, the projector on the external display. */
 async function runHub(): Promise<void> {
   hub = await startHub({
+    nativeBinding: sqliteBinding(),
+    host: { startAtLogin: startAtLogin() },
     dataDir: join(app.getPath('userData'), 'data'),
     port: Number(process.env.IDEALE_PORT ?? DEFAULT_PORT),
     pagesDir: join(__dirname, '../renderer'),

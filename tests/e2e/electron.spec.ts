@@ -1,10 +1,12 @@
-import { _electron as electron } from '@playwright/test';
+import { _electron as electron, type Page } from '@playwright/test';
+import Database from 'better-sqlite3';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { expect, HubProcess, test } from './fixtures';
 
-const userDataDir = (): string => `--user-data-dir=${mkdtempSync(join(tmpdir(), 'ideale-electron-'))}`;
+const userDataDir = (dir = mkdtempSync(join(tmpdir(), 'ideale-electron-'))): string => `--user-data-dir=${dir}`;
 
 /** Requiring the electron package gives the binary's path, and throws where it was installed without it. */
 function electronBinary(): string | null {
@@ -19,8 +21,64 @@ function electronBinary(): string | null {
 
 const binary = electronBinary();
 
+/** The kiosk as a visitor with a mouse: the first option of every question, no context answers. */
+async function answerOnce(kiosk: Page): Promise<void> {
+  const atCasus = (): Promise<boolean> => kiosk.locator('.screen.casus').isVisible();
+  const atResult = (): Promise<boolean> => kiosk.locator('.screen.result').isVisible();
+  await kiosk.locator('.attract button.primary').click();
+  await kiosk.locator('.intro button.primary').click();
+  await expect(kiosk.locator('.screen.item')).toBeVisible();
+  while (!(await atCasus())) {
+    const step = await kiosk.locator('.step').textContent();
+    await kiosk.locator('.option').first().click();
+    await expect
+      .poll(async () => (await atCasus()) || (await kiosk.locator('.step').textContent()) !== step)
+      .toBe(true);
+  }
+  await kiosk.locator('.casus .option').first().click();
+  await expect(kiosk.locator('.screen.context').or(kiosk.locator('.screen.result'))).toBeVisible();
+  while (!(await atResult())) {
+    const prompt = await kiosk.locator('.context .prompt').textContent();
+    await kiosk.locator('.context .row .secondary').last().click();
+    await expect
+      .poll(async () => (await atResult()) || (await kiosk.locator('.context .prompt').textContent()) !== prompt)
+      .toBe(true);
+  }
+}
+
 test.describe('Electron app', () => {
   test.skip(!binary, 'the Electron binary is not installed here (ELECTRON_SKIP_BINARY_DOWNLOAD): smoke test skipped');
+
+  // What `npm start` does before the first start: the app's SQLite must be Electron's build, not Node's.
+  test.beforeAll(async () => {
+    const script = pathToFileURL(join(__dirname, '../../scripts/electron-native.mjs')).href;
+    const native = (await import(script)) as { ensureElectronSqlite(binary: string): Promise<string> };
+    await native.ensureElectronSqlite(binary!);
+  });
+
+  test('stores an answer given in the kiosk window in the app’s own database', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ideale-electron-'));
+    const app = await electron.launch({
+      executablePath: binary!,
+      args: [join(__dirname, '../..'), userDataDir(dir)],
+      env: { ...process.env, IDEALE_PORT: '0' },
+    });
+    await expect.poll(() => app.windows().length).toBe(2);
+    const kiosk = app.windows().find((w) => w.url().endsWith('/kiosk'))!;
+    await answerOnce(kiosk);
+    await expect(kiosk.getByTestId('delivery')).toHaveAttribute('data-state', 'saved');
+    await app.close();
+
+    const db = new Database(join(dir, 'data/ideale-ambtenaar.sqlite'), { readonly: true, fileMustExist: true });
+    try {
+      const rows = db.prepare<[], { lang: string; casus: string }>('SELECT lang, casus FROM responses').all();
+      expect(rows).toHaveLength(1);
+      expect(rows[0]!.lang).toBe('nl');
+    } finally {
+      db.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 
   test('starts the hub and opens a locked kiosk window and a projector window', async () => {
     const app = await electron.launch({

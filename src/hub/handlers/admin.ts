@@ -65,7 +65,19 @@ export function hubStatus(ctx: HubContext): HubStatus {
     archives,
     lan: ctx.lan.status(),
     database: { writable: ctx.databaseWritable, recovery: lastRecovery(ctx.store) },
+    startAtLogin: startAtLoginStatus(ctx),
   };
+}
+
+function startAtLoginStatus(ctx: HubContext): { available: boolean; enabled: boolean } {
+  const item = ctx.host.startAtLogin;
+  if (!item) return { available: false, enabled: false };
+  try {
+    return { available: true, enabled: item.isEnabled() };
+  } catch (error) {
+    ctx.log(`Start with the computer: ${error instanceof Error ? error.message : String(error)}`);
+    return { available: true, enabled: false };
+  }
 }
 
 /**
@@ -184,6 +196,17 @@ const actions: {
   lanNewCode: (ctx) => {
     ctx.lan.newCode();
     return { key: 'lanNewCode' };
+  },
+  startAtLogin: (ctx, _peer, { enabled }) => {
+    const item = ctx.host.startAtLogin;
+    if (!item) throw new RefusedError('startAtLoginUnavailable');
+    try {
+      item.setEnabled(enabled);
+    } catch (error) {
+      ctx.log(`Start with the computer: ${error instanceof Error ? error.message : String(error)}`);
+      throw new RefusedError('startAtLoginFailed');
+    }
+    return { key: enabled ? 'startAtLoginOn' : 'startAtLoginOff' };
   },
 };
 

@@ -2,10 +2,11 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../core/settings';
 import { useConsole } from '../store';
+import { StartAtLoginSetting } from './StartAtLoginSetting';
 
 const NUMBERS = ['idleSeconds', 'countdownSeconds', 'resultSeconds', 'suppressBelow'] as const;
 
-/** Event name, kiosk language and timeouts, the export threshold, and which instrument runs. */
+/** Event name, kiosk language and timeouts, the export threshold, which instrument runs, start with the computer. */
 export function SettingsPanel({ settings }: { settings: Settings }) {
   const { t } = useTranslation();
   const act = useConsole((s) => s.act);
@@ -74,6 +75,7 @@ export function SettingsPanel({ settings }: { settings: Settings }) {
           <button type="submit">{t('console.useInstrument')}</button>
         </form>
       )}
+      <StartAtLoginSetting />
     </section>
   );
 }
