@@ -1,24 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import type { Instrument, Language } from '../core/instrument';
 import type { SurveyResponse } from '../core/response';
+import { answerItems, LATENT_CLASSES, makeRespondent, REALISTIC_NOISE, strengthFor } from '../core/simulation';
 import type { HubContext } from './context';
 import { acceptResponse } from './handlers/responses';
 
 /**
- * Simulated visitors for a rehearsal: each gets a random preferred mix (so the room sees leaders, hybrids and
- * chameleons) and answers by it. Not a model of real visitors; only a way to fill the picture and the exports.
+ * Simulated visitors for a rehearsal: the harness's respondents (src/core/simulation.ts), a mix of pure, two-sided,
+ * balanced and switching profiles answering with realistic noise, so the room sees every kind of label. Not a model
+ * of a real crowd; a way to fill the picture and the exports before the doors open.
  */
 export function simulatedResponse(instrument: Instrument, random: () => number = Math.random): SurveyResponse {
-  const weights = instrument.types.map(() => random() ** 2 + 0.05);
-  const total = weights.reduce((a, b) => a + b, 0);
-  const pick = (): string => {
-    let r = random() * total;
-    for (let i = 0; i < weights.length; i++) {
-      r -= weights[i]!;
-      if (r <= 0) return instrument.types[i]!.id;
-    }
-    return instrument.types[instrument.types.length - 1]!.id;
-  };
+  const typeIds = instrument.types.map((t) => t.id);
+  const latent = LATENT_CLASSES[Math.floor(random() * LATENT_CLASSES.length)]!;
+  const respondent = makeRespondent(latent, typeIds, random, 0.5);
+  const strength = strengthFor(REALISTIC_NOISE.consistency, typeIds.length);
+  const ranked = instrument.scoring === 'first-and-second';
+  const answers = answerItems(instrument, respondent, strength, ranked ? 2 : 1, random);
   const context: Record<string, string> = {};
   for (const question of instrument.context) {
     if (random() < 0.8) context[question.id] = question.options[Math.floor(random() * question.options.length)]!.id;
@@ -28,8 +26,10 @@ export function simulatedResponse(instrument: Instrument, random: () => number =
     instrumentId: instrument.id,
     instrumentVersion: instrument.version,
     lang: pickLanguage(instrument.languages, random()),
-    answers: instrument.items.map((item) => ({ item: item.id, type: pick() })),
-    casus: pick(),
+    answers: ranked
+      ? answers.map((a) => ({ item: a.item, order: a.order }))
+      : answers.map((a) => ({ item: a.item, type: a.order[0]! })),
+    casus: typeIds[Math.floor(random() * typeIds.length)]!,
     context,
   };
 }
