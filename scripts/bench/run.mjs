@@ -1,6 +1,7 @@
 import { benchKiosk, benchProjector } from './browser.mjs';
 import { benchExport } from './export.mjs';
 import { benchHub } from './hub.mjs';
+import { execFileSync } from 'node:child_process';
 import { benchSoak } from './soak.mjs';
 
 /**
@@ -8,6 +9,11 @@ import { benchSoak } from './soak.mjs';
  * shared machines are noisy, so nothing here fails on a number.
  */
 const all = {
+  // The scoring harness: recovery per simulated profile, the point schemes side by side, the visit's reading time.
+  harness: () =>
+    execFileSync(process.execPath, [new URL('../../out/main/harness.js', import.meta.url).pathname, '--search'], {
+      stdio: 'inherit',
+    }),
   hub: benchHub,
   export: benchExport,
   kiosk: benchKiosk,

@@ -19,7 +19,7 @@ export const RANKED_LEAD_GAP = 0.225;
 /** 2.x: how far the second share must stand above the third for a two-sided profile. */
 export const RANKED_SIDE_GAP = 0.2;
 /** 2.x: the situation fit (0 = no relation, 1 = always the asked type first) from which a balanced mix switches. */
-export const SWITCH_FIT = 0.5;
+export const SWITCH_FIT = 0.55;
 
 /** 1.x: how far apart the highest and lowest share may be for the mix to count as a chameleon. */
 export const CHAMELEON_SPREAD = 0.2;

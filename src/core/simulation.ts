@@ -237,3 +237,16 @@ export function bestRules(
   }
   return best!;
 }
+
+/** A share as a percentage with one decimal. */
+export const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
+
+/** The recovery per class and the confusion matrix, as the test and the bench print them. */
+export function formatResults(results: readonly ClassResult[]): string {
+  const head = `  ${'profile'.padEnd(10)} ${'recovered'.padStart(9)}  ${OUTCOMES.map((o) => o.padStart(10)).join(' ')}`;
+  const rows = results.map(
+    (r) =>
+      `  ${r.latent.padEnd(10)} ${pct(r.recovered / r.n).padStart(9)}  ${OUTCOMES.map((o) => String(r.outcomes[o]).padStart(10)).join(' ')}`,
+  );
+  return [head, ...rows].join('\n');
+}

@@ -1,21 +1,9 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { RANKED_RULES } from '../core/scoring';
-import { bestRules, simulate, worstRecovery, type ClassResult, OUTCOMES } from '../core/simulation';
+import { bestRules, formatResults, pct, simulate, worstRecovery } from '../core/simulation';
 import { visitTime } from '../core/visitTime';
 import { loadInstruments } from './instruments';
-
-const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
-
-/** The recovery per class and the confusion matrix, as the test and the bench print them. */
-export function formatResults(results: readonly ClassResult[]): string {
-  const head = `  ${'profile'.padEnd(10)} ${'recovered'.padStart(9)}  ${OUTCOMES.map((o) => o.padStart(10)).join(' ')}`;
-  const rows = results.map(
-    (r) =>
-      `  ${r.latent.padEnd(10)} ${pct(r.recovered / r.n).padStart(9)}  ${OUTCOMES.map((o) => String(r.outcomes[o]).padStart(10)).join(' ')}`,
-  );
-  return [head, ...rows].join('\n');
-}
 
 /**
  * `node out/main/harness.js [--search] [--per-class 1000]`: runs simulated respondents through every current

@@ -26,6 +26,7 @@ export function toCsv(doc: ExportDocument, variant: 'comma' | 'semicolon'): stri
   lines.push(
     line(['App-versie', s.appVersion]),
     line(['Instrument', s.instrument]),
+    line(['Antwoorden op een ander instrument of een andere versie (niet in deze export)', s.otherAnswers]),
     line(['Onderdrukt onder', s.suppressBelow]),
     line(['Controlegetal (sha256)', s.checksum]),
     '',

@@ -9,6 +9,8 @@ export interface ExportStamp {
   generatedAt: string;
   appVersion: string;
   instrument: string;
+  /** Stored answers this export leaves out because they belong to another instrument or version. */
+  otherAnswers: number;
   suppressBelow: number;
   /** sha256 over the shown totals (see canonicalTotals). */
   checksum: string;

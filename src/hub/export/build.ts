@@ -37,6 +37,8 @@ export function buildExport(
       generatedAt: (options.now ?? new Date()).toISOString(),
       appVersion: options.appVersion,
       instrument: `${instrument.id}@${instrument.version}`,
+      // Versions are never mixed: answers to another one are counted here, so the export says what it leaves out.
+      otherAnswers: store.count({ rehearsal: false }) - rows.length,
       suppressBelow: options.suppressBelow,
       checksum: createHash('sha256').update(canonicalTotals(tables)).digest('hex'),
     },

@@ -38,7 +38,9 @@ export function toPdf(doc: ExportDocument, instrument: Instrument): Promise<Buff
     .font('Helvetica')
     .fontSize(10)
     .fillColor(MUTED)
-    .text(`${period(doc.stamp.from, doc.stamp.to)} · ${doc.stamp.instrument} · app ${doc.stamp.appVersion}`);
+    .text(
+      `${period(doc.stamp.from, doc.stamp.to)} · ${doc.stamp.instrument}${doc.stamp.otherAnswers > 0 ? ` (${doc.stamp.otherAnswers} antwoorden op een andere versie niet meegeteld)` : ''} · app ${doc.stamp.appVersion}`,
+    );
   pdf.moveDown(1);
 
   const casus = doc.counts.find((t) => t.id === 'casus')!;

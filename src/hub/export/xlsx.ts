@@ -17,6 +17,7 @@ export async function toXlsx(doc: ExportDocument): Promise<Buffer> {
     ['Gemaakt', s.generatedAt],
     ['App-versie', s.appVersion],
     ['Instrument', s.instrument],
+    ['Antwoorden op een ander instrument of een andere versie (niet in deze export)', s.otherAnswers],
     ['Onderdrukt onder', s.suppressBelow],
     ['Controlegetal (sha256)', s.checksum],
   ]);
