@@ -102,6 +102,9 @@ test('every key does what the help overlay says', async ({ page, hub }) => {
   await expect(help).toContainText('→ / PgDn / Spatie');
   await expect(help).toContainText('Volgende weergave');
   await expect(help).toContainText('H');
+  await expect(page.getByTestId('instrument-version')).toHaveText(
+    'Dit beeld toont de antwoorden op De ideale ambtenaar, versie 2.0.0.',
+  );
   await page.screenshot({ path: 'test-results/screens/projector-help.png' });
   await page.keyboard.press('F1');
   await expect(help).toHaveCount(0);

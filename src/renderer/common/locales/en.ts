@@ -233,6 +233,7 @@ export const en: Messages = {
     casusWho: 'Who we are',
     casusAsks: 'What our work asks',
     helpTitle: 'Keys',
+    instrument: 'This picture shows the answers to {{title}}, version {{version}}.',
     keys: {
       next: 'Next view',
       previous: 'Previous view',

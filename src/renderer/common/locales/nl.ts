@@ -232,6 +232,7 @@ export const nl = {
     casusWho: 'Wie we zijn',
     casusAsks: 'Wat ons werk vraagt',
     helpTitle: 'Toetsen',
+    instrument: 'Dit beeld toont de antwoorden op {{title}}, versie {{version}}.',
     keys: {
       next: 'Volgende weergave',
       previous: 'Vorige weergave',

@@ -1,9 +1,12 @@
 import { useTranslation } from 'react-i18next';
+import { localize, type Language } from '../../../core/instrument';
 import { PRESENTER_KEYS } from '../keys';
+import { useProjector } from '../store';
 
 /** The keys and what they do, generated from the same table the key handler uses. */
 export function HelpOverlay() {
   const { t, i18n } = useTranslation();
+  const instrument = useProjector((s) => s.instrument);
   const name = (key: string): string =>
     i18n.exists(`projector.keyNames.${key}`) ? t(`projector.keyNames.${key}`) : key.toUpperCase();
   return (
@@ -17,6 +20,14 @@ export function HelpOverlay() {
           </div>
         ))}
       </dl>
+      {instrument && (
+        <p className="instrument" data-testid="instrument-version">
+          {t('projector.instrument', {
+            title: localize(instrument.title, i18n.language as Language),
+            version: instrument.version,
+          })}
+        </p>
+      )}
     </div>
   );
 }
