@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { benchSoak } from './soak.mjs';
 
 /**
- * `npm run bench [-- hub export kiosk projector]`: prints figures against the budgets of the design brief. Timings on
+ * `npm run bench [-- harness hub export kiosk projector soak]`: prints figures against the budgets of the design brief. Timings on
  * shared machines are noisy, so nothing here fails on a number.
  */
 const all = {

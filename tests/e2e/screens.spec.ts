@@ -91,6 +91,10 @@ test('the idle overlay is accessible and the kiosk works with a keyboard only', 
   await page.keyboard.press('Enter');
   await expect(page.locator('.step')).toHaveText('Vraag 1 van 12');
   for (let i = 0; i < 12; i++) {
+    // From the prompt: the first option is the first choice, the option after it the second.
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await expect(page.locator('.option[data-rank="1"]')).toBeFocused();
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
   }

@@ -53,6 +53,12 @@ export function Result() {
           shares={profile.shares}
           label={`${t('result.position')}: ${sentence}`}
         />
+        {situation && (
+          <div className="situation-mirror">
+            <h2>{t('result.situationTitle')}</h2>
+            <p data-testid="situation-mirror">{situation}</p>
+          </div>
+        )}
         <p className="mirror">{t('result.mirror')}</p>
       </section>
       <section className="result-detail">
@@ -72,12 +78,6 @@ export function Result() {
           <dt>{t('result.reflection')}</dt>
           <dd className="reflection">{reflection}</dd>
         </dl>
-        {situation && (
-          <>
-            <h2>{t('result.situationTitle')}</h2>
-            <p data-testid="situation-mirror">{situation}</p>
-          </>
-        )}
         <h2>{t('result.casusTitle')}</h2>
         <p data-testid="casus-gap">{casusSentence(gap, instrument, lang, t)}</p>
         <p className="crowd" data-testid="crowd-compare">
