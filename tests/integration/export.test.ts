@@ -164,7 +164,7 @@ describe('export of aggregated totals', () => {
     expect(cells).toEqual(CASUS.map((row) => row.map((v) => v ?? 'x')));
     const codebook = book.getWorksheet('codeboek')!;
     expect(codebook.getRow(2).values).toEqual([undefined, 'type', 'bureaucraat', 'De Bureaucraat', 'The Bureaucrat']);
-    expect(book.getWorksheet('Over deze export')!.getRow(7).values).toEqual([undefined, 'Onderdrukt onder', 5]);
+    expect(book.getWorksheet('Over deze export')!.getRow(8).values).toEqual([undefined, 'Onderdrukt onder', 5]);
   });
 
   it('PDF: a one-page day report whose text names the event, the totals and the stamp', async () => {
