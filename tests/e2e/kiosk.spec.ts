@@ -291,3 +291,17 @@ test('four taps in the corner do nothing', async ({ page, hub }) => {
   await page.waitForTimeout(300);
   await expect(page.getByRole('dialog')).toHaveCount(0);
 });
+
+test('the hidden exit before any PIN is set says so, and the kiosk stays locked', async ({ page, hub }) => {
+  const kiosk = new KioskPage(page);
+  await kiosk.open(hub.url);
+  for (let i = 0; i < 5; i++) await page.touchscreen.tap(20, 20);
+  const dialog = page.getByRole('dialog', { name: 'Kiosk verlaten' });
+  await dialog.getByLabel('PIN van de organisator').fill('1234');
+  await dialog.getByRole('button', { name: 'Verlaten' }).tap();
+  await expect(dialog.getByRole('alert')).toHaveText(
+    'Er is nog geen PIN. De organisator stelt die eerst in op de console van de hub.',
+  );
+  await expect(page).toHaveURL(/\/kiosk$/);
+  expect(hub.storedResponses()).toHaveLength(0);
+});

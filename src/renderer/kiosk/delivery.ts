@@ -17,6 +17,9 @@ interface Shell {
   operatorExit?: (token: string) => Promise<boolean>;
 }
 
+/** How the operator exit names each refusal of its PIN. */
+const OPERATOR_ERRORS = { 'bad-pin': 'badPin', locked: 'locked', 'no-pin': 'noPin' } as const;
+
 /**
  * In the Electron app the shell opens the console beside a kiosk window that is no longer locked (or quits, on a
  * screen paired with a hub elsewhere). In a browser on the hub's computer the organiser goes to the console; on a
@@ -83,8 +86,8 @@ export function startDelivery(): HubClient {
         void leaveKiosk(message.token);
         break;
       case 'error':
-        if (message.code === 'bad-pin' || message.code === 'locked')
-          useKiosk.setState({ operatorError: message.code === 'locked' ? 'locked' : 'badPin' });
+        if (message.code === 'bad-pin' || message.code === 'locked' || message.code === 'no-pin')
+          useKiosk.setState({ operatorError: OPERATOR_ERRORS[message.code] });
         if (message.code === 'bad-response' && message.ref) {
           outbox.reject(message.ref);
           settle(message.ref);

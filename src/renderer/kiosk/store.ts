@@ -53,7 +53,7 @@ interface HubSlice {
 /** The hidden operator exit's prompt. */
 interface OperatorSlice {
   operatorOpen: boolean;
-  operatorError: 'badPin' | 'locked' | 'remote' | null;
+  operatorError: 'badPin' | 'locked' | 'noPin' | 'remote' | null;
 }
 
 export type KioskState = SessionSlice &

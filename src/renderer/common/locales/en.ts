@@ -84,6 +84,7 @@ export const en: Messages = {
     cancel: 'Cancel',
     badPin: 'That PIN is not right.',
     locked: 'Too many wrong PINs. Please wait.',
+    noPin: 'No PIN has been set yet. The organiser sets it first in the console on the hub computer.',
     remote: 'The PIN is right. The console is on the hub’s computer. Close this browser window to stop the kiosk.',
   },
   connection: {

@@ -81,6 +81,7 @@ export const nl = {
     cancel: 'Annuleren',
     badPin: 'Die PIN klopt niet.',
     locked: 'Te vaak een verkeerde PIN. Wacht even.',
+    noPin: 'Er is nog geen PIN. De organisator stelt die eerst in op de console van de hub.',
     remote:
       'De PIN klopt. Het beheer staat op de computer van de hub. Sluit dit browservenster om de kiosk te stoppen.',
   },
