@@ -1,29 +1,21 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { HubMessage } from '../../src/core/messages';
 import { ANSWERS_PER_ADDRESS, ANSWERS_PER_DEVICE } from '../../src/hub/answerLimit';
-import { startHub, type RunningHub } from '../../src/hub/server';
-import { loginAsOrganiser, PAGES_DIR, tempDataDir, TestClient } from '../support/hub';
-import { INSTRUMENTS_DIR, shippedInstrument } from '../support/instruments';
+import type { RunningHub } from '../../src/hub/server';
+import { loginAsOrganiser, startLanTestHub, tempDataDir, TEST_LAN_HOST, TestClient } from '../support/hub';
+import { shippedInstrument } from '../support/instruments';
 import { makeResponse } from '../support/responses';
 
 const instrument = shippedInstrument('ideale-ambtenaar');
 const other = shippedInstrument('vier-perspectieven');
 const LONG = Number(process.env.FAULT_CASES ?? 0) > 1000;
-const LAN_HOST = '127.0.0.2';
+const LAN_HOST = TEST_LAN_HOST;
 
 let data: ReturnType<typeof tempDataDir>;
 let hub: RunningHub;
 beforeEach(async () => {
   data = tempDataDir();
-  hub = await startHub({
-    dataDir: data.dir,
-    port: 0,
-    pagesDir: PAGES_DIR,
-    instrumentsDir: INSTRUMENTS_DIR,
-    lan: true,
-    lanPort: 0,
-    lanHost: LAN_HOST,
-  });
+  hub = await startLanTestHub(data.dir);
 });
 afterEach(async () => {
   await hub.close();

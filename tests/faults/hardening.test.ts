@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { request } from 'node:http';
 import WebSocket from 'ws';
 import { startHub, type RunningHub } from '../../src/hub/server';
-import { PAGES_DIR, tempDataDir, TestClient } from '../support/hub';
+import { PAGES_DIR, startLanTestHub, tempDataDir, TestClient } from '../support/hub';
 import { INSTRUMENTS_DIR, shippedInstrument } from '../support/instruments';
 import { makeResponse } from '../support/responses';
 
@@ -13,17 +13,8 @@ let data: ReturnType<typeof tempDataDir>;
 let hub: RunningHub;
 beforeEach(async () => {
   data = tempDataDir();
-  hub = await startHub({
-    dataDir: data.dir,
-    port: 0,
-    pagesDir: PAGES_DIR,
-    instrumentsDir: INSTRUMENTS_DIR,
-    pingIntervalMs: 300,
-    // Network mode on a loopback address of its own, so the fuzz reaches its gate too.
-    lan: true,
-    lanPort: 0,
-    lanHost: '127.0.0.2',
-  });
+  // Network mode on a loopback address of its own, so the fuzz reaches its gate too.
+  hub = await startLanTestHub(data.dir, { pingIntervalMs: 300 });
 });
 afterEach(async () => {
   await hub.close();

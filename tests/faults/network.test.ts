@@ -3,9 +3,9 @@ import { connect, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { HubMessage } from '../../src/core/messages';
-import { startHub, type RunningHub } from '../../src/hub/server';
-import { loginAsOrganiser, PAGES_DIR, tempDataDir, TestClient } from '../support/hub';
-import { INSTRUMENTS_DIR, shippedInstrument } from '../support/instruments';
+import type { RunningHub } from '../../src/hub/server';
+import { loginAsOrganiser, startLanTestHub, tempDataDir, TEST_LAN_HOST, TestClient } from '../support/hub';
+import { shippedInstrument } from '../support/instruments';
 import { makeResponse } from '../support/responses';
 
 const instrument = shippedInstrument('ideale-ambtenaar');
@@ -13,21 +13,14 @@ const instrument = shippedInstrument('ideale-ambtenaar');
 const LONG = Number(process.env.FAULT_CASES ?? 0) > 1000;
 const IDLE_SOCKETS = LONG ? 1000 : 400;
 const IDLE_MS = 2000;
-const LAN_HOST = '127.0.0.2';
+const LAN_HOST = TEST_LAN_HOST;
 const HUB_JS = join(__dirname, '../../out/main/hub.js');
 
 let data: ReturnType<typeof tempDataDir>;
 let hub: RunningHub;
 beforeEach(async () => {
   data = tempDataDir();
-  hub = await startHub({
-    dataDir: data.dir,
-    port: 0,
-    pagesDir: PAGES_DIR,
-    instrumentsDir: INSTRUMENTS_DIR,
-    lan: true,
-    lanPort: 0,
-    lanHost: LAN_HOST,
+  hub = await startLanTestHub(data.dir, {
     lanLimits: { idleTimeoutMs: IDLE_MS, headersTimeoutMs: IDLE_MS, requestTimeoutMs: 2 * IDLE_MS },
   });
 });

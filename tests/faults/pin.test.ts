@@ -1,8 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { HubMessage } from '../../src/core/messages';
-import { startHub, type RunningHub } from '../../src/hub/server';
-import { loginAsOrganiser, PAGES_DIR, tempDataDir, TestClient } from '../support/hub';
-import { INSTRUMENTS_DIR } from '../support/instruments';
+import type { RunningHub } from '../../src/hub/server';
+import { loginAsOrganiser, startLanTestHub, tempDataDir, TestClient } from '../support/hub';
 
 /** Long form: more guesses per run (each guess past the lock is answered at once, so this stays quick). */
 const GUESSES = Math.max(400, Math.min(Number(process.env.FAULT_CASES ?? 400), 2000));
@@ -16,16 +15,7 @@ let data: ReturnType<typeof tempDataDir>;
 let hub: RunningHub;
 beforeEach(async () => {
   data = tempDataDir();
-  hub = await startHub({
-    dataDir: data.dir,
-    port: 0,
-    pagesDir: PAGES_DIR,
-    instrumentsDir: INSTRUMENTS_DIR,
-    lan: true,
-    lanPort: 0,
-    lanHost: '127.0.0.2',
-    pinLockMs: LOCK_MS,
-  });
+  hub = await startLanTestHub(data.dir, { pinLockMs: LOCK_MS });
 });
 afterEach(async () => {
   await hub.close();

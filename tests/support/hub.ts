@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
 import type { ClientMessage, HubMessage, Role } from '../../src/core/messages';
-import { startHub, type RunningHub } from '../../src/hub/server';
+import { startHub, type HubOptions, type RunningHub } from '../../src/hub/server';
 import { INSTRUMENTS_DIR } from './instruments';
 
 export const PAGES_DIR = join(__dirname, '../../out/renderer');
@@ -16,6 +16,23 @@ export function tempDataDir(): { dir: string; remove: () => void } {
 /** A real hub on a free port and its own data folder. */
 export function startTestHub(dataDir: string, port = 0): Promise<RunningHub> {
   return startHub({ dataDir, port, pagesDir: PAGES_DIR, instrumentsDir: INSTRUMENTS_DIR });
+}
+
+/** The loopback address the network listener takes in tests: an address of its own, so requests reach its gate. */
+export const TEST_LAN_HOST = '127.0.0.2';
+
+/** A real hub in network mode, its network listener on {@link TEST_LAN_HOST}; `extra` adds or overrides options. */
+export function startLanTestHub(dataDir: string, extra: Partial<HubOptions> = {}): Promise<RunningHub> {
+  return startHub({
+    dataDir,
+    port: 0,
+    pagesDir: PAGES_DIR,
+    instrumentsDir: INSTRUMENTS_DIR,
+    lan: true,
+    lanPort: 0,
+    lanHost: TEST_LAN_HOST,
+    ...extra,
+  });
 }
 
 /** A real WebSocket client that records what the hub sends. */
