@@ -5,6 +5,8 @@ import type { Round } from '../core/settings';
 /** A stored response as the hub reads it back for scoring and export. */
 export interface StoredResponse {
   seq: number;
+  /** The random id the kiosk gave it; never exported (the report's crowd plot seeds each dot's shift with it). */
+  id: string;
   instrumentId: string;
   instrumentVersion: string;
   receivedAt: number;
@@ -49,6 +51,7 @@ export interface ResponseStore {
 
 interface Row {
   seq: number;
+  id: string;
   instrument_id: string;
   instrument_version: string;
   received_at: number;
@@ -62,6 +65,7 @@ interface Row {
 
 const toStored = (row: Row): StoredResponse => ({
   seq: row.seq,
+  id: row.id,
   instrumentId: row.instrument_id,
   instrumentVersion: row.instrument_version,
   receivedAt: row.received_at,
@@ -88,7 +92,7 @@ export function createResponseStore(db: Database.Database): ResponseStore {
   );
   const seqOf = db.prepare<[string], { seq: number }>('SELECT rowid AS seq FROM responses WHERE id = ?');
   const columns =
-    'rowid AS seq, instrument_id, instrument_version, received_at, lang, answers, casus, context, round_id, rehearsal';
+    'rowid AS seq, id, instrument_id, instrument_version, received_at, lang, answers, casus, context, round_id, rehearsal';
   const list = db.prepare<[string, string], Row>(
     `SELECT ${columns} FROM responses WHERE instrument_id = ? AND instrument_version = ? ORDER BY rowid`,
   );
