@@ -166,7 +166,36 @@ describe('export of aggregated totals', () => {
     expect(cells).toEqual(CASUS.map((row) => row.map((v) => v ?? 'x')));
     const codebook = book.getWorksheet('codeboek')!;
     expect(codebook.getRow(2).values).toEqual([undefined, 'type', 'bureaucraat', 'De Bureaucraat', 'The Bureaucrat']);
-    expect(book.getWorksheet('Over deze export')!.getRow(8).values).toEqual([undefined, 'Onderdrukt onder', 5]);
+    expect(book.getWorksheet('Over deze export')!.getRow(9).values).toEqual([undefined, 'Onderdrukt onder', 5]);
+  });
+
+  it('XLSX opens ready to use: frozen headers, widths that fit, number formats, valid sheet names', async () => {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(await (await download('xlsx')).arrayBuffer()) as any);
+    for (const sheet of book.worksheets) {
+      expect(sheet.name.length).toBeLessThanOrEqual(31);
+      expect(sheet.name).not.toMatch(/[[\]:*?/\\]/);
+    }
+    const casus = book.getWorksheet('casus')!;
+    expect(casus.views[0]).toMatchObject({ state: 'frozen', ySplit: 2, xSplit: 1 });
+    const longest = Math.max(
+      ...casus
+        .getColumn(1)
+        .values.slice(2)
+        .map((v) => String(v ?? '').length),
+    );
+    expect(casus.getColumn(1).width).toBeGreaterThanOrEqual(longest);
+    expect(casus.getRow(6).getCell(6).numFmt).toBe('0');
+    const means = book.getWorksheet('gemiddelde-mix')!;
+    expect(means.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
+    expect(means.getRow(3).getCell(3).numFmt).toBe('0.0');
+    expect(book.getWorksheet('codeboek')!.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    const about = book.getWorksheet('Over deze export')!;
+    const from = about.getColumn(1).values.indexOf('Van');
+    expect(about.getRow(from).getCell(2).value).toEqual(
+      new Date(Date.UTC(2026, 1, 6, new Date(at(10)).getUTCHours() + 1, 17)),
+    );
+    expect(about.getRow(from).getCell(2).numFmt).toBe('dd-mm-yyyy hh:mm');
   });
 
   it('PDF: a two-page day report whose text names the event, the totals and the stamp', async () => {
