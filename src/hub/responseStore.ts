@@ -32,6 +32,8 @@ export interface ResponseStore {
     items: readonly { response: SurveyResponse; receivedAt: number; meta: InsertMeta }[],
   ): { stored: boolean; seq: number }[];
   count(filter?: { since?: number; rehearsal?: boolean }): number;
+  /** Real (not rehearsal) answers from `since` on, counted per `stepMs` (index 0 starts at `since`). */
+  countPerStep(since: number, stepMs: number): Map<number, number>;
   listForInstrument(id: string, version: string): StoredResponse[];
   /** Visits the real (non-rehearsal) responses, oldest first, one at a time: the export keeps no list of them. */
   forEachForExport(id: string, version: string, visit: (response: StoredResponse) => void): void;
@@ -102,6 +104,9 @@ export function createResponseStore(db: Database.Database): ResponseStore {
   const active = db.prepare<[], Round & { started_at: number; ended_at: null }>(
     'SELECT id, name, started_at, ended_at FROM rounds WHERE ended_at IS NULL ORDER BY id DESC LIMIT 1',
   );
+  const perStep = db.prepare(
+    'SELECT CAST((received_at - ?) / ? AS INTEGER) AS step, count(*) AS n FROM responses WHERE received_at >= ? AND rehearsal = 0 GROUP BY step',
+  );
   const getSetting = db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?');
   const setSetting = db.prepare(
     'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
@@ -162,6 +167,10 @@ export function createResponseStore(db: Database.Database): ResponseStore {
       }
       const sql = `SELECT count(*) AS n FROM responses${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`;
       return (db.prepare(sql).get(...params) as { n: number }).n;
+    },
+    countPerStep: (since, stepMs) => {
+      const rows = perStep.all(since, stepMs, since) as { step: number; n: number }[];
+      return new Map(rows.map((r) => [r.step, r.n]));
     },
     listForInstrument: (id, version) => list.all(id, version).map(toStored),
     forEachForExport: (id, version, visit) => {
