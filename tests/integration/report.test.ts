@@ -49,16 +49,17 @@ function dotPixels(page: RenderedPage, corners: number): number {
   return colouredPixels(page, cx, cy, radius * 0.55);
 }
 
-function keep(name: string, pages: RenderedPage[]): void {
+function keep(name: string, pdf: Buffer, pages: RenderedPage[]): void {
   mkdirSync(LOOK, { recursive: true });
+  writeFileSync(join(LOOK, `${name}.pdf`), pdf);
   pages.forEach((p, i) => writeFileSync(join(LOOK, `${name}-${i + 1}.png`), p.png));
 }
 
 describe('the day report', () => {
   it('after a day of 500 visitors: two A4 pages, one dot per participant, and the totals in its text', async () => {
     simulateDay(hub.store, three, 500);
-    const { doc, text, dots, pages } = await report();
-    keep('day-500', pages);
+    const { doc, pdf, text, dots, pages } = await report();
+    keep('day-500', pdf, pages);
     expect(pages).toHaveLength(2);
     // A4 is 595.28 × 841.89 points; pdftoppm rounds up.
     expect([pages[0]!.width, pages[0]!.height]).toEqual([596, 842]);
@@ -86,8 +87,8 @@ describe('the day report', () => {
 
   it('draws the square for four types, one dot per counted participant', async () => {
     simulateDay(hub.store, four, 203);
-    const { dots, pages, text } = await report(four, 10);
-    keep('four-types', pages);
+    const { dots, pdf, pages, text } = await report(four, 10);
+    keep('four-types', pdf, pages);
     expect(dots).toBe(200);
     expect(dotPixels(pages[0]!, 4)).toBeGreaterThan(500);
     expect(text).toContain('De Ruimtemaker (R)');
@@ -95,8 +96,8 @@ describe('the day report', () => {
 
   it('shows no dot at all below the threshold, and says so', async () => {
     simulateDay(hub.store, three, 4);
-    const { dots, pages, text } = await report();
-    keep('below-threshold', pages);
+    const { dots, pdf, pages, text } = await report();
+    keep('below-threshold', pdf, pages);
     expect(dots).toBe(0);
     expect(dotPixels(pages[0]!, 3)).toBe(0);
     expect(text).toContain('Deelnemers: te weinig om te tonen');

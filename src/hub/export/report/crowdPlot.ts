@@ -43,7 +43,7 @@ export function crowdPlot(
     drawMark(pdf, i, x, y, 7, type.color);
     const label = `${localize(type.name, 'nl')} (${type.mark})`;
     // Top and bottom corners: the label above or below, centred. Side corners: above, running outwards.
-    const side = Math.abs(y - cy) < radius * 0.5;
+    const side = Math.abs(y - cy) < radius * 0.3;
     const align = !side ? 'center' : x < cx ? 'left' : 'right';
     const lx = align === 'center' ? x - 70 : align === 'left' ? x - 12 : x + 12 - 140;
     const ly = side || y < cy ? y - 22 : y + 10;
