@@ -128,6 +128,11 @@ export const statusSchema = z.object({
   lan: lanStatusSchema,
   /** False when the database cannot be written: answers are not saved (kiosks keep them) until it is fixed. */
   database: z.object({ writable: z.boolean(), recovery: recoveryNoteSchema.nullable() }),
+  /**
+   * The day so far in the event's time zone: real answers per step of `stepMinutes` from `start` (the first step with
+   * an answer, at a whole step of the clock) up to now.
+   */
+  day: z.object({ start: z.number(), stepMinutes: z.number().int().positive(), counts: z.array(z.number().int()) }),
   /** Start with the computer: only the app can (available false under the hub alone); off by default. */
   startAtLogin: z.object({ available: z.boolean(), enabled: z.boolean() }),
 });
@@ -139,7 +144,7 @@ export const hubMessageSchema = z.discriminatedUnion('type', [
     type: z.literal('welcome'),
     instrument: instrumentSchema,
     aggregate: aggregateSchema,
-    /** Projectors get the whole crowd so far; other pages an empty list. */
+    /** Projectors and the console get the whole crowd so far; kiosks an empty list. */
     crowd: z.array(crowdMemberSchema),
     settings: settingsSchema,
     round: roundSchema.nullable(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_TIME_ZONE, isTimeZone } from './eventTime';
 import { languageSchema } from './instrument';
 
 /** What the organiser sets for the stand; pages get it with every welcome. */
@@ -13,6 +14,8 @@ export const settingsSchema = z.strictObject({
   resultSeconds: z.number().int().min(10).max(600),
   /** Cells below this count are suppressed in exports. */
   suppressBelow: z.number().int().min(2).max(50),
+  /** The event's time zone (IANA name): every clock time in the console, the exports and the report is read in it. */
+  timeZone: z.string().max(64).refine(isTimeZone, { message: 'unknown time zone (use a name like Europe/Amsterdam)' }),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -23,6 +26,7 @@ export const DEFAULT_SETTINGS: Settings = {
   countdownSeconds: 15,
   resultSeconds: 30,
   suppressBelow: 5,
+  timeZone: DEFAULT_TIME_ZONE,
 };
 
 /** A named round, started for a talk; responses received while it runs belong to it. */

@@ -42,6 +42,7 @@ async function main(): Promise<void> {
       event: settings.eventName,
       appVersion: __APP_VERSION__,
       suppressBelow: settings.suppressBelow,
+      timeZone: settings.timeZone,
     });
     const file = await renderExport(doc, format, instrument);
     const took = performance.now() - started;

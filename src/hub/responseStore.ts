@@ -5,6 +5,8 @@ import type { Round } from '../core/settings';
 /** A stored response as the hub reads it back for scoring and export. */
 export interface StoredResponse {
   seq: number;
+  /** The random id the kiosk gave it; never exported (the report's crowd plot seeds each dot's shift with it). */
+  id: string;
   instrumentId: string;
   instrumentVersion: string;
   receivedAt: number;
@@ -30,6 +32,8 @@ export interface ResponseStore {
     items: readonly { response: SurveyResponse; receivedAt: number; meta: InsertMeta }[],
   ): { stored: boolean; seq: number }[];
   count(filter?: { since?: number; rehearsal?: boolean }): number;
+  /** Real (not rehearsal) answers from `since` on, counted per `stepMs` (index 0 starts at `since`). */
+  countPerStep(since: number, stepMs: number): Map<number, number>;
   listForInstrument(id: string, version: string): StoredResponse[];
   /** Visits the real (non-rehearsal) responses, oldest first, one at a time: the export keeps no list of them. */
   forEachForExport(id: string, version: string, visit: (response: StoredResponse) => void): void;
@@ -49,6 +53,7 @@ export interface ResponseStore {
 
 interface Row {
   seq: number;
+  id: string;
   instrument_id: string;
   instrument_version: string;
   received_at: number;
@@ -62,6 +67,7 @@ interface Row {
 
 const toStored = (row: Row): StoredResponse => ({
   seq: row.seq,
+  id: row.id,
   instrumentId: row.instrument_id,
   instrumentVersion: row.instrument_version,
   receivedAt: row.received_at,
@@ -88,7 +94,7 @@ export function createResponseStore(db: Database.Database): ResponseStore {
   );
   const seqOf = db.prepare<[string], { seq: number }>('SELECT rowid AS seq FROM responses WHERE id = ?');
   const columns =
-    'rowid AS seq, instrument_id, instrument_version, received_at, lang, answers, casus, context, round_id, rehearsal';
+    'rowid AS seq, id, instrument_id, instrument_version, received_at, lang, answers, casus, context, round_id, rehearsal';
   const list = db.prepare<[string, string], Row>(
     `SELECT ${columns} FROM responses WHERE instrument_id = ? AND instrument_version = ? ORDER BY rowid`,
   );
@@ -97,6 +103,9 @@ export function createResponseStore(db: Database.Database): ResponseStore {
   );
   const active = db.prepare<[], Round & { started_at: number; ended_at: null }>(
     'SELECT id, name, started_at, ended_at FROM rounds WHERE ended_at IS NULL ORDER BY id DESC LIMIT 1',
+  );
+  const perStep = db.prepare(
+    'SELECT CAST((received_at - ?) / ? AS INTEGER) AS step, count(*) AS n FROM responses WHERE received_at >= ? AND rehearsal = 0 GROUP BY step',
   );
   const getSetting = db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?');
   const setSetting = db.prepare(
@@ -158,6 +167,10 @@ export function createResponseStore(db: Database.Database): ResponseStore {
       }
       const sql = `SELECT count(*) AS n FROM responses${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`;
       return (db.prepare(sql).get(...params) as { n: number }).n;
+    },
+    countPerStep: (since, stepMs) => {
+      const rows = perStep.all(since, stepMs, since) as { step: number; n: number }[];
+      return new Map(rows.map((r) => [r.step, r.n]));
     },
     listForInstrument: (id, version) => list.all(id, version).map(toStored),
     forEachForExport: (id, version, visit) => {

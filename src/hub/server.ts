@@ -142,7 +142,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       type: 'welcome',
       instrument: ctx.live.instrument,
       aggregate: ctx.live.aggregate(),
-      crowd: role === 'projector' ? [...ctx.live.crowd()] : [],
+      crowd: role === 'projector' || role === 'admin' ? [...ctx.live.crowd()] : [],
       settings: ctx.settings,
       round: store.activeRound(),
       needsPin: role === 'admin' && ctx.auth.needsPin(),

@@ -123,8 +123,10 @@ describe('export of aggregated totals', () => {
       suppressBelow: 5,
     });
     expect(json.stamp.checksum).toMatch(/^[0-9a-f]{64}$/);
-    expect(json.stamp.from).toBe(new Date(2026, 1, 6, 10).toISOString());
-    expect(json.stamp.to).toBe(new Date(2026, 1, 6, 11).toISOString());
+    // From the first to the last counted answer (the 25th came at 11:17), not to the hour.
+    expect(json.stamp.from).toBe(new Date(at(10)).toISOString());
+    expect(json.stamp.to).toBe(new Date(at(11)).toISOString());
+    expect(json.stamp.timeZone).toBe('Europe/Amsterdam');
     for (const table of json.tables)
       for (const row of table.values) for (const v of row) if (v !== null) expect(v).toBeGreaterThanOrEqual(5);
   });
@@ -164,14 +166,43 @@ describe('export of aggregated totals', () => {
     expect(cells).toEqual(CASUS.map((row) => row.map((v) => v ?? 'x')));
     const codebook = book.getWorksheet('codeboek')!;
     expect(codebook.getRow(2).values).toEqual([undefined, 'type', 'bureaucraat', 'De Bureaucraat', 'The Bureaucrat']);
-    expect(book.getWorksheet('Over deze export')!.getRow(8).values).toEqual([undefined, 'Onderdrukt onder', 5]);
+    expect(book.getWorksheet('Over deze export')!.getRow(9).values).toEqual([undefined, 'Onderdrukt onder', 5]);
   });
 
-  it('PDF: a one-page day report whose text names the event, the totals and the stamp', async () => {
+  it('XLSX opens ready to use: frozen headers, widths that fit, number formats, valid sheet names', async () => {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(await (await download('xlsx')).arrayBuffer()) as any);
+    for (const sheet of book.worksheets) {
+      expect(sheet.name.length).toBeLessThanOrEqual(31);
+      expect(sheet.name).not.toMatch(/[[\]:*?/\\]/);
+    }
+    const casus = book.getWorksheet('casus')!;
+    expect(casus.views[0]).toMatchObject({ state: 'frozen', ySplit: 2, xSplit: 1 });
+    const longest = Math.max(
+      ...casus
+        .getColumn(1)
+        .values.slice(2)
+        .map((v) => String(v ?? '').length),
+    );
+    expect(casus.getColumn(1).width).toBeGreaterThanOrEqual(longest);
+    expect(casus.getRow(6).getCell(6).numFmt).toBe('0');
+    const means = book.getWorksheet('gemiddelde-mix')!;
+    expect(means.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
+    expect(means.getRow(3).getCell(3).numFmt).toBe('0.0');
+    expect(book.getWorksheet('codeboek')!.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    const about = book.getWorksheet('Over deze export')!;
+    const from = about.getColumn(1).values.indexOf('Van');
+    expect(about.getRow(from).getCell(2).value).toEqual(
+      new Date(Date.UTC(2026, 1, 6, new Date(at(10)).getUTCHours() + 1, 17)),
+    );
+    expect(about.getRow(from).getCell(2).numFmt).toBe('dd-mm-yyyy hh:mm');
+  });
+
+  it('PDF: a two-page day report whose text names the event, the totals and the stamp', async () => {
     const parser = new PDFParse({ data: new Uint8Array(await (await download('pdf')).arrayBuffer()) });
     const result = await parser.getText();
     await parser.destroy();
-    expect(result.pages).toHaveLength(1);
+    expect(result.pages).toHaveLength(2);
     expect(result.text).toContain('Dagrapport: Landelijke Ambtenaar 2.0 Dag');
     expect(result.text).toContain('Deelnemers: 25');
     expect(result.text).toMatch(/De Bureaucraat\s+12 \(48%\)/);

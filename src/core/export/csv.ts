@@ -1,3 +1,4 @@
+import { isoMinute } from '../eventTime';
 import type { ExportDocument } from './document';
 
 /**
@@ -18,10 +19,12 @@ export function toCsv(doc: ExportDocument, variant: 'comma' | 'semicolon'): stri
   const line = (values: (string | number | null)[]): string => values.map(cell).join(sep);
   const lines: string[] = [];
   const s = doc.stamp;
+  const local = (iso: string): string => isoMinute(Date.parse(iso), s.timeZone);
   lines.push(
     line(['Evenement', s.event]),
-    line(['Periode', `${s.from ?? '-'} tot ${s.to ?? '-'}`]),
-    line(['Gemaakt', s.generatedAt]),
+    line(['Periode', s.from && s.to ? `${local(s.from)} tot ${local(s.to)}` : '-']),
+    line(['Tijdzone', s.timeZone]),
+    line(['Gemaakt', local(s.generatedAt)]),
   );
   lines.push(
     line(['App-versie', s.appVersion]),

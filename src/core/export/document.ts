@@ -1,11 +1,14 @@
+import type { CrowdDot } from './crowdDots';
 import type { ExportTables } from './tables';
 
 /** Who made the export, of what, and how it was protected: printed on every format. */
 export interface ExportStamp {
   event: string;
-  /** First and last hour with responses, ISO, rounded down to the hour; null when there are none. */
+  /** The first and the last counted response, ISO (UTC); null when there are none. */
   from: string | null;
   to: string | null;
+  /** The event's time zone: hours in the tables and every clock time shown are read in it. */
+  timeZone: string;
   generatedAt: string;
   appVersion: string;
   instrument: string;
@@ -18,6 +21,8 @@ export interface ExportStamp {
 
 export interface ExportDocument extends ExportTables {
   stamp: ExportStamp;
+  /** The report's crowd plot (crowdDots): empty below the threshold. Drawn in the PDF only, never listed. */
+  crowd: CrowdDot[];
 }
 
 /** The shown numbers in a canonical text form; hidden cells are "x". The checksum is taken over this. */

@@ -31,6 +31,8 @@ export interface CountTable {
    * type): the column label each row counts towards.
    */
   rowGroups?: string[];
+  /** For the profile list: each row's label key (see labelKey), so a report can tell the kinds of profile apart. */
+  rowKeys?: string[];
 }
 
 /** A count table before suppression, with the shared name of every count (see LinkedTables). */
@@ -171,6 +173,7 @@ export function buildExportTables(
     // One column: its row totals would only repeat it.
     colLabels: ['Aantal'],
     rowGroups: profileRows.map((p) => leadLabels[leadKeys.indexOf(p.lead)]!),
+    rowKeys: profileRows.map((p) => p.key),
     ...profileList,
   });
 

@@ -1,133 +1,127 @@
 import PDFDocument from 'pdfkit';
 import type { ExportDocument } from '../../core/export/document';
+import { reportFigures } from '../../core/export/reportFigures';
+import { isoMinute, period } from '../../core/eventTime';
 import type { Instrument } from '../../core/instrument';
+import { asksVersusMix, hourChart, leadBars, profileColumns, roundsChart } from './report/charts';
+import { crowdLegend, crowdPlot } from './report/crowdPlot';
+import { fitText, heading, MUTED, type Pdf } from './report/draw';
 
-const INK = '#1b2440';
-
-/** "6 februari 2026, 10:00 tot 15:00" in the hub's time zone. */
-function period(from: string | null, to: string | null): string {
-  if (!from || !to) return 'nog geen antwoorden';
-  const day = new Date(from).toLocaleDateString('nl-NL', { day: 'numeric', month: 'long', year: 'numeric' });
-  const time = (iso: string): string =>
-    new Date(iso).toLocaleTimeString('nl-NL', { hour: '2-digit', minute: '2-digit' });
-  const endHour = new Date(new Date(to).getTime() + 3_600_000).toISOString();
-  return `${day}, ${time(from)} tot ${time(endHour)}`;
-}
-const MUTED = '#5b6480';
+const MARGIN = 40;
+/** The crowd plot's place on page one (fixed, so the title and the figures never push it). */
+export const CROWD_BOX = { x: MARGIN, y: 128, w: 330, h: 340 };
 
 /**
- * A one-page day report people would rather look at than read: the split over the types as bars, the mean mix,
- * and who we are versus what our work asks. Suppressed numbers are left out, never estimated.
+ * The day report: two A4 pages people would rather look at than read. Page one: the crowd in type space, where the
+ * participants work from, and what their work asks versus who they are. Page two: how the day grew, the stand and
+ * the rounds side by side, the profiles named. Every number is one the tables show; hidden ones are an "x", never
+ * estimated, and the crowd plot has dots only from the threshold up (docs/adr/0004-small-cell-suppression.md).
  */
 export function toPdf(doc: ExportDocument, instrument: Instrument): Promise<Buffer> {
-  const pdf = new PDFDocument({
+  const pdf: Pdf = new PDFDocument({
     size: 'A4',
-    margin: 48,
+    margin: MARGIN,
     info: { Title: `Dagrapport ${doc.stamp.event}`, Author: 'De Ideale Ambtenaar' },
   });
   const chunks: Buffer[] = [];
   pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve) => pdf.on('end', () => resolve(Buffer.concat(chunks))));
+  const figures = reportFigures(doc);
+  const width = pdf.page.width - 2 * MARGIN;
+  const s = doc.stamp;
 
-  const colors = [...instrument.types.map((t) => t.color), '#888888'];
-  const left = 48;
-  const width = pdf.page.width - 96;
+  fitText(pdf, `Dagrapport: ${s.event}`, MARGIN, MARGIN, width, { size: 20, bold: true });
+  const when =
+    s.from && s.to
+      ? period(Date.parse(s.from), Date.parse(s.to), s.timeZone)
+      : `nog geen volle groep van ${s.suppressBelow} antwoorden`;
+  const other = s.otherAnswers > 0 ? ` · ${s.otherAnswers} antwoorden op een andere versie niet meegeteld` : '';
+  fitText(pdf, `${when} (${s.timeZone}) · ${s.instrument}${other} · app ${s.appVersion}`, MARGIN, 66, width, {
+    size: 9.5,
+    color: MUTED,
+  });
+  fitText(
+    pdf,
+    figures.participants === null ? 'Deelnemers: te weinig om te tonen' : `Deelnemers: ${figures.participants}`,
+    MARGIN,
+    84,
+    width,
+    { size: 15, bold: true },
+  );
 
-  pdf.fillColor(INK).font('Helvetica-Bold').fontSize(22).text(`Dagrapport: ${doc.stamp.event}`, left, 48);
+  heading(pdf, 'De groep in het typenveld', MARGIN, CROWD_BOX.y - 18, width);
+  const plot = CROWD_BOX;
+  crowdPlot(pdf, plot, instrument, doc.crowd, s.suppressBelow);
+  crowdLegend(
+    pdf,
+    { x: MARGIN + plot.w + 10, y: plot.y + 24, w: width - plot.w - 10, h: plot.h },
+    instrument,
+    doc.crowd,
+    figures.leads.map((l) => l.count),
+  );
+
+  let y = plot.y + plot.h + 14;
+  heading(pdf, 'Waar de deelnemers vooral vanuit werken (leidend type)', MARGIN, y, width);
+  y = leadBars(pdf, { x: MARGIN, y: y + 20, w: width, h: 0 }, instrument, figures) + 10;
+  heading(pdf, 'Wat ons werk vraagt en wie we zijn', MARGIN, y, width);
+  y = asksVersusMix(pdf, { x: MARGIN, y: y + 20, w: width, h: 0 }, instrument, figures);
   pdf
     .font('Helvetica')
-    .fontSize(10)
+    .fontSize(8)
     .fillColor(MUTED)
     .text(
-      `${period(doc.stamp.from, doc.stamp.to)} · ${doc.stamp.instrument}${doc.stamp.otherAnswers > 0 ? ` (${doc.stamp.otherAnswers} antwoorden op een andere versie niet meegeteld)` : ''} · app ${doc.stamp.appVersion}`,
-    );
-  pdf.moveDown(1);
-
-  const casus = doc.counts.find((t) => t.id === 'casus')!;
-  const totals = casus.values[casus.values.length - 1]!;
-  const totalHidden = casus.hidden[casus.hidden.length - 1]!;
-  const grand = totalHidden[totals.length - 1] ? null : totals[totals.length - 1]!;
-
-  pdf
-    .fillColor(INK)
-    .font('Helvetica-Bold')
-    .fontSize(14)
-    .text(grand === null ? 'Deelnemers: te weinig om te tonen' : `Deelnemers: ${grand}`);
-  pdf.moveDown(0.5).fontSize(12).text('Waar de deelnemers vooral vanuit werken');
-  let y = pdf.y + 6;
-  const labels = casus.colLabels.slice(0, -1);
-  labels.forEach((label, i) => {
-    const count = totalHidden[i] ? null : totals[i]!;
-    const share = grand && count !== null ? count / grand : 0;
-    pdf
-      .fillColor(INK)
-      .font('Helvetica')
-      .fontSize(11)
-      .text(label, left, y + 3, { width: 130 });
-    pdf.rect(left + 140, y, width - 220, 16).fill('#e8ebf3');
-    if (count !== null) pdf.rect(left + 140, y, (width - 220) * share, 16).fill(colors[i]!);
-    pdf.fillColor(INK).text(count === null ? 'x' : `${count} (${Math.round(share * 100)}%)`, left + width - 70, y + 3, {
-      width: 70,
-      align: 'right',
-    });
-    y += 24;
-  });
-
-  pdf.y = y + 10;
-  pdf.fillColor(INK).font('Helvetica-Bold').fontSize(12).text('Wie we zijn en wat ons werk vraagt', left, pdf.y);
-  y = pdf.y + 6;
-  const mean = doc.means.means[0]!;
-  instrument.types.forEach((type, i) => {
-    const who = mean[i] ?? null;
-    const asked =
-      totalHidden[totals.length - 1] || casus.hidden[i]![totals.length - 1]
-        ? null
-        : casus.values[i]![totals.length - 1]! / (grand ?? 1);
-    pdf
-      .fillColor(INK)
-      .font('Helvetica')
-      .fontSize(11)
-      .text(doc.means.colLabels[i]!, left, y + 3, { width: 130 });
-    pdf.rect(left + 140, y, width - 220, 9).fill('#e8ebf3');
-    if (who !== null) pdf.rect(left + 140, y, ((width - 220) * who) / 100, 9).fill(type.color);
-    pdf.rect(left + 140, y + 11, width - 220, 9).fill('#e8ebf3');
-    if (asked !== null) pdf.rect(left + 140, y + 11, (width - 220) * asked, 9).fill(INK);
-    pdf
-      .fillColor(MUTED)
-      .fontSize(9)
-      .text(
-        `mix ${who === null ? 'x' : `${who}%`} · vraagt ${asked === null ? 'x' : `${Math.round(asked * 100)}%`}`,
-        left + width - 75,
-        y + 5,
-        { width: 75, align: 'right' },
-      );
-    y += 30;
-  });
-  pdf
-    .fillColor(MUTED)
-    .fontSize(9)
-    .text(
-      'Gekleurde balk: gemiddelde mix van de deelnemers. Donkere balk: hoe vaak hun eigen situatie vooral dit type vraagt.',
-      left,
+      'Bovenste balk (kleur en patroon van het type): de gemiddelde mix van de deelnemers, wie we zijn. ' +
+        'Onderste balk (donker, gestreept): hoeveel deelnemers zeggen dat hun eigen situatie vooral dit type vraagt.',
+      MARGIN,
       y + 2,
       { width },
     );
 
-  pdf.moveDown(1.5).fillColor(INK).font('Helvetica-Bold').fontSize(12).text('Profielen', left);
-  const profiles = doc.counts.find((t) => t.id === 'profielen')!;
-  const shown = profiles.rowLabels
-    .map((label, r) => ({ label, count: profiles.hidden[r]![0] ? null : profiles.values[r]![0]! }))
-    .filter((p) => p.count === null || p.count > 0);
-  pdf.font('Helvetica').fontSize(10).fillColor(INK);
-  for (const p of shown) pdf.text(`${p.label}: ${p.count === null ? 'x' : p.count}`, { continued: false });
+  pdf.addPage();
+  heading(pdf, 'Hoe de dag groeide', MARGIN, MARGIN, width);
+  hourChart(pdf, { x: MARGIN, y: MARGIN + 22, w: width, h: 200 }, figures);
 
+  y = MARGIN + 250;
+  heading(pdf, 'De rondes naast elkaar: de zaal en de stand', MARGIN, y, width);
+  fitText(pdf, 'Per groep: hoeveel deelnemers met elk leidend type, en hoeveel samen.', MARGIN, y + 16, width, {
+    size: 8,
+    color: MUTED,
+  });
+  const leadLabels = figures.leads.map((l) => l.label);
+  y = roundsChart(pdf, { x: MARGIN, y: y + 32, w: width, h: 0 }, instrument, figures, leadLabels);
+  const mixes = figures.rounds.filter((r) => r.mix !== null);
+  if (mixes.length > 0) {
+    const names = instrument.types.map((t) => t.mark);
+    const text = mixes
+      .map((r) => `${r.label}: ${r.mix!.map((v, i) => `${names[i]} ${String(v).replace('.', ',')}%`).join(', ')}`)
+      .join(' · ');
+    fitText(pdf, `Gemiddelde mix per ronde: ${text}`, MARGIN, y + 2, width, { size: 8, color: MUTED });
+    y += 14;
+  }
+
+  y += 18;
+  heading(pdf, 'Profielen', MARGIN, y, width);
+  y = profileColumns(pdf, { x: MARGIN, y: y + 20, w: width, h: 0 }, figures) + 8;
   pdf
+    .font('Helvetica')
     .fontSize(8)
     .fillColor(MUTED)
     .text(
-      `Aantallen onder ${doc.stamp.suppressBelow}, en aantallen die daaruit af te leiden zijn, staan als x. Bezoekers tellen mee in hele groepen van ${doc.stamp.suppressBelow}. Dit is een spiegel van de groep, geen beoordeling. Gemaakt ${doc.stamp.generatedAt}. Controlegetal ${doc.stamp.checksum}.`,
-      left,
-      pdf.page.height - 90,
+      'Twee kanten: twee types ongeveer even sterk, het derde duidelijk minder. ' +
+        'Kameleon: een mix in balans die meebeweegt met wat de situatie vraagt. ' +
+        'Allrounder: een mix in balans, welke situatie het ook is.',
+      MARGIN,
+      y,
+      { width },
+    );
+
+  pdf
+    .fontSize(7.5)
+    .fillColor(MUTED)
+    .text(
+      `Aantallen onder ${s.suppressBelow}, en aantallen die daaruit af te leiden zijn, staan als x. Bezoekers tellen mee in hele groepen van ${s.suppressBelow}; de stippen alleen vanaf ${s.suppressBelow} deelnemers. Dit is een spiegel van de groep, geen beoordeling. Tijden in ${s.timeZone}. Gemaakt ${isoMinute(Date.parse(s.generatedAt), s.timeZone)}. Controlegetal ${s.checksum}.`,
+      MARGIN,
+      pdf.page.height - MARGIN - 40,
       { width },
     );
   pdf.end();

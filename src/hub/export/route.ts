@@ -26,6 +26,7 @@ export function handleExportRequest(ctx: HubContext, req: IncomingMessage, res: 
     event: ctx.settings.eventName,
     appVersion: ctx.appVersion,
     suppressBelow: ctx.settings.suppressBelow,
+    timeZone: ctx.settings.timeZone,
   });
   renderExport(doc, format as ExportFormat, instrument)
     .then((file) => {

@@ -2,6 +2,7 @@ import { mkdirSync, readdirSync, renameSync, rmSync, statfsSync } from 'node:fs'
 import { join } from 'node:path';
 import type { AdminAction, ClientMessage, HubStatus } from '../../core/messages';
 import { currentInstruments, localize, newestVersion } from '../../core/instrument';
+import { startOfDay, startOfStep } from '../../core/eventTime';
 import { settingsSchema } from '../../core/settings';
 import type { HubContext, Peer } from '../context';
 import { lastRecovery } from '../dbReport';
@@ -15,8 +16,28 @@ type Handler<K extends ClientMessage['type']> = (
 
 export const ARCHIVE_DIR = 'archives';
 
-function startOfToday(now = new Date()): number {
-  return new Date(now.getFullYear(), now.getMonth(), now.getDate()).getTime();
+/** The console's day chart counts arrivals per this many minutes. */
+export const DAY_STEP_MINUTES = 10;
+
+/** Arrivals today (event time) per step, from the first step with an answer to the step that runs now. */
+function dayChart(ctx: HubContext, now = Date.now()): HubStatus['day'] {
+  const stepMs = DAY_STEP_MINUTES * 60_000;
+  const midnight = startOfDay(now, ctx.settings.timeZone);
+  const per = ctx.store.countPerStep(midnight, stepMs);
+  const steps = [...per.keys()];
+  if (steps.length === 0)
+    return {
+      start: startOfStep(now, ctx.settings.timeZone, DAY_STEP_MINUTES),
+      stepMinutes: DAY_STEP_MINUTES,
+      counts: [],
+    };
+  const first = Math.min(...steps);
+  const last = Math.max(Math.floor((now - midnight) / stepMs), ...steps);
+  return {
+    start: midnight + first * stepMs,
+    stepMinutes: DAY_STEP_MINUTES,
+    counts: Array.from({ length: last - first + 1 }, (_, i) => per.get(first + i) ?? 0),
+  };
 }
 
 function freeDisk(dir: string): number | null {
@@ -43,7 +64,8 @@ export function hubStatus(ctx: HubContext): HubStatus {
   return {
     responses,
     otherInstrument: responses - live,
-    today: ctx.store.count({ since: startOfToday(), rehearsal: false }),
+    today: ctx.store.count({ since: startOfDay(Date.now(), ctx.settings.timeZone), rehearsal: false }),
+    day: dayChart(ctx),
     rehearsal: ctx.store.count({ rehearsal: true }),
     perRound: ctx.store.rounds().map((r) => ({ id: r.id, name: r.name, count: r.count })),
     devices: [...ctx.devices].map(([key, d]) => ({

@@ -7,6 +7,7 @@ import { useNow } from '../common/useNow';
 import '../common/base.css';
 import './admin.css';
 import { DataPanels } from './panels/DataPanels';
+import { DayView } from './panels/DayView';
 import { Login } from './panels/Login';
 import { NetworkPanel } from './panels/NetworkPanel';
 import { Overview } from './panels/Overview';
@@ -61,6 +62,7 @@ function Console() {
       {token && (
         <>
           <Overview />
+          <DayView />
           <Rounds />
           <NetworkPanel />
           {settings && <SettingsPanel settings={settings} />}

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { Aggregate } from '../../core/aggregate';
 import type { Instrument } from '../../core/instrument';
-import type { AdminAction, HubMessage, HubStatus } from '../../core/messages';
+import type { AdminAction, CrowdMember, HubMessage, HubStatus } from '../../core/messages';
 import type { Round, Settings } from '../../core/settings';
 import type { ConnectionState, HubClient } from '../common/hubClient';
 
@@ -10,6 +10,8 @@ interface ConsoleState {
   connection: ConnectionState;
   instrument: Instrument | null;
   aggregate: Aggregate | null;
+  /** Everyone who answered the running instrument, as the projector sees them (for the console's crowd map). */
+  crowd: CrowdMember[];
   settings: Settings | null;
   round: Round | null;
   needsPin: boolean;
@@ -30,6 +32,7 @@ const initial = {
   connection: 'connecting' as ConnectionState,
   instrument: null,
   aggregate: null,
+  crowd: [] as CrowdMember[],
   settings: null,
   round: null,
   needsPin: false,
@@ -48,6 +51,7 @@ export const useConsole = create<ConsoleState>()((set, get) => ({
         set({
           instrument: message.instrument,
           aggregate: message.aggregate,
+          crowd: message.crowd,
           settings: message.settings,
           round: message.round,
           needsPin: message.needsPin,
@@ -55,7 +59,10 @@ export const useConsole = create<ConsoleState>()((set, get) => ({
         if (get().token) get().act({ kind: 'status' });
         break;
       case 'update':
-        set({ aggregate: message.aggregate });
+        set((state) => ({
+          aggregate: message.aggregate,
+          crowd: state.crowd.some((m) => m.seq === message.member.seq) ? state.crowd : [...state.crowd, message.member],
+        }));
         break;
       case 'state':
         set({ settings: message.settings, round: message.round });

@@ -1,7 +1,9 @@
 import { useLang } from '../../common/useLang';
+import { DEFAULT_TIME_ZONE } from '../../../core/eventTime';
 import { localize } from '../../../core/instrument';
 import { useConsole } from '../store';
 import { DatabaseNotice } from './DatabaseNotice';
+import { Devices } from './Devices';
 
 const gib = (bytes: number): string => `${(bytes / 1024 ** 3).toFixed(1)} GB`;
 
@@ -10,8 +12,8 @@ export function Overview() {
   const status = useConsole((s) => s.status);
   const aggregate = useConsole((s) => s.aggregate);
   const instrument = useConsole((s) => s.instrument);
+  const settings = useConsole((s) => s.settings);
   if (!status || !instrument || !aggregate) return null;
-  const time = (ms: number): string => new Date(ms).toLocaleTimeString(lang === 'en' ? 'en-GB' : 'nl-NL');
   return (
     <section className="panel" aria-labelledby="overview-title">
       <h2 id="overview-title">{t('console.overview')}</h2>
@@ -60,31 +62,7 @@ export function Overview() {
           </tr>
         </tbody>
       </table>
-      <table data-testid="devices">
-        <caption>{t('console.devices')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('console.device')}</th>
-            <th scope="col">{t('console.role')}</th>
-            <th scope="col">{t('console.via')}</th>
-            <th scope="col">{t('console.lastSeen')}</th>
-            <th scope="col">{t('console.pending')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {status.devices.map((d, i) => (
-            <tr key={`${i}-${d.via}-${d.device}`}>
-              <td>
-                {d.device.slice(0, 8)} ({d.connected ? t('console.online') : t('console.gone')})
-              </td>
-              <td>{d.role}</td>
-              <td>{d.via === 'lan' ? t('console.viaLan') : t('console.viaLocal')}</td>
-              <td>{time(d.lastSeen)}</td>
-              <td>{d.pending ?? t('console.unknown')}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <Devices devices={status.devices} timeZone={settings?.timeZone ?? DEFAULT_TIME_ZONE} />
     </section>
   );
 }

@@ -1,12 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isTimeZone, timeZoneNames } from '../../../core/eventTime';
 import type { Settings } from '../../../core/settings';
 import { useConsole } from '../store';
 import { StartAtLoginSetting } from './StartAtLoginSetting';
 
 const NUMBERS = ['idleSeconds', 'countdownSeconds', 'resultSeconds', 'suppressBelow'] as const;
 
-/** Event name, kiosk language and timeouts, the export threshold, which instrument runs, start with the computer. */
+/** Event name, the event's time zone, kiosk language and timeouts, the export threshold, which instrument runs, start with the computer. */
 export function SettingsPanel({ settings }: { settings: Settings }) {
   const { t } = useTranslation();
   const act = useConsole((s) => s.act);
@@ -40,6 +41,26 @@ export function SettingsPanel({ settings }: { settings: Settings }) {
             <option value="en">English</option>
           </select>
         </label>
+        <label>
+          {t('console.timeZone')}
+          <input
+            value={draft.timeZone}
+            list="time-zones"
+            onChange={(e) => setDraft({ ...draft, timeZone: e.target.value })}
+            aria-invalid={!isTimeZone(draft.timeZone)}
+            required
+          />
+          <datalist id="time-zones">
+            {timeZoneNames().map((zone) => (
+              <option key={zone} value={zone} />
+            ))}
+          </datalist>
+          {!isTimeZone(draft.timeZone) && (
+            <span className="field-error" role="alert">
+              {t('console.timeZoneUnknown')}
+            </span>
+          )}
+        </label>
         {NUMBERS.map((key) => (
           <label key={key}>
             {t(`console.${key}`)}
@@ -52,7 +73,9 @@ export function SettingsPanel({ settings }: { settings: Settings }) {
             />
           </label>
         ))}
-        <button type="submit">{t('console.save')}</button>
+        <button type="submit" disabled={!isTimeZone(draft.timeZone)}>
+          {t('console.save')}
+        </button>
       </form>
       {status && (
         <form
