@@ -26,35 +26,41 @@ export function Frame() {
   const rehearsal = useProjector((s) => s.members.some((m) => m.rehearsal));
   return (
     <div className="frame">
-      <header className="counter">
-        <span className="total" data-testid="total">
-          {aggregate?.total ?? 0}
-        </span>
-        <span className="total-label">{t('projector.participants', { count: aggregate?.total ?? 0 })}</span>
-      </header>
-      <p className="join">{t('projector.join')}</p>
-      <p className="view-title" data-testid="view-title">
-        {t(`projector.views.${view}`)}
-      </p>
-      <ul className="badges">
-        {roundOnly && (
-          <li data-testid="round-badge">
-            {round ? t('projector.roundOnly', { name: round.name }) : t('projector.noRound')}
-          </li>
-        )}
-        {frozen && (
-          <li data-testid="frozen-badge">
-            {t('projector.frozen')} ({queued})
-          </li>
-        )}
-        {rehearsal && <li>{t('projector.rehearsal')}</li>}
-        {connection === 'closed' && <li className="warn">{t('projector.offline')}</li>}
-        {connection === 'unpaired' && (
-          <li className="warn" data-testid="unpaired">
-            {t('projector.unpaired')}
-          </li>
-        )}
-      </ul>
+      <div className="frame-top">
+        <div className="frame-heading">
+          <header className="counter">
+            <span className="total" data-testid="total">
+              {aggregate?.total ?? 0}
+            </span>
+            <span className="total-label">{t('projector.participants', { count: aggregate?.total ?? 0 })}</span>
+          </header>
+          <p className="view-title" data-testid="view-title">
+            {t(`projector.views.${view}`)}
+          </p>
+        </div>
+        <div className="frame-side">
+          <p className="join">{t('projector.join')}</p>
+          <ul className="badges">
+            {roundOnly && (
+              <li data-testid="round-badge">
+                {round ? t('projector.roundOnly', { name: round.name }) : t('projector.noRound')}
+              </li>
+            )}
+            {frozen && (
+              <li data-testid="frozen-badge">
+                {t('projector.frozen')} ({queued})
+              </li>
+            )}
+            {rehearsal && <li>{t('projector.rehearsal')}</li>}
+            {connection === 'closed' && <li className="warn">{t('projector.offline')}</li>}
+            {connection === 'unpaired' && (
+              <li className="warn" data-testid="unpaired">
+                {t('projector.unpaired')}
+              </li>
+            )}
+          </ul>
+        </div>
+      </div>
     </div>
   );
 }

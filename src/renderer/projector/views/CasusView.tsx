@@ -68,27 +68,38 @@ export function CasusView() {
       </svg>
       <div className="casus-bars">
         <p className="legend">
-          <span className="swatch who" /> {t('projector.casusWho')} <span className="swatch asks" />{' '}
-          {t('projector.casusAsks')}
+          <span className="legend-item">
+            <span className="swatch who" />
+            {t('projector.casusWho')}
+          </span>
+          <span className="legend-item">
+            <span className="swatch asks" />
+            {t('projector.casusAsks')}
+          </span>
         </p>
-        {instrument.types.map((type, i) => (
-          <div key={type.id} className="casus-row">
-            <span className="pbar-name">
-              <NamedMark mark={type.mark} color={type.color} name={localize(type.name, lang)} />
-            </span>
-            <span className="pair">
-              <span className="pbar-track thin">
-                <span className="pbar-fill" style={{ width: show ? `${whoPct[i]}%` : '0%', background: type.color }} />
+        <div className="casus-grid">
+          {instrument.types.map((type, i) => (
+            <div key={type.id} className="casus-row">
+              <span className="pbar-name">
+                <NamedMark mark={type.mark} color={type.color} name={localize(type.name, lang)} />
               </span>
-              <span className="pbar-track thin">
-                <span className="pbar-fill asks" style={{ width: show ? `${asksPct[i]}%` : '0%' }} />
+              <span className="pair">
+                <span className="pbar-track thin">
+                  <span
+                    className="pbar-fill"
+                    style={{ width: show ? `${whoPct[i]}%` : '0%', background: type.color }}
+                  />
+                </span>
+                <span className="pbar-track thin">
+                  <span className="pbar-fill asks" style={{ width: show ? `${asksPct[i]}%` : '0%' }} />
+                </span>
               </span>
-            </span>
-            <span className="pbar-value small" data-testid={`casus-${type.id}`}>
-              {show ? `${whoPct[i]}% → ${asksPct[i]}%` : ''}
-            </span>
-          </div>
-        ))}
+              <span className="pbar-value small" data-testid={`casus-${type.id}`}>
+                {show ? `${whoPct[i]}% → ${asksPct[i]}%` : ''}
+              </span>
+            </div>
+          ))}
+        </div>
       </div>
       <Notices total={aggregate.total} />
     </div>

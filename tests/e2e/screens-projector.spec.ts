@@ -1,0 +1,85 @@
+import type { Page } from '@playwright/test';
+import { loginAsOrganiser, TestClient } from '../support/hub';
+import { shippedInstrument } from '../support/instruments';
+import { makeResponse } from '../support/responses';
+import { expect, test, type HubProcess } from './fixtures';
+import { checkEverySize } from './layout';
+
+/**
+ * Every projector view at every size of the matrix, in both languages, with a crowd that leaves every label in use
+ * (three leading types and balanced mixes) and both badges on during the replay.
+ */
+const instrument = shippedInstrument('ideale-ambtenaar');
+const PATTERN = [() => 0, () => 0, () => 1, () => 2, () => 2, () => 2, (i: number) => i % 3];
+
+async function submit(hub: HubProcess, count: number): Promise<void> {
+  const kiosk = await TestClient.connect(hub.url, 'kiosk');
+  for (let n = 0; n < count; n++) {
+    const from = kiosk.messages.length;
+    kiosk.send({ type: 'submit', response: makeResponse(instrument, PATTERN[n % PATTERN.length]) });
+    await kiosk.waitFor((m) => m.type === 'ack', from);
+  }
+  kiosk.close();
+}
+
+async function startRound(hub: HubProcess, name: string): Promise<void> {
+  const admin = await TestClient.connect(hub.url, 'admin');
+  const token = await loginAsOrganiser(admin);
+  admin.send({ type: 'admin', token, action: { kind: 'startRound', name } });
+  await admin.waitFor((m) => m.type === 'done');
+  admin.close();
+}
+
+async function settle(page: Page): Promise<void> {
+  await page.waitForTimeout(1000); // bars grow and figures walk in
+}
+
+for (const lang of ['nl', 'en'] as const) {
+  test(`every projector view fits, ${lang}`, async ({ page, hub }) => {
+    test.setTimeout(400_000);
+    const title = page.getByTestId('view-title');
+    await startRound(hub, lang === 'en' ? 'Room 2 after the break' : 'Zaal 2 na de pauze');
+    await page.goto(`${hub.url}/projector${lang === 'en' ? '?lang=en' : ''}`);
+    await expect(page.getByTestId('total')).toHaveText('0');
+    await checkEverySize(page, `projector-${lang}-waiting`);
+    await submit(hub, 14);
+    await expect(page.getByTestId('total')).toHaveText('14');
+    await settle(page);
+    await checkEverySize(page, `projector-${lang}-crowd`);
+    await page.keyboard.press('?');
+    await expect(page.getByTestId('help')).toBeVisible();
+    await checkEverySize(page, `projector-${lang}-help`);
+    await page.keyboard.press('?');
+    await page.keyboard.press('ArrowRight');
+    await expect(page.getByTestId('bars-view')).toBeVisible();
+    await settle(page);
+    await checkEverySize(page, `projector-${lang}-bars`);
+    await page.keyboard.press('ArrowRight');
+    await expect(page.getByTestId('casus-view')).toBeVisible();
+    await settle(page);
+    await checkEverySize(page, `projector-${lang}-casus`);
+    await page.keyboard.press('ArrowRight');
+    await expect(page.getByTestId('replay-count')).toBeVisible();
+    await page.keyboard.press('r');
+    await page.keyboard.press('f');
+    await expect(page.getByTestId('frozen-badge')).toBeVisible();
+    await expect(title).not.toHaveText('');
+    await checkEverySize(page, `projector-${lang}-replay`);
+  });
+}
+
+test('without WebGL the 2-D crowd fits every size', async ({ page, hub }) => {
+  test.setTimeout(300_000);
+  await page.addInitScript(() => {
+    const original = HTMLCanvasElement.prototype.getContext;
+    HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, type: string, ...rest: unknown[]) {
+      if (type.startsWith('webgl')) return null;
+      return (original as (...a: unknown[]) => RenderingContext | null).call(this, type, ...rest);
+    } as typeof original;
+  });
+  await submit(hub, 14);
+  await page.goto(`${hub.url}/projector?lang=en`);
+  await expect(page.getByTestId('scene-2d')).toBeVisible();
+  await settle(page);
+  await checkEverySize(page, 'projector-en-2d');
+});
