@@ -43,6 +43,8 @@ export interface HubOptions {
   lanLimits?: Partial<LanLimits>;
   /** Switch network mode on at start (and remember it), as the console's switch does. */
   lan?: boolean;
+  /** Switch audience mode on at start (needs network mode), as the console's switch does. */
+  audience?: boolean;
   /** Instrument id to run when none is chosen yet. */
   defaultInstrument?: string;
   appVersion?: string;
@@ -280,6 +282,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       store.close();
       throw error;
     });
+  if (options.audience && ctx.lan.status().listening) ctx.audience.enable();
 
   return {
     url,

@@ -6,6 +6,7 @@ import { initI18n } from '../common/i18n';
 import { useNow } from '../common/useNow';
 import '../common/base.css';
 import './admin.css';
+import { AudiencePanel } from './panels/AudiencePanel';
 import { DataPanels } from './panels/DataPanels';
 import { Login } from './panels/Login';
 import { NetworkPanel } from './panels/NetworkPanel';
@@ -63,6 +64,7 @@ function Console() {
           <Overview />
           <Rounds />
           <NetworkPanel />
+          <AudiencePanel />
           {settings && <SettingsPanel settings={settings} />}
           <DataPanels />
         </>
