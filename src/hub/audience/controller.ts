@@ -155,7 +155,11 @@ export function createAudience(deps: Deps): AudienceController {
     },
     roundKey: () => keyOf(deps.store.activeRound(), now()),
     joined: (ids) => {
-      if (deps.phones.join(controller.roundKey(), ids)) controller.announce();
+      // Only a count: a join lost to a failing disk costs the number, never the phone's answer.
+      deps.phones
+        .join(controller.roundKey(), ids)
+        .then((isNew) => isNew && controller.announce())
+        .catch(() => undefined);
     },
     invite: () => {
       const lan = deps.lan();

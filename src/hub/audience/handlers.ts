@@ -70,7 +70,7 @@ export async function phoneSubmit(ctx: HubContext, peer: Peer, response: SurveyR
       ctx.send(peer, { type: 'error', code: 'bad-response', message: result.problem, ref: response.id });
       return;
     }
-    ctx.phones.markAnswered(key, ids);
+    await ctx.phones.markAnswered(key, ids);
     ctx.send(peer, { type: 'ack', id: response.id, duplicate: !result.stored });
   } finally {
     for (const k of flightKeys) pending.delete(k);

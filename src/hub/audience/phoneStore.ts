@@ -9,11 +9,12 @@ export interface PhoneIds {
 
 /** Who joined and who answered per round, in the database (migration 0003), so a restarted hub still knows. */
 export interface PhoneStore {
-  /** Records that the phone opened the page in this round; true the first time. */
-  join(roundKey: string, ids: PhoneIds): boolean;
+  /** Records that the phone opened the page in this round; resolves true the first time, once written. */
+  join(roundKey: string, ids: PhoneIds): Promise<boolean>;
   /** Whether either id of the phone already handed in an answer in this round. */
   answered(roundKey: string, ids: PhoneIds): boolean;
-  markAnswered(roundKey: string, ids: PhoneIds): void;
+  /** Resolves once written: the rows of a burst of phones go in one transaction (one fsync), as answers do. */
+  markAnswered(roundKey: string, ids: PhoneIds): Promise<void>;
   /** Whether an answer with this id is stored (a phone resending its own answer gets the ack again). */
   hasResponse(id: string): boolean;
   counts(roundKey: string): { joined: number; answered: number };
@@ -47,6 +48,27 @@ export function createPhoneStore(db: Database.Database): PhoneStore {
     `SELECT round_key, sum(counted) AS joined, sum(counted * answered) AS answered FROM audience_phones GROUP BY round_key`,
   );
 
+  /**
+   * Writes that arrive in the same event-loop turn share one transaction: with synchronous=FULL each commit is an
+   * fsync, and a room answering at once would otherwise queue one per phone behind the answers' own commits.
+   */
+  let pending: { work: () => void; done: () => void; failed: (error: unknown) => void }[] = [];
+  const later = (work: () => void): Promise<void> =>
+    new Promise((done, failed) => {
+      if (pending.length === 0)
+        setImmediate(() => {
+          const batch = pending;
+          pending = [];
+          try {
+            db.transaction(() => batch.forEach((item) => item.work()))();
+            batch.forEach((item) => item.done());
+          } catch (error) {
+            batch.forEach((item) => item.failed(error));
+          }
+        });
+      pending.push({ work, done, failed });
+    });
+
   /** Of a phone's rows, the first one present counts it; a phone known by its other id is not counted twice. */
   const counted = (roundKey: string, stored: string[]): number[] => {
     const seen = stored.some((h) => known.get(roundKey, h));
@@ -58,14 +80,13 @@ export function createPhoneStore(db: Database.Database): PhoneStore {
       const stored = hashes(ids);
       const flags = counted(roundKey, stored);
       const isNew = flags[0] === 1;
-      db.transaction(() => stored.forEach((h, i) => insert.run(roundKey, h, flags[i], 0)))();
-      return isNew;
+      return later(() => stored.forEach((h, i) => insert.run(roundKey, h, flags[i], 0))).then(() => isNew);
     },
     answered: (roundKey, ids) => hashes(ids).some((h) => known.get(roundKey, h)?.answered === 1),
     markAnswered: (roundKey, ids) => {
       const stored = hashes(ids);
       const flags = counted(roundKey, stored);
-      db.transaction(() => stored.forEach((h, i) => answer.run(roundKey, h, flags[i])))();
+      return later(() => stored.forEach((h, i) => answer.run(roundKey, h, flags[i])));
     },
     hasResponse: (id) => has.get(id) !== undefined,
     counts: (roundKey) => counts.get(roundKey) ?? { joined: 0, answered: 0 },
