@@ -65,12 +65,13 @@ export async function phoneSubmit(ctx: HubContext, peer: Peer, response: SurveyR
     const result = await acceptResponse(ctx, response, {
       round: ctx.store.activeRound()?.id ?? null,
       rehearsal: false,
+      // In the answer's own transaction: an answer stored is a phone marked, and the other way round.
+      alongside: () => ctx.phones.markAnswered(key, ids),
     });
     if (!result.ok) {
       ctx.send(peer, { type: 'error', code: 'bad-response', message: result.problem, ref: response.id });
       return;
     }
-    await ctx.phones.markAnswered(key, ids);
     ctx.send(peer, { type: 'ack', id: response.id, duplicate: !result.stored });
   } finally {
     for (const k of flightKeys) pending.delete(k);

@@ -13,8 +13,8 @@ export interface PhoneStore {
   join(roundKey: string, ids: PhoneIds): Promise<boolean>;
   /** Whether either id of the phone already handed in an answer in this round. */
   answered(roundKey: string, ids: PhoneIds): boolean;
-  /** Resolves once written: the rows of a burst of phones go in one transaction (one fsync), as answers do. */
-  markAnswered(roundKey: string, ids: PhoneIds): Promise<void>;
+  /** Marks the phone as answered; called inside the answer's own transaction, so both commit or neither does. */
+  markAnswered(roundKey: string, ids: PhoneIds): void;
   /** Whether an answer with this id is stored (a phone resending its own answer gets the ack again). */
   hasResponse(id: string): boolean;
   counts(roundKey: string): { joined: number; answered: number };
@@ -49,8 +49,8 @@ export function createPhoneStore(db: Database.Database): PhoneStore {
   );
 
   /**
-   * Writes that arrive in the same event-loop turn share one transaction: with synchronous=FULL each commit is an
-   * fsync, and a room answering at once would otherwise queue one per phone behind the answers' own commits.
+   * Joins that arrive in the same event-loop turn share one transaction: with synchronous=FULL each commit is an
+   * fsync, and a room scanning at once would otherwise queue one per phone in front of the answers' commits.
    */
   let pending: { work: () => void; done: () => void; failed: (error: unknown) => void }[] = [];
   const later = (work: () => void): Promise<void> =>
@@ -86,7 +86,7 @@ export function createPhoneStore(db: Database.Database): PhoneStore {
     markAnswered: (roundKey, ids) => {
       const stored = hashes(ids);
       const flags = counted(roundKey, stored);
-      return later(() => stored.forEach((h, i) => answer.run(roundKey, h, flags[i])));
+      stored.forEach((h, i) => answer.run(roundKey, h, flags[i]));
     },
     hasResponse: (id) => has.get(id) !== undefined,
     counts: (roundKey) => counts.get(roundKey) ?? { joined: 0, answered: 0 },
