@@ -54,6 +54,8 @@ async function join(phoneUrl, localAddress) {
     ws.once('open', resolve);
     ws.once('error', reject);
   });
+  ws.kinds = new Set();
+  ws.on('message', (d) => ws.kinds.add(JSON.parse(d.toString()).type));
   const welcomed = new Promise((resolve) => ws.once('message', resolve));
   ws.send(JSON.stringify({ type: 'hello', role: 'phone', device: randomUUID() }));
   await welcomed;
@@ -99,7 +101,6 @@ export async function runRoom({ phoneUrl, instrument, phones = 300, joinMs = 60_
         return;
       }
       sockets.push(ws);
-      ws.on('message', (d) => kinds.add(JSON.parse(d.toString()).type));
       joined++;
       await sleep(Math.random() * answerMs);
       const result = await answer(ws, roomAnswer(instrument));
@@ -108,6 +109,9 @@ export async function runRoom({ phoneUrl, instrument, phones = 300, joinMs = 60_
     }),
   );
   const elapsed = performance.now() - started;
-  for (const ws of sockets) ws.close();
+  for (const ws of sockets) {
+    for (const kind of ws.kinds) kinds.add(kind);
+    ws.close();
+  }
   return { joined, latencies, failures, kinds: [...kinds].sort(), elapsed };
 }

@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import jsQR from 'jsqr';
 import WebSocket from 'ws';
@@ -78,6 +79,19 @@ async function answerAll(page: Page, shot?: string): Promise<void> {
   await page.waitForTimeout(400);
 }
 
+/** No serious or critical WCAG 2.1 AA finding, and nothing wider than the phone (no sideways scrolling). */
+async function checkPhoneScreen(page: Page, name: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(
+    serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+    name,
+  ).toEqual([]);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth), `${name} is too wide`).toBeLessThanOrEqual(
+    page.viewportSize()!.width,
+  );
+}
+
 const phoneUrl = (): string => hub.pairing.phone!.replace(LAN_HOST, PHONE_HOST);
 
 test('a phone in the room answers once over plain HTTP, keeps its result and saves it as an image', async ({
@@ -96,10 +110,12 @@ test('a phone in the room answers once over plain HTTP, keeps its result and sav
   expect(await page.evaluate(() => window.isSecureContext)).toBe(false);
   await expect(page.locator('.screen.intro')).toBeVisible();
   await expect(page.locator('.attract')).toHaveCount(0);
+  await checkPhoneScreen(page, 'intro');
 
   await answerAll(page, 'phone-item-nl.png');
   await expect(page.getByTestId('delivery')).toHaveText('Je figuurtje loopt nu het scherm op.');
   expect(hub.storedResponses()).toHaveLength(1);
+  await checkPhoneScreen(page, 'result');
   const sentence = await page.getByTestId('mix-sentence').textContent();
   await page.screenshot({ path: join(SHOTS, 'phone-result-nl.png') });
 
