@@ -197,3 +197,40 @@ test('the room code opens nothing but the phone page', async ({ request }) => {
     expect((await request.get(`${url.origin}${path}`, { maxRedirects: 0 })).status(), path).toBeGreaterThanOrEqual(400);
   expect((await request.get(`${url.origin}/phone/`)).status()).toBe(200);
 });
+
+test('the console switches audience mode, counts phones per round, and a new room code ends it on the phone', async ({
+  page,
+  browser,
+}) => {
+  await page.goto(`${hub.url}/admin`);
+  await page.getByLabel('PIN').fill('8642');
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+  const panel = page.getByTestId('audience-panel');
+  await panel.getByRole('button', { name: 'Meedoen vanuit de zaal stoppen' }).click();
+  await expect(panel.getByTestId('audience-code')).toHaveCount(0);
+  await panel.getByRole('button', { name: 'Meedoen vanuit de zaal aanzetten' }).click();
+  const code = (await panel.getByTestId('audience-code').textContent())!;
+  expect(phoneUrl()).toContain(code.replace('-', ''));
+
+  await page.getByLabel('Naam van de ronde').fill('Zaal 1');
+  await page.getByRole('button', { name: 'Start ronde' }).click();
+  const context = await browser.newContext({
+    viewport: { width: 360, height: 740 },
+    hasTouch: true,
+    isMobile: true,
+    locale: 'nl-NL',
+  });
+  const phone = await context.newPage();
+  await phone.goto(phoneUrl());
+  await answerAll(phone);
+  await checkPhoneScreen(phone, 'result at 360 px');
+  await expect(panel.getByTestId('audience-rounds')).toContainText(/Zaal 1\s*1\s*1/);
+
+  page.once('dialog', (dialog) => void dialog.accept());
+  await panel.getByRole('button', { name: 'Nieuwe zaalcode' }).click();
+  await expect(panel.getByTestId('audience-code')).not.toHaveText(code);
+  await expect(phone.getByRole('status').first()).toContainText('Scan de code op het grote scherm opnieuw');
+  // The result stays on the phone when the room ends.
+  await expect(phone.getByTestId('mix-sentence')).toBeVisible();
+  await context.close();
+});

@@ -40,6 +40,8 @@ export function startPhone(): HubClient {
     switch (message.type) {
       case 'welcome': {
         kiosk.setHubState(message.instrument, message.aggregate, message.settings);
+        // Another instrument mid-visit sends the kiosk back to its attract screen; a phone has none.
+        if (useKiosk.getState().screen === 'attract') useKiosk.setState({ screen: 'intro', lang: kiosk.lang });
         usePhone.setState({ round: message.round, ended: false });
         if (!welcomed) {
           welcomed = true;
