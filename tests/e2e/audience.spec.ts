@@ -39,8 +39,8 @@ test.afterEach(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-/** The organiser starts a round over the hub's own socket, as the console does. */
-async function startRound(url: string, name: string): Promise<void> {
+/** The organiser acts over the hub's own socket, as the console does. */
+async function organiser(url: string, action: Record<string, unknown>): Promise<void> {
   const ws = new WebSocket(`${url.replace('http', 'ws')}/ws`);
   const next = (type: string): Promise<Record<string, unknown>> =>
     new Promise((resolve) =>
@@ -57,10 +57,11 @@ async function startRound(url: string, name: string): Promise<void> {
   ws.send(JSON.stringify({ type: 'login', pin: '135790' }));
   const { token } = (await session) as { token: string };
   const done = next('done');
-  ws.send(JSON.stringify({ type: 'admin', token, action: { kind: 'startRound', name } }));
+  ws.send(JSON.stringify({ type: 'admin', token, action }));
   await done;
   ws.close();
 }
+const startRound = (url: string, name: string): Promise<void> => organiser(url, { kind: 'startRound', name });
 
 /** The whole visit on the phone: the situations, the casus, the context skipped. */
 async function answerAll(page: Page, shot?: string): Promise<void> {
@@ -232,5 +233,18 @@ test('the console switches audience mode, counts phones per round, and a new roo
   await expect(phone.getByRole('status').first()).toContainText('Scan de code op het grote scherm opnieuw');
   // The result stays on the phone when the room ends.
   await expect(phone.getByTestId('mix-sentence')).toBeVisible();
+  await context.close();
+});
+
+test('a phone mid-visit starts again at its intro when the organiser switches the instrument', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  const phone = await context.newPage();
+  await phone.goto(phoneUrl());
+  await phone.locator('.intro button.primary').tap();
+  await expect(phone.locator('.screen.item')).toBeVisible();
+  await organiser(hub.url, { kind: 'instrument', id: 'vier-perspectieven' });
+  await expect(phone.locator('.screen.intro')).toBeVisible();
+  await phone.locator('.intro button.primary').tap();
+  await expect(phone.locator('.screen.item .option')).toHaveCount(4);
   await context.close();
 });
