@@ -7,8 +7,8 @@ const root = resolve(__dirname, '..');
 const { version } = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as { version: string };
 
 /**
- * One build for every runtime: Electron main (which also yields the standalone hub), the preload, and the three
- * pages the hub serves at /kiosk, /projector and /admin.
+ * One build for every runtime: Electron main (which also yields the standalone hub), the preload, and the four
+ * pages the hub serves at /kiosk, /projector, /admin and /phone.
  */
 export default defineConfig({
   main: {
@@ -39,11 +39,15 @@ export default defineConfig({
     plugins: [react()],
     build: {
       outDir: resolve(root, 'out/renderer'),
+      // electron-vite leaves renderer code unminified; the phone page comes over a venue's Wi-Fi (budget: 150 kB).
+      minify: true,
       rollupOptions: {
         input: {
           kiosk: resolve(root, 'src/renderer/kiosk/index.html'),
           projector: resolve(root, 'src/renderer/projector/index.html'),
           admin: resolve(root, 'src/renderer/admin/index.html'),
+          // A visitor's own phone in the talk room (audience mode): no three.js, small enough for a venue's Wi-Fi.
+          phone: resolve(root, 'src/renderer/phone/index.html'),
         },
       },
     },

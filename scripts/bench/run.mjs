@@ -1,3 +1,4 @@
+import { benchAudience } from './audience.mjs';
 import { benchKiosk, benchProjector } from './browser.mjs';
 import { benchExport } from './export.mjs';
 import { benchHub } from './hub.mjs';
@@ -5,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { benchSoak } from './soak.mjs';
 
 /**
- * `npm run bench [-- harness hub export kiosk projector soak]`: prints figures against the budgets of the design brief. Timings on
+ * `npm run bench [-- harness hub export kiosk projector soak audience]`: prints figures against the budgets of the design brief. Timings on
  * shared machines are noisy, so nothing here fails on a number.
  */
 const all = {
@@ -19,6 +20,8 @@ const all = {
   kiosk: benchKiosk,
   projector: benchProjector,
   soak: () => benchSoak({ visitors: 200 }),
+  // A talk room of 300 phones, the phone page's weight and first paint on a slowed CPU.
+  audience: benchAudience,
 };
 const chosen = process.argv.slice(2).filter((a) => a in all);
 for (const name of chosen.length ? chosen : Object.keys(all)) {

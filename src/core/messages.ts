@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { aggregateSchema } from './aggregate';
+import { audienceInviteSchema, audienceStatusSchema } from './audience';
 import { instrumentSchema } from './instrument';
 import { lanStatusSchema } from './lan';
 import { responseSchema } from './response';
@@ -18,7 +19,8 @@ import { roundSchema, settingsSchema } from './settings';
 /** Largest WebSocket frame the hub accepts from a client, in bytes. */
 export const MAX_CLIENT_FRAME_BYTES = 64 * 1024;
 
-export const roleSchema = z.enum(['kiosk', 'projector', 'admin']);
+/** `phone`: a visitor's own phone in the talk room (audience mode), let in by the audience code only. */
+export const roleSchema = z.enum(['kiosk', 'projector', 'admin', 'phone']);
 export type Role = z.infer<typeof roleSchema>;
 
 const deviceIdSchema = z.string().regex(/^[A-Za-z0-9-]{8,64}$/, 'device must be 8-64 letters, digits or dashes');
@@ -54,6 +56,8 @@ export const adminActionSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('wipe'), confirm: z.literal('WIS') }),
   z.strictObject({ kind: z.literal('lan'), enabled: z.boolean() }),
   z.strictObject({ kind: z.literal('lanNewCode') }),
+  z.strictObject({ kind: z.literal('audience'), enabled: z.boolean() }),
+  z.strictObject({ kind: z.literal('audienceNewCode') }),
   z.strictObject({ kind: z.literal('startAtLogin'), enabled: z.boolean() }),
 ]);
 export type AdminAction = z.infer<typeof adminActionSchema>;
@@ -82,6 +86,8 @@ export const errorCodeSchema = z.enum([
   'no-session',
   'refused',
   'internal',
+  /** A phone that already handed in an answer in this round (audience mode): it shows the one it has. */
+  'already-answered',
 ]);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
 
@@ -126,6 +132,7 @@ export const statusSchema = z.object({
   instruments: z.array(z.object({ id: z.string(), version: z.string(), title: z.string() })),
   archives: z.array(z.string()),
   lan: lanStatusSchema,
+  audience: audienceStatusSchema,
   /** False when the database cannot be written: answers are not saved (kiosks keep them) until it is fixed. */
   database: z.object({ writable: z.boolean(), recovery: recoveryNoteSchema.nullable() }),
   /**
@@ -163,6 +170,8 @@ export const hubMessageSchema = z.discriminatedUnion('type', [
   /** The totals alone, sent to kiosks every few seconds when they changed (for "you versus today's crowd"). */
   z.object({ type: z.literal('aggregate'), aggregate: aggregateSchema }),
   z.object({ type: z.literal('state'), settings: settingsSchema, round: roundSchema.nullable() }),
+  /** To projectors: how to invite the room to join from their phones (audience mode). */
+  audienceInviteSchema,
   z.object({ type: z.literal('session'), token: z.string(), expiresAt: z.number() }),
   z.object({ type: z.literal('status'), status: statusSchema }),
   /** An organiser action succeeded: `detail` names the console text, `params` the values in it. */

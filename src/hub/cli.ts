@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { audienceUrl } from '../core/audience';
 import { pairingUrl } from '../core/lan';
 import { DEFAULT_LAN_PORT } from './lan';
 import { DEFAULT_PORT, startHub } from './server';
@@ -13,6 +14,7 @@ async function main(): Promise<void> {
       data: { type: 'string', default: './data' },
       port: { type: 'string', default: String(DEFAULT_PORT) },
       lan: { type: 'boolean', default: false },
+      audience: { type: 'boolean', default: false },
       'lan-port': { type: 'string', default: String(DEFAULT_LAN_PORT) },
       'lan-host': { type: 'string', default: '0.0.0.0' },
       instrument: { type: 'string' },
@@ -21,7 +23,7 @@ async function main(): Promise<void> {
   });
   if (values.help) {
     console.log(
-      'Usage: npm run hub -- [--data ./data] [--port 5780] [--instrument id] [--lan] [--lan-port 5781] [--lan-host 0.0.0.0]',
+      'Usage: npm run hub -- [--data ./data] [--port 5780] [--instrument id] [--lan [--audience]] [--lan-port 5781] [--lan-host 0.0.0.0]',
     );
     return;
   }
@@ -31,6 +33,7 @@ async function main(): Promise<void> {
     dataDir: resolve(values.data),
     port,
     lan: values.lan,
+    audience: values.audience,
     lanPort,
     lanHost: values['lan-host'],
     defaultInstrument: values.instrument,
@@ -47,6 +50,8 @@ async function main(): Promise<void> {
     const address = lan.addresses[0] ?? '<address of this computer>';
     console.log(`Network:   ${pairingUrl(address, lan.port, 'kiosk', lan.code)}`);
     console.log(`           ${pairingUrl(address, lan.port, 'projector', lan.code)}`);
+    const audience = hub.context.audience.activeCode();
+    if (audience !== null) console.log(`Phones:    ${audienceUrl(address, lan.port, audience)}`);
   }
   const stop = (): void => void hub.close().then(() => process.exit(0));
   process.on('SIGINT', stop);

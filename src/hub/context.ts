@@ -3,6 +3,8 @@ import type { Instrument } from '../core/instrument';
 import type { HubMessage, Role } from '../core/messages';
 import type { Settings } from '../core/settings';
 import type { AnswerLimit } from './answerLimit';
+import type { AudienceController } from './audience/controller';
+import type { PhoneStore } from './audience/phoneStore';
 import type { OrganiserAuth } from './auth';
 import type { DeviceEntry } from './devices';
 import type { HostCapabilities } from './host';
@@ -29,6 +31,10 @@ export interface Peer {
   lastSeen: number;
   /** What a kiosk last reported as still unacknowledged. */
   pending: number | null;
+  /** Came in over the network with the audience code: a phone, which may say hello as one and submit, nothing else. */
+  audience: boolean;
+  /** The phone's HttpOnly cookie id (audience mode), when its browser sent one. */
+  phone: string | null;
 }
 
 /** Everything the message handlers share. */
@@ -51,6 +57,12 @@ export interface HubContext {
   readonly host: HostCapabilities;
   /** Network mode: the second listener and its join code. */
   readonly lan: LanController;
+  /** Audience mode: phones in the talk room, let in by their own code (src/hub/audience). */
+  readonly audience: AudienceController;
+  /** Who joined and answered per round from a phone. */
+  readonly phones: PhoneStore;
+  /** Answers per minute from phones: one per phone, and a cap per address a real room never reaches. */
+  readonly phoneLimit: AnswerLimit;
   /** Stores a response durably (group commit); resolves after the commit. */
   write(response: SurveyResponse, meta: InsertMeta): Promise<{ stored: boolean; seq: number }>;
   live: LiveState;

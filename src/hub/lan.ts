@@ -151,14 +151,31 @@ export const DEFAULT_LAN_LIMITS: LanLimits = {
   maxConnections: 128,
 };
 
+/**
+ * Audience mode's way in on the same listener (src/hub/audience): requests without the join code may still carry the
+ * audience code, which opens the phone page and its socket only.
+ */
+export interface AudienceGate {
+  /**
+   * A request the join code did not let in: `handled` when audience mode answered it (a redirect, its own refusal),
+   * `in` when the audience code lets it through to the page routes, `no` when it is none of audience mode's business.
+   */
+  request(req: IncomingMessage, res: ServerResponse): 'handled' | 'in' | 'no';
+  /** Whether a socket upgrade carries a valid audience code. */
+  upgrade(req: IncomingMessage): boolean;
+  /** Connections audience mode adds to the caps: a whole room may share one address behind a NAT. */
+  extraConnections(): number;
+}
+
 interface LanOptions {
   store: ResponseStore;
+  audience?: AudienceGate;
   limits?: Partial<LanLimits>;
   /** 0.0.0.0 on the stand; tests bind a loopback address. */
   host: string;
   port: number;
   request(req: IncomingMessage, res: ServerResponse): void;
-  upgrade(req: IncomingMessage, socket: Socket, head: Buffer): void;
+  upgrade(req: IncomingMessage, socket: Socket, head: Buffer, audience: boolean): void;
   /** Closes every socket that came in over the network. */
   dropPeers(): void;
   log(line: string): void;
@@ -198,7 +215,10 @@ export function createLan(options: LanOptions): LanController {
       { connectionsCheckingInterval: Math.min(1000, limits.headersTimeoutMs / 2) },
       (req, res) => {
         const verdict = admission(req, code);
-        if (verdict.kind === 'refused') sendRefusal(req, res, 401);
+        const audience = verdict.kind === 'refused' ? (options.audience?.request(req, res) ?? 'no') : 'no';
+        if (audience === 'in') options.request(req, res);
+        else if (audience === 'handled') return;
+        else if (verdict.kind === 'refused') sendRefusal(req, res, 401);
         else if (verdict.kind === 'pair') {
           res.writeHead(303, {
             Location: verdict.location,
@@ -212,21 +232,25 @@ export function createLan(options: LanOptions): LanController {
     );
     candidate.on('upgrade', (req: IncomingMessage, socket: Socket, head: Buffer) => {
       if (admission(req, code).kind !== 'in') {
+        if (options.audience?.upgrade(req)) {
+          options.upgrade(req, socket, head, true);
+          return;
+        }
         socket.on('error', () => undefined);
         socket.end('HTTP/1.1 401 Unauthorized\r\nConnection: close\r\n\r\n');
         return;
       }
-      options.upgrade(req, socket, head);
+      options.upgrade(req, socket, head, false);
     });
     candidate.headersTimeout = limits.headersTimeoutMs;
     candidate.requestTimeout = limits.requestTimeoutMs;
     candidate.keepAliveTimeout = limits.idleTimeoutMs;
-    candidate.maxConnections = limits.maxConnections;
     candidate.setTimeout(limits.idleTimeoutMs);
     candidate.on('connection', (socket: Socket) => {
       const address = socket.remoteAddress ?? '?';
       const open = perAddress.get(address) ?? 0;
-      if (open >= limits.connectionsPerAddress) {
+      const extra = options.audience?.extraConnections() ?? 0;
+      if (open >= limits.connectionsPerAddress + extra || sockets.size >= limits.maxConnections + extra) {
         socket.destroy();
         return;
       }

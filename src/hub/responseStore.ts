@@ -21,6 +21,8 @@ export interface StoredResponse {
 export interface InsertMeta {
   round: number | null;
   rehearsal: boolean;
+  /** Writes that must commit with this answer, in its transaction (audience mode marks the phone as answered). */
+  alongside?: () => void;
 }
 
 /** The durable store behind the hub; one fresh temp database per test. */
@@ -134,10 +136,18 @@ export function createResponseStore(db: Database.Database): ResponseStore {
     if (result.changes === 1) return { stored: true, seq: Number(result.lastInsertRowid) };
     return { stored: false, seq: seqOf.get(response.id)!.seq };
   };
-  const insertOnce = db.transaction(insertRow);
+  const insertOnce = db.transaction((response: SurveyResponse, receivedAt: number, meta: InsertMeta) => {
+    const result = insertRow(response, receivedAt, meta);
+    meta.alongside?.();
+    return result;
+  });
   const insertBatch = db.transaction(
     (items: readonly { response: SurveyResponse; receivedAt: number; meta: InsertMeta }[]) =>
-      items.map((item) => insertRow(item.response, item.receivedAt, item.meta)),
+      items.map((item) => {
+        const result = insertRow(item.response, item.receivedAt, item.meta);
+        item.meta.alongside?.();
+        return result;
+      }),
   );
 
   const activeRound = (): Round | null => {

@@ -5,7 +5,12 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { currentInstruments, findInstrument, type Instrument } from '../core/instrument';
 import { MAX_CLIENT_FRAME_BYTES, type HubMessage, type Role } from '../core/messages';
 import { DEFAULT_SETTINGS, settingsSchema, type Settings } from '../core/settings';
+import { emptyAggregate } from '../core/aggregate';
 import { createAnswerLimit } from './answerLimit';
+import { createAudience } from './audience/controller';
+import { phoneCookie } from './audience/gate';
+import { PHONE_ANSWERS_PER_ADDRESS, PHONE_ANSWERS_PER_SOCKET } from './audience/handlers';
+import { createPhoneStore } from './audience/phoneStore';
 import { createOrganiserAuth } from './auth';
 import type { HubContext, Peer, Via } from './context';
 import { openDatabase, type OpenReport } from './db';
@@ -38,6 +43,8 @@ export interface HubOptions {
   lanLimits?: Partial<LanLimits>;
   /** Switch network mode on at start (and remember it), as the console's switch does. */
   lan?: boolean;
+  /** Switch audience mode on at start (needs network mode), as the console's switch does. */
+  audience?: boolean;
   /** Instrument id to run when none is chosen yet. */
   defaultInstrument?: string;
   appVersion?: string;
@@ -71,6 +78,8 @@ const PING_INTERVAL_MS = 15_000;
 const KIOSK_TOTALS_MS = 3000;
 /** How often the answer count beside the database is brought up to date. */
 const LAST_COUNT_MS = 5000;
+/** How often projectors' invitation (address, code, phones joined) is checked for changes. */
+const INVITE_CHECK_MS = 1000;
 
 function loadSettings(store: ResponseStore): Settings {
   const saved = store.getSetting('settings');
@@ -97,6 +106,14 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   };
   const chosen = store.getSetting('instrument') ?? options.defaultInstrument ?? DEFAULT_INSTRUMENT;
   const peers = new Set<Peer>();
+  const phones = createPhoneStore(db);
+  const audience = createAudience({
+    store,
+    phones,
+    lan: () => lan.status(),
+    peers: () => peers,
+    broadcastInvite: (invite) => ctx.broadcast(invite, ['projector']),
+  });
 
   // Its handlers are defined below; they are only called once it listens.
   const lan = createLan({
@@ -105,7 +122,8 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     port: options.lanPort ?? DEFAULT_LAN_PORT,
     limits: options.lanLimits,
     request: (req, res) => handleRequest(req, res, 'lan'),
-    upgrade: (req, socket, head) => handleUpgrade(req, socket, head, 'lan'),
+    upgrade: (req, socket, head, byAudience) => handleUpgrade(req, socket, head, 'lan', byAudience),
+    audience: audience.gate,
     dropPeers: () => {
       for (const peer of peers) if (peer.via === 'lan') peer.socket.close(4001, 'pair again');
     },
@@ -115,6 +133,9 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   const ctx: HubContext = {
     host: options.host ?? {},
     lan,
+    audience,
+    phones,
+    phoneLimit: createAnswerLimit({ perDevice: PHONE_ANSWERS_PER_SOCKET, perAddress: PHONE_ANSWERS_PER_ADDRESS }),
     instruments,
     store,
     auth: createOrganiserAuth(store, { firstLockMs: options.pinLockMs }),
@@ -141,7 +162,8 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     welcomeFor: (role: Role): HubMessage => ({
       type: 'welcome',
       instrument: ctx.live.instrument,
-      aggregate: ctx.live.aggregate(),
+      // A phone gets no crowd data: the room's totals are the projector's to show.
+      aggregate: role === 'phone' ? emptyAggregate(ctx.live.instrument.types.length) : ctx.live.aggregate(),
       crowd: role === 'projector' || role === 'admin' ? [...ctx.live.crowd()] : [],
       settings: ctx.settings,
       round: store.activeRound(),
@@ -191,7 +213,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   };
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_CLIENT_FRAME_BYTES });
-  const handleUpgrade = (req: IncomingMessage, socket: Socket, head: Buffer, via: Via): void => {
+  const handleUpgrade = (req: IncomingMessage, socket: Socket, head: Buffer, via: Via, byAudience = false): void => {
     if (!isAcceptableUpgrade(req) || (via === 'local' && !isLocalHost(req.headers.host, localPort))) {
       socket.on('error', () => undefined);
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
@@ -199,6 +221,8 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     }
     wss.handleUpgrade(req, socket, head, (ws: WebSocket) => {
       const peer = newPeer(ws, via, req.socket.remoteAddress ?? '?');
+      peer.audience = byAudience;
+      peer.phone = phoneCookie(req);
       peers.add(peer);
       ws.on('close', () => peers.delete(peer));
       // Oversize frames and protocol errors close this socket (ws picks the close code); they must never reach
@@ -237,6 +261,9 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   heartbeat.unref();
   const countTimer = setInterval(noteCount, LAST_COUNT_MS);
   countTimer.unref();
+  // Catches what changes the invitation without going through audience mode: network mode, a new round.
+  const inviteTimer = setInterval(() => ctx.audience.announce(), INVITE_CHECK_MS);
+  inviteTimer.unref();
 
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
@@ -255,6 +282,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       store.close();
       throw error;
     });
+  if (options.audience && ctx.lan.status().listening) ctx.audience.enable();
 
   return {
     url,
@@ -267,6 +295,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       clearInterval(heartbeat);
       clearInterval(kioskTotals);
       clearInterval(countTimer);
+      clearInterval(inviteTimer);
       for (const peer of peers) peer.socket.terminate();
       await ctx.lan.close();
       wss.close();

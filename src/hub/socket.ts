@@ -43,6 +43,12 @@ export function attachPeer(ctx: HubContext, peer: Peer): void {
       return;
     }
     const { message } = parsed;
+    // The audience code opens a phone's hello and its one answer; a kiosk's, a projector's or the console's
+    // messages are refused as if no code had been given.
+    if (peer.audience && !(message.type === 'submit' || (message.type === 'hello' && message.role === 'phone'))) {
+      ctx.send(peer, { type: 'error', code: 'refused', message: 'the room code only lets a phone answer' });
+      return;
+    }
     if (peer.via === 'lan' && isOrganiserMessage(peer, message)) {
       ctx.send(peer, { type: 'error', code: 'refused', message: 'the console only works on the hub computer' });
       return;
@@ -100,5 +106,7 @@ export function newPeer(socket: Peer['socket'], via: Peer['via'], address: strin
     lastRefill: now,
     lastSeen: now,
     pending: null,
+    audience: false,
+    phone: null,
   };
 }

@@ -12,7 +12,7 @@ export class HubProcess {
   url = '';
   port = 0;
   /** The pairing addresses the hub prints when it starts in network mode (`--lan`). */
-  pairing: { kiosk?: string; projector?: string } = {};
+  pairing: { kiosk?: string; projector?: string; phone?: string } = {};
   private child: ChildProcess | null = null;
 
   constructor(
@@ -32,7 +32,13 @@ export class HubProcess {
         output += chunk.toString();
         const match = /Hub on (http:\/\/[\d.]+:(\d+))/.exec(output);
         const network = this.extraArgs.includes('--lan');
-        if (match && (!network || /\/projector\/\?join=\w+\n/.test(output))) {
+        const phones = this.extraArgs.includes('--audience');
+        if (
+          match &&
+          (!network || /\/projector\/\?join=\w+\n/.test(output)) &&
+          (!phones || /\/phone\/\?code=\w+\n/.test(output))
+        ) {
+          this.pairing.phone = /(http:\S+\/phone\/\?code=\w+)/.exec(output)?.[1];
           this.pairing.kiosk = /(http:\S+\/kiosk\/\?join=\w+)/.exec(output)?.[1];
           this.pairing.projector = /(http:\S+\/projector\/\?join=\w+)/.exec(output)?.[1];
           clearTimeout(timer);

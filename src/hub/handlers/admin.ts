@@ -86,6 +86,7 @@ export function hubStatus(ctx: HubContext): HubStatus {
     })),
     archives,
     lan: ctx.lan.status(),
+    audience: ctx.audience.status(),
     database: { writable: ctx.databaseWritable, recovery: lastRecovery(ctx.store) },
     startAtLogin: startAtLoginStatus(ctx),
   };
@@ -218,6 +219,20 @@ const actions: {
   lanNewCode: (ctx) => {
     ctx.lan.newCode();
     return { key: 'lanNewCode' };
+  },
+  audience: (ctx, _peer, { enabled }) => {
+    if (!enabled) {
+      ctx.audience.disable();
+      return { key: 'audienceOff' };
+    }
+    // Phones reach the hub over the venue network only; without it the code would open nothing.
+    if (!ctx.lan.status().listening) throw new RefusedError('audienceNeedsLan');
+    ctx.audience.enable();
+    return { key: 'audienceOn' };
+  },
+  audienceNewCode: (ctx) => {
+    ctx.audience.newCode();
+    return { key: 'audienceNewCode' };
   },
   startAtLogin: (ctx, _peer, { enabled }) => {
     const item = ctx.host.startAtLogin;

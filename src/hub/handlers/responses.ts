@@ -1,5 +1,6 @@
 import type { ClientMessage } from '../../core/messages';
 import { checkAgainstInstrument, profileOf, type SurveyResponse } from '../../core/response';
+import { phoneHello, phoneSubmit } from '../audience/handlers';
 import type { HubContext, Peer } from '../context';
 import { deviceKey, rememberDevice } from '../devices';
 import type { InsertMeta } from '../responseStore';
@@ -43,6 +44,10 @@ export const responseHandlers: { hello: Handler<'hello'>; submit: Handler<'submi
       ctx.send(peer, { type: 'error', code: 'bad-message', message: 'this connection already said hello' });
       return;
     }
+    if (message.role === 'phone') {
+      phoneHello(ctx, peer, message.device);
+      return;
+    }
     peer.role = message.role;
     peer.deviceKey = deviceKey(peer.via, peer.address, message.device);
     const connected = new Set([...ctx.peers].map((p) => p.deviceKey));
@@ -53,8 +58,10 @@ export const responseHandlers: { hello: Handler<'hello'>; submit: Handler<'submi
       (key) => connected.has(key),
     );
     ctx.send(peer, ctx.welcomeFor(message.role));
+    if (message.role === 'projector') ctx.send(peer, ctx.audience.invite());
   },
   submit: async (ctx, peer, { response }) => {
+    if (peer.role === 'phone') return phoneSubmit(ctx, peer, response);
     // Only devices on the network are capped: the hub's own computer could write the database directly anyway.
     const turn = peer.via === 'lan' ? ctx.answerLimit.take(peer) : ({ ok: true } as const);
     if (!turn.ok) {

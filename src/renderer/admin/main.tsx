@@ -6,6 +6,7 @@ import { initI18n } from '../common/i18n';
 import { useNow } from '../common/useNow';
 import '../common/base.css';
 import './admin.css';
+import { AudiencePanel } from './panels/AudiencePanel';
 import { DataPanels } from './panels/DataPanels';
 import { DayView } from './panels/DayView';
 import { Login } from './panels/Login';
@@ -65,6 +66,7 @@ function Console() {
           <DayView />
           <Rounds />
           <NetworkPanel />
+          <AudiencePanel />
           {settings && <SettingsPanel settings={settings} />}
           <DataPanels />
         </>

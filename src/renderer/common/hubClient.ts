@@ -1,5 +1,6 @@
 import { hubMessageSchema, type ClientMessage, type HubMessage, type Role } from '../../core/messages';
 import type { ConnectionState } from './connectionState';
+import { randomId } from './randomId';
 
 export type { ConnectionState };
 
@@ -97,7 +98,7 @@ function safeJson(text: string): unknown {
 export function deviceId(storageKey: string): string {
   const existing = localStorage.getItem(storageKey);
   if (existing) return existing;
-  const id = crypto.randomUUID();
+  const id = randomId();
   localStorage.setItem(storageKey, id);
   return id;
 }

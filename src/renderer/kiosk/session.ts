@@ -1,5 +1,6 @@
 import type { Instrument, Language } from '../../core/instrument';
 import type { SurveyResponse } from '../../core/response';
+import { randomId } from '../common/randomId';
 
 /** Shuffles a copy (Fisher-Yates) with the given random source. */
 export function shuffled<T>(items: readonly T[], random: () => number = Math.random): T[] {
@@ -36,7 +37,7 @@ export function buildResponse(
   answers: Readonly<Record<string, readonly string[]>>,
   casus: string,
   context: Readonly<Record<string, string>>,
-  id: string = crypto.randomUUID(),
+  id: string = randomId(),
 ): SurveyResponse {
   return {
     id,

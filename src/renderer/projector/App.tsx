@@ -9,6 +9,7 @@ import { BarsView } from './views/BarsView';
 import { CasusView } from './views/CasusView';
 import { Crowd2D } from './views/Crowd2D';
 import { HelpOverlay } from './views/HelpOverlay';
+import { Invitation } from './views/Invitation';
 import { ReplayCounter } from './views/ReplayCounter';
 
 const RADIUS = 10;
@@ -60,6 +61,7 @@ export function App({ webgl }: { webgl: boolean }) {
       {view === 'bars' && <BarsView />}
       {view === 'casus' && <CasusView />}
       <Frame />
+      <Invitation />
       {help && <HelpOverlay />}
     </div>
   );

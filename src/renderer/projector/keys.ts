@@ -1,3 +1,4 @@
+import { useInvite } from './invite';
 import { useProjector } from './store';
 
 /** One presenter control: the keys that trigger it (a clicker sends PageUp/PageDown and "." or "b"). */
@@ -17,6 +18,7 @@ export const PRESENTER_KEYS: PresenterKey[] = [
   { keys: ['f'], label: 'freeze', action: () => state().toggle('frozen') },
   { keys: ['r'], label: 'round', action: () => state().toggle('roundOnly') },
   { keys: ['b', '.'], label: 'blank', action: () => state().toggle('blank') },
+  { keys: ['q'], label: 'invite', action: () => useInvite.getState().toggle() },
   { keys: ['?', 'F1'], label: 'help', action: () => state().toggle('help') },
 ];
 

@@ -5,6 +5,7 @@ import { initI18n } from '../common/i18n';
 import '../common/base.css';
 import './projector.css';
 import { App } from './App';
+import { useInvite } from './invite';
 import { useProjector } from './store';
 import { bindPresenterKeys } from './keys';
 
@@ -23,6 +24,7 @@ connectHub({
     if (message.type === 'welcome') store.welcome(message.instrument, message.aggregate, message.crowd, message.round);
     else if (message.type === 'update') store.arrive(message.aggregate, message.member);
     else if (message.type === 'state') store.setRound(message.round);
+    else if (message.type === 'audience') useInvite.getState().receive(message);
   },
 });
 bindPresenterKeys(window);

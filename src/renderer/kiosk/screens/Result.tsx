@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MIN_CROWD_FOR_DISTRIBUTION } from '../../../core/aggregate';
 import { localize } from '../../../core/instrument';
@@ -11,8 +11,15 @@ import { useKiosk } from '../store';
 import { NamedMark } from '../../common/NamedMark';
 import { useQrCode } from '../../common/useQrCode';
 
+/** What the phone page puts in place of the kiosk's parts: its own delivery line and take-away, no crowd. */
+interface ResultProps {
+  delivery?: ReactNode;
+  take?: ReactNode;
+  crowd?: boolean;
+}
+
 /** The mix three ways (sentence, bars, dot), the leading type explained, the casus gap, the crowd, the take-away. */
-export function Result() {
+export function Result({ delivery: deliveryLine, take, crowd = true }: ResultProps = {}) {
   const { t } = useTranslation();
   const instrument = useKiosk((s) => s.instrument)!;
   const lang = useKiosk((s) => s.lang);
@@ -31,7 +38,8 @@ export function Result() {
   const gap = casusGap(typeIds, profile.shares, response.casus);
   const reflection = localize(leadType.reflection, lang);
   const qrText = takeAwayText(instrument, lang, profile.shares, sentence, reflection);
-  const qr = useQrCode(qrText, 360);
+  // The phone page has its own take-away (the result is already on the phone): no QR code to draw there.
+  const qr = useQrCode(take === undefined ? qrText : '', 360);
 
   const crowdTotal = aggregate?.total ?? 0;
   const crowdSame =
@@ -80,24 +88,30 @@ export function Result() {
         </dl>
         <h2>{t('result.casusTitle')}</h2>
         <p data-testid="casus-gap">{casusSentence(gap, instrument, lang, t)}</p>
-        <p className="crowd" data-testid="crowd-compare">
-          {crowdSame === null
-            ? t('result.crowdSmall')
-            : t('result.crowdSame', { percent: crowdSame, type: localize(leadType.name, lang) })}
-        </p>
-        <p className="delivery" role="status" data-testid="delivery" data-state={delivery}>
-          {delivery === 'saved'
-            ? `${t('result.saved')} ${t('result.joined')}`
-            : t(delivery === 'pending' ? 'result.pending' : 'result.saving')}
-        </p>
+        {crowd && (
+          <p className="crowd" data-testid="crowd-compare">
+            {crowdSame === null
+              ? t('result.crowdSmall')
+              : t('result.crowdSame', { percent: crowdSame, type: localize(leadType.name, lang) })}
+          </p>
+        )}
+        {deliveryLine ?? (
+          <p className="delivery" role="status" data-testid="delivery" data-state={delivery}>
+            {delivery === 'saved'
+              ? `${t('result.saved')} ${t('result.joined')}`
+              : t(delivery === 'pending' ? 'result.pending' : 'result.saving')}
+          </p>
+        )}
       </section>
-      <aside className="result-take">
-        {qr && <img className="qr" src={qr} alt={t('result.takeAway')} data-text={qrText} width={240} height={240} />}
-        <p>{t('result.takeAway')}</p>
-        <button className="primary" onClick={reset}>
-          {t('result.done')}
-        </button>
-      </aside>
+      {take ?? (
+        <aside className="result-take">
+          {qr && <img className="qr" src={qr} alt={t('result.takeAway')} data-text={qrText} width={240} height={240} />}
+          <p>{t('result.takeAway')}</p>
+          <button className="primary" onClick={reset}>
+            {t('result.done')}
+          </button>
+        </aside>
+      )}
     </main>
   );
 }

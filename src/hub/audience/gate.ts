@@ -1,0 +1,115 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { AUDIENCE_PARAM, normalizeAudienceCode, PHONE_PAGE } from '../../core/audience';
+import { requestUrl, securityHeaders } from '../http';
+
+/** The cookie a phone keeps after scanning the code: it opens the phone page and its socket, nothing else. */
+export const AUDIENCE_COOKIE = 'ideale-audience';
+/** A random id the hub gives each phone, HttpOnly so the page's script (and whoever edits it) cannot change it. */
+export const PHONE_COOKIE = 'ideale-phone';
+const AUDIENCE_MAX_AGE_S = 24 * 3600;
+
+const PHONE_PATHS = new Set([`/${PHONE_PAGE}`, `/${PHONE_PAGE}/`]);
+
+export function readCookie(header: string | undefined, name: string): string | null {
+  for (const part of (header ?? '').split(';')) {
+    const [key, ...rest] = part.trim().split('=');
+    if (key === name) return rest.join('=');
+  }
+  return null;
+}
+
+/** The phone's cookie id when it has the form the hub gives out (22 base64url characters), else null. */
+export function phoneCookie(req: IncomingMessage): string | null {
+  const value = readCookie(req.headers.cookie, PHONE_COOKIE);
+  return value !== null && /^[A-Za-z0-9_-]{22}$/.test(value) ? value : null;
+}
+
+function same(given: string | null, expected: string): boolean {
+  if (given === null) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+export type AudienceVerdict =
+  | { kind: 'in' }
+  | { kind: 'pair'; location: string }
+  | { kind: 'home' }
+  | { kind: 'elsewhere' }
+  | { kind: 'refused'; typed: boolean };
+
+/**
+ * What the audience code lets a request on the network listener do: the phone page, its assets and its socket. A
+ * page opened with the code gets the cookie and is sent to the same page without the code; with the cookie, `/`
+ * leads to the phone page and every other page or route is refused (`elsewhere`). `expected` null: audience mode is
+ * off, and no code opens anything.
+ */
+export function audienceAdmission(req: IncomingMessage, expected: string | null): AudienceVerdict {
+  const url = requestUrl(req);
+  if (!url) return { kind: 'refused', typed: false };
+  const typed = url.searchParams.get(AUDIENCE_PARAM);
+  const byQuery = expected !== null && same(typed === null ? null : normalizeAudienceCode(typed), expected);
+  const cookie = readCookie(req.headers.cookie, AUDIENCE_COOKIE);
+  const byCookie = expected !== null && same(cookie === null ? null : normalizeAudienceCode(cookie), expected);
+  const path = url.pathname;
+  const isPage = PHONE_PATHS.has(path);
+  if (byQuery && isPage && req.method === 'GET') {
+    url.searchParams.delete(AUDIENCE_PARAM);
+    return { kind: 'pair', location: `/${PHONE_PAGE}/${url.search}` };
+  }
+  if (byQuery && path === '/ws') return { kind: 'in' };
+  if (!byCookie) return { kind: 'refused', typed: typed !== null };
+  if (isPage || path === '/ws' || path.startsWith('/assets/')) return { kind: 'in' };
+  if (path === '/') return { kind: 'home' };
+  return { kind: 'elsewhere' };
+}
+
+/** The cookies a phone gets when it comes in with the code: the code itself and, once, its own random id. */
+export function audienceCookies(req: IncomingMessage, code: string): string[] {
+  const cookies = [`${AUDIENCE_COOKIE}=${code}; Path=/; Max-Age=${AUDIENCE_MAX_AGE_S}; HttpOnly; SameSite=Strict`];
+  if (!phoneCookie(req)) cookies.push(newPhoneCookie());
+  return cookies;
+}
+
+export function newPhoneCookie(): string {
+  return `${PHONE_COOKIE}=${randomBytes(16).toString('base64url')}; Path=/; Max-Age=${AUDIENCE_MAX_AGE_S}; HttpOnly; SameSite=Strict`;
+}
+
+/**
+ * The page a phone gets without a valid audience code (wrong, old or none): a form to type the code from the
+ * projection. `elsewhere`: the audience code opens the phone page only.
+ */
+export function sendAudienceRefusal(
+  req: IncomingMessage,
+  res: ServerResponse,
+  typed: boolean,
+  status: 401 | 403,
+): void {
+  const body =
+    status === 403
+      ? `<p>Met de zaalcode kun je alleen meedoen op je telefoon: <a href="/${PHONE_PAGE}/">naar de vragen</a>.</p>` +
+        `<p lang="en">The room code only lets you take part on your phone: <a href="/${PHONE_PAGE}/">to the questions</a>.</p>`
+      : (typed
+          ? `<p role="alert" style="color:#fca5a5">Die zaalcode klopt niet (meer). <span lang="en">That room code is not (or no longer) right.</span></p>`
+          : '') +
+        `<p>Scan de QR-code op het grote scherm, of typ de zaalcode die daar staat.</p>` +
+        `<p lang="en">Scan the QR code on the big screen, or type the room code shown there.</p>` +
+        `<form method="get" action="/${PHONE_PAGE}/" style="display:flex;flex-direction:column;gap:12px">` +
+        `<label for="code">Zaalcode <span lang="en">(room code)</span></label>` +
+        `<input id="code" name="${AUDIENCE_PARAM}" required autocomplete="off" autocapitalize="characters" spellcheck="false" ` +
+        `placeholder="ABCD-EFGH" style="font:inherit;font-family:monospace;padding:8px;min-height:44px">` +
+        `<button style="font:inherit;min-height:44px">Doe mee <span lang="en">· join</span></button></form>`;
+  res.writeHead(status, {
+    'Content-Type': 'text/html; charset=utf-8',
+    'Cache-Control': 'no-store',
+    ...securityHeaders(req, { forms: status === 401 }),
+  });
+  res.end(
+    `<!doctype html><html lang="nl"><meta charset="utf-8"><meta name="viewport" content="width=device-width">` +
+      `<title>De Ideale Ambtenaar</title><main style="font:1.125rem/1.5 system-ui,sans-serif;max-width:30rem;margin:2rem auto;padding:0 1rem">` +
+      `<h1>De Ideale Ambtenaar</h1>${body}</main></html>`,
+  );
+}
+
+export const isPhonePath = (req: IncomingMessage): boolean => PHONE_PATHS.has(requestUrl(req)?.pathname ?? '');

@@ -1,0 +1,50 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { RunningHub } from '../../src/hub/server';
+import { runRoom } from '../../scripts/bench/room.mjs';
+import { startAudienceHub } from '../support/audience';
+import { tempDataDir, TestClient } from '../support/hub';
+import { shippedInstrument } from '../support/instruments';
+
+/**
+ * A full talk room, short form: 300 phones, each from its own loopback address, join and answer within seconds
+ * (the bench spreads the same over minutes). Every answer is stored once and reaches the projector; phones get no
+ * crowd data.
+ */
+const instrument = shippedInstrument('ideale-ambtenaar');
+const PHONES = 300;
+
+let data: ReturnType<typeof tempDataDir>;
+let hub: RunningHub;
+beforeEach(async () => {
+  data = tempDataDir();
+  hub = await startAudienceHub(data.dir);
+});
+afterEach(async () => {
+  await hub.close();
+  data.remove();
+});
+
+describe('a full room of phones', () => {
+  it('stores every answer once, acknowledges each and shows each on the projector', async () => {
+    const projector = await TestClient.connect(hub.url, 'projector');
+    const invite = await projector.waitFor((m) => m.type === 'audience');
+    const phoneUrl = invite.type === 'audience' ? invite.url! : '';
+    const room = await runRoom({ phoneUrl, instrument, phones: PHONES, joinMs: 2000, answerMs: 3000 });
+    const sorted = [...room.latencies].sort((a, b) => a - b);
+    const p = (q: number): string =>
+      (sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN).toFixed(1);
+    console.log(
+      `audience-room (short): ${room.joined} phones joined in 2 s, ${room.latencies.length} answers in 5 s; ack p50 ${p(0.5)} ms, p99 ${p(0.99)} ms (budget p99 ≤ 50 ms)`,
+    );
+    expect(room.failures).toEqual([]);
+    expect(room.joined).toBe(PHONES);
+    expect(room.latencies).toHaveLength(PHONES);
+    expect(hub.store.count()).toBe(PHONES);
+    await expect.poll(() => projector.messages.filter((m) => m.type === 'update').length).toBe(PHONES);
+    expect(room.kinds.filter((k) => !['welcome', 'ack', 'state'].includes(k))).toEqual([]);
+    expect(hub.context.audience.status().perRound).toEqual([
+      expect.objectContaining({ round: null, joined: PHONES, answered: PHONES }),
+    ]);
+    projector.close();
+  });
+});
