@@ -6,6 +6,7 @@ import type { CrowdMember } from '../../core/messages';
 import type { Round } from '../../core/settings';
 import type { ConnectionState } from '../common/hubClient';
 import { addFigure, clearCrowd, createCrowdSim, prepareFor, WALK_SECONDS } from './crowdSim';
+import { sceneSeconds } from './sceneClock';
 
 /** Figures the scene is allocated for; one instanced mesh of this size, `count` set to the crowd. */
 export const CROWD_CAPACITY = 20_000;
@@ -20,8 +21,6 @@ export const crowd = {
   sim: createCrowdSim(CROWD_CAPACITY),
   /** Bumped whenever figures changed, so the mesh uploads its attributes once. */
   version: 0,
-  /** Seconds on the scene clock, kept in step by the Crowd layer. */
-  clock: 0,
   /** Scene time the replay started, or null. */
   replayFrom: null as number | null,
 };
@@ -74,13 +73,12 @@ export function shownAggregate(
 /** Puts the members in the scene; `replay` makes them walk in one after another over REPLAY_SECONDS. */
 function rebuildCrowd(instrument: Instrument, members: readonly CrowdMember[], replay: boolean): void {
   const colors = instrument.types.map((t) => t.color);
+  const now = sceneSeconds();
   clearCrowd(crowd.sim);
   prepareFor(crowd.sim, members.length);
   const step = members.length > 0 ? REPLAY_SECONDS / members.length : 0;
-  members.forEach((m, i) =>
-    addFigure(crowd.sim, m.shares, colors, replay ? crowd.clock + i * step : crowd.clock - WALK_SECONDS),
-  );
-  crowd.replayFrom = replay ? crowd.clock : null;
+  members.forEach((m, i) => addFigure(crowd.sim, m.shares, colors, replay ? now + i * step : now - WALK_SECONDS));
+  crowd.replayFrom = replay ? now : null;
   crowd.version += 1;
 }
 
@@ -118,7 +116,7 @@ export const useProjector = create<ProjectorState>()((set, get) => ({
         crowd.sim,
         member.shares,
         instrument.types.map((t) => t.color),
-        crowd.clock,
+        sceneSeconds(),
       );
       crowd.version += 1;
     }

@@ -3,6 +3,7 @@ import type { IdealType } from '../../../core/instrument';
 import { polygonCorner } from '../../../core/scoring';
 import { positionAt } from '../crowdSim';
 import { fitStage, toScreen } from '../scene/stageView';
+import { sceneSeconds } from '../sceneClock';
 import { crowd } from '../store';
 
 /** The crowd drawn in 2-D, for screens without WebGL: the same polygon, the same figures as dots. */
@@ -25,10 +26,9 @@ export function Crowd2D({
     if (!ctx) return;
     const n = types.length;
     const view = fitStage(n, radius, width, height);
-    const start = performance.now();
     let frame = 0;
     const draw = (): void => {
-      crowd.clock = (performance.now() - start) / 1000;
+      const now = sceneSeconds();
       ctx.fillStyle = '#0b1020';
       ctx.fillRect(0, 0, width, height);
       ctx.strokeStyle = '#8090c0';
@@ -45,7 +45,7 @@ export function Crowd2D({
         const { sim } = crowd;
         const size = Math.max(2, sim.spacing * view.zoom * 0.4);
         for (let i = 0; i < sim.count; i++) {
-          const [x, y] = positionAt(sim, i, crowd.clock);
+          const [x, y] = positionAt(sim, i, now);
           const [px, py] = toScreen(view, width, height, x, y);
           ctx.fillStyle = `rgb(${sim.color[i * 3]! * 255},${sim.color[i * 3 + 1]! * 255},${sim.color[i * 3 + 2]! * 255})`;
           ctx.beginPath();
