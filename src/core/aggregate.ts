@@ -51,17 +51,25 @@ export function addToAggregate(agg: Aggregate, profile: Profile, typeIds: readon
 /** The smallest crowd for which the distribution is shown at all (fewer would single people out). */
 export const MIN_CROWD_FOR_DISTRIBUTION = 5;
 
+/** Adds one public crowd member (shares and casus only), labelled as the hub labels a profile. */
+export function addMember(
+  agg: Aggregate,
+  member: { shares: number[]; casus: number },
+  typeIds: readonly string[],
+): Aggregate {
+  return addToAggregate(
+    agg,
+    { shares: member.shares, label: labelShares(typeIds, member.shares), casusIndex: member.casus },
+    typeIds,
+  );
+}
+
 /** The aggregate of a set of public crowd members (for a projector filtering on a round). */
 export function aggregateMembers(
   members: readonly { shares: number[]; casus: number }[],
   typeIds: readonly string[],
 ): Aggregate {
   let agg = emptyAggregate(typeIds.length);
-  for (const m of members)
-    agg = addToAggregate(
-      agg,
-      { shares: m.shares, label: labelShares(typeIds, m.shares), casusIndex: m.casus },
-      typeIds,
-    );
+  for (const m of members) agg = addMember(agg, m, typeIds);
   return agg;
 }

@@ -87,3 +87,34 @@ test('without WebGL, figures that arrived live survive a resize, hiding and a bl
   await page.setViewportSize({ width: 1280, height: 720 });
   await expectCrowdStandsAfter(page, settled, 'resize', []);
 });
+
+test('the replay tells one moment: the counter, the total and the corners count the figures that walked in', async ({
+  page,
+  hub,
+}) => {
+  await page.clock.install({ time: new Date('2025-06-12T08:00:00') });
+  await page.goto(`${hub.url}/projector`);
+  await submit(
+    hub,
+    Array.from({ length: 40 }, (_, i) => PATTERN[i % PATTERN.length]!),
+  );
+  await expect(page.getByTestId('total')).toHaveText('40');
+  await page.clock.pauseAt(new Date('2025-06-12T14:00:00'));
+  await page.keyboard.press('ArrowLeft');
+  await expect(page.getByTestId('view-title')).toHaveText('Zo groeide de dag');
+  await page.clock.runFor(10_000);
+
+  const counter = (await page.getByTestId('replay-count').textContent()) ?? '';
+  const walked = Number(/^(\d+) van 40$/.exec(counter)?.[1]);
+  console.log(`halfway through the replay: "${counter}"`);
+  expect(walked).toBeGreaterThan(10);
+  expect(walked).toBeLessThan(30);
+  await expect(page.getByTestId('total')).toHaveText(String(walked));
+  const corners = await page.locator('[data-testid^="count-"]').allTextContents();
+  const chameleons = Number(/^(\d+)/.exec((await page.getByTestId('chameleons').textContent()) ?? '0')?.[1] ?? 0);
+  expect(corners.reduce((sum, c) => sum + Number(c), chameleons)).toBe(walked);
+
+  await page.clock.runFor(15_000);
+  await expect(page.getByTestId('replay-count')).toHaveText('40 van 40');
+  await expect(page.getByTestId('total')).toHaveText('40');
+});
