@@ -1,8 +1,8 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { aggregateMembers, emptyAggregate } from '../../core/aggregate';
 import type { CrowdMember } from '../../core/messages';
 import { shippedInstrument } from '../../../tests/support/instruments';
-import { shownAggregate, useProjector } from './store';
+import { REPLAY_SECONDS, shownAggregate, useProjector } from './store';
 
 const instrument = shippedInstrument('ideale-ambtenaar');
 const typeIds = instrument.types.map((t) => t.id);
@@ -58,5 +58,30 @@ describe('the projector store over a long day', () => {
     const evening = timeArrivals(100_000);
     console.log(`2,000 arrivals: ${morning.toFixed(1)} ms on an empty day, ${evening.toFixed(1)} ms after 100,000`);
     expect(evening).toBeLessThan(morning * 3 + 50);
+  });
+
+  describe('the replay', () => {
+    beforeEach(() => vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'performance'] }));
+    afterEach(() => vi.useRealTimers());
+
+    it("counts each member once, also one who arrives while it runs, and ends on the day's totals", () => {
+      const day = Array.from({ length: 40 }, (_, i) => member(i, null));
+      store().welcome(instrument, aggregateMembers(day, typeIds), day, null);
+      store().step(-1);
+      expect(store().view).toBe('replay');
+      vi.advanceTimersByTime((REPLAY_SECONDS / 2) * 1000);
+      const halfway = shownAggregate(store())!.total;
+      expect(halfway).toBeGreaterThan(15);
+      expect(halfway).toBeLessThan(25);
+
+      const late = member(40, null);
+      store().arrive(aggregateMembers([...day, late], typeIds), late);
+      expect(shownAggregate(store())!.total).toBe(halfway + 1);
+      expect(store().replay?.total).toBe(41);
+
+      vi.advanceTimersByTime(REPLAY_SECONDS * 1000);
+      expect(store().replay).toBeNull();
+      expect(shownAggregate(store())).toEqual(aggregateMembers([...day, late], typeIds));
+    });
   });
 });

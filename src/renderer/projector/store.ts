@@ -105,7 +105,8 @@ function rebuildCrowd(instrument: Instrument, members: readonly CrowdMember[], r
   prepareFor(crowd.sim, members.length);
   const step = members.length > 0 ? REPLAY_SECONDS / members.length : 0;
   members.forEach((m, i) => addFigure(crowd.sim, m.shares, colors, replay ? now + i * step : now - WALK_SECONDS));
-  crowd.replay = replay ? { members, from: now } : null;
+  // A copy: members who arrive during the replay walk in at once and must not count twice.
+  crowd.replay = replay ? { members: [...members], from: now } : null;
   crowd.version += 1;
 }
 
