@@ -3,9 +3,11 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-/** Which runtime may import what (STYLE.md, principle 1). A violation is an error, not a review comment. */
-const layer = (patterns, message) => ({
-  'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }],
+const root = new URL('..', import.meta.url).pathname;
+
+/** Which runtime may import what (docs/CONTRIBUTING.md, "Layers"). A violation is an error, not a review comment. */
+const layer = (patterns, message, more = []) => ({
+  'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }, ...more] }],
 });
 const nodeOnly = ['node:*', 'fs', 'path', 'os', 'child_process', 'better-sqlite3', 'ws'];
 const uiOnly = [
@@ -35,11 +37,20 @@ export default tseslint.config(
     },
   },
   {
+    // An allow-list: core runs everywhere, so any package but zod (a Node or rendering library) fails here.
     files: ['src/core/**/*.ts'],
-    rules: layer(
-      [...nodeOnly, ...uiOnly, 'electron', '**/hub/**', '**/main/**', '**/renderer/**'],
-      'src/core is pure: zod only, no I/O, no UI.',
-    ),
+    rules: layer(['**/hub/**', '**/main/**', '**/preload/**', '**/renderer/**'], 'src/core imports only core.', [
+      { regex: '^(?!zod$|\\.\\.?/)', message: 'src/core is pure: zod only, no I/O, no UI.' },
+    ]),
+  },
+  {
+    // A promise nobody awaits or catches fails silently, and in the hub an unhandled rejection ends the process.
+    files: ['src/**/*.{ts,tsx}'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: root } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+    },
   },
   {
     files: ['src/hub/**/*.ts'],

@@ -3,11 +3,12 @@ import { benchKiosk, benchProjector } from './browser.mjs';
 import { benchExport } from './export.mjs';
 import { benchHub } from './hub.mjs';
 import { execFileSync } from 'node:child_process';
+import { benchLongDay } from './longday.mjs';
 import { benchSoak } from './soak.mjs';
 
 /**
- * `npm run bench [-- harness hub export kiosk projector soak audience]`: prints figures against the budgets of the design brief. Timings on
- * shared machines are noisy, so nothing here fails on a number.
+ * `npm run bench [-- harness hub export kiosk projector soak audience longday]`: prints figures against the budgets of
+ * the design brief. Timings on shared machines are noisy, so nothing here fails on a number.
  */
 const all = {
   // The scoring harness: recovery per simulated profile, the point schemes side by side, the visit's reading time.
@@ -22,6 +23,7 @@ const all = {
   soak: () => benchSoak({ visitors: 200 }),
   // A talk room of 300 phones, the phone page's weight and first paint on a slowed CPU.
   audience: benchAudience,
+  longday: benchLongDay,
 };
 const chosen = process.argv.slice(2).filter((a) => a in all);
 for (const name of chosen.length ? chosen : Object.keys(all)) {

@@ -55,13 +55,21 @@ export function addToAggregate(
 /** The smallest crowd for which the distribution is shown at all (fewer would single people out). */
 export const MIN_CROWD_FOR_DISTRIBUTION = 5;
 
+/** Adds one public crowd member (shares and casus only), labelled as the hub labels a profile. */
+export function addMember(
+  agg: Aggregate,
+  member: { shares: number[]; casus: number; label: ProfileLabel },
+  typeIds: readonly string[],
+): Aggregate {
+  return addToAggregate(agg, { shares: member.shares, label: member.label, casusIndex: member.casus }, typeIds);
+}
+
 /** The aggregate of a set of public crowd members (for a projector filtering on a round). */
 export function aggregateMembers(
   members: readonly { shares: number[]; casus: number; label: ProfileLabel }[],
   typeIds: readonly string[],
 ): Aggregate {
   let agg = emptyAggregate(typeIds.length);
-  for (const m of members)
-    agg = addToAggregate(agg, { shares: m.shares, label: m.label, casusIndex: m.casus }, typeIds);
+  for (const m of members) agg = addMember(agg, m, typeIds);
   return agg;
 }

@@ -1,6 +1,6 @@
 import type { WebSocket } from 'ws';
 import type { Instrument } from '../core/instrument';
-import type { HubMessage, Role } from '../core/messages';
+import type { ClientMessage, HubMessage, Role } from '../core/messages';
 import type { Settings } from '../core/settings';
 import type { AnswerLimit } from './answerLimit';
 import type { AudienceController } from './audience/controller';
@@ -75,3 +75,10 @@ export interface HubContext {
   welcomeFor(role: Role): HubMessage;
   log(line: string): void;
 }
+
+/** What handles one kind of client message: the handler maps in handlers/ and the dispatch in socket.ts share it. */
+export type Handler<K extends ClientMessage['type']> = (
+  ctx: HubContext,
+  peer: Peer,
+  message: Extract<ClientMessage, { type: K }>,
+) => void | Promise<void>;

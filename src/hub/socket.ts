@@ -1,5 +1,5 @@
 import { parseClientMessage, type ClientMessage } from '../core/messages';
-import type { HubContext, Peer } from './context';
+import type { Handler, HubContext, Peer } from './context';
 import { adminHandlers } from './handlers/admin';
 import { responseHandlers } from './handlers/responses';
 
@@ -10,13 +10,7 @@ import { responseHandlers } from './handlers/responses';
 export const BURST = 100;
 export const REFILL_PER_SECOND = 50;
 
-const handlers: {
-  [K in ClientMessage['type']]: (
-    ctx: HubContext,
-    peer: Peer,
-    message: Extract<ClientMessage, { type: K }>,
-  ) => void | Promise<void>;
-} = {
+const handlers: { [K in ClientMessage['type']]: Handler<K> } = {
   ...responseHandlers,
   ...adminHandlers,
 };

@@ -227,7 +227,7 @@ test('an unacknowledged answer survives a reload of the kiosk and is delivered o
   await page.goto(`${hub.url}/kiosk`);
   await expect.poll(() => hub.storedResponses().length, { timeout: 15_000 }).toBe(1);
   await expect
-    .poll(() => page.evaluate(() => JSON.parse(localStorage.getItem('ideale.outbox.v1') ?? '[]').length))
+    .poll(() => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('ideale.outbox.v2.')).length))
     .toBe(0);
   await page.reload();
   await page.waitForTimeout(1000);

@@ -19,3 +19,27 @@ export async function pixelsOf(
   }, dataUrl);
   return { ...image, data: Uint8ClampedArray.from(image.data) };
 }
+
+/** How much the canvas differs from the plain background: the share of pixels that are not background. */
+export async function sceneCoverage(page: Page): Promise<number> {
+  // Only the scene: the words on top are hidden while the picture is taken.
+  const style = await page.addStyleTag({ content: '.overlay, .frame { visibility: hidden !important; }' });
+  const shot = await page.locator('canvas').screenshot();
+  await style.evaluate((node) => (node as Element).remove());
+  const png = await page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const c = document.createElement('canvas');
+    c.width = img.width;
+    c.height = img.height;
+    const ctx = c.getContext('2d')!;
+    ctx.drawImage(img, 0, 0);
+    const d = ctx.getImageData(0, 0, c.width, c.height).data;
+    let other = 0;
+    for (let i = 0; i < d.length; i += 4)
+      if (Math.abs(d[i]! - 11) + Math.abs(d[i + 1]! - 16) + Math.abs(d[i + 2]! - 32) > 30) other++;
+    return other / (d.length / 4);
+  }, shot.toString('base64'));
+  return png;
+}

@@ -1,29 +1,11 @@
-import type { Page } from '@playwright/test';
-import type { HubMessage } from '../../src/core/messages';
 import { loginAsOrganiser, TestClient } from '../support/hub';
+import { PATTERN, submit } from './answers';
 import { shippedInstrument } from '../support/instruments';
-import { makeResponse } from '../support/responses';
 import { expect, test, type HubProcess } from './fixtures';
+import { sceneCoverage } from './pixels';
 
 const instrument = shippedInstrument('ideale-ambtenaar');
 test.use({ viewport: { width: 1280, height: 720 } });
-
-/** Submits responses through a real kiosk socket; returns the hub's latest aggregate. */
-async function submit(
-  hub: HubProcess,
-  picks: ((i: number) => number)[],
-): Promise<Extract<HubMessage, { type: 'ack' }>[]> {
-  const kiosk = await TestClient.connect(hub.url, 'kiosk');
-  const acks = [];
-  for (const pick of picks) {
-    const response = makeResponse(instrument, pick);
-    const from = kiosk.messages.length;
-    kiosk.send({ type: 'submit', response });
-    acks.push(await kiosk.waitFor((m): m is Extract<HubMessage, { type: 'ack' }> => m.type === 'ack', from));
-  }
-  kiosk.close();
-  return acks;
-}
 
 async function hubAggregate(hub: HubProcess) {
   const probe = await TestClient.connect(hub.url, 'projector');
@@ -32,32 +14,6 @@ async function hubAggregate(hub: HubProcess) {
   if (welcome.type !== 'welcome') throw new Error('expected a welcome');
   return welcome.aggregate;
 }
-
-/** How much the canvas differs from the plain background: the share of pixels that are not background. */
-async function sceneCoverage(page: Page): Promise<number> {
-  // Only the scene: the words on top are hidden while the picture is taken.
-  const style = await page.addStyleTag({ content: '.overlay, .frame { visibility: hidden !important; }' });
-  const shot = await page.locator('canvas').screenshot();
-  await style.evaluate((node) => (node as Element).remove());
-  const png = await page.evaluate(async (b64) => {
-    const img = new Image();
-    img.src = `data:image/png;base64,${b64}`;
-    await img.decode();
-    const c = document.createElement('canvas');
-    c.width = img.width;
-    c.height = img.height;
-    const ctx = c.getContext('2d')!;
-    ctx.drawImage(img, 0, 0);
-    const d = ctx.getImageData(0, 0, c.width, c.height).data;
-    let other = 0;
-    for (let i = 0; i < d.length; i += 4)
-      if (Math.abs(d[i]! - 11) + Math.abs(d[i + 1]! - 16) + Math.abs(d[i + 2]! - 32) > 30) other++;
-    return other / (d.length / 4);
-  }, shot.toString('base64'));
-  return png;
-}
-
-const PATTERN = [() => 0, () => 0, () => 1, () => 2, () => 2, () => 2, (i: number) => i % 3];
 
 test('submitted responses appear as figures, and the numbers on screen match the hub', async ({ page, hub }) => {
   await page.goto(`${hub.url}/projector`);

@@ -1,18 +1,12 @@
 import { mkdirSync, readdirSync, renameSync, rmSync, statfsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AdminAction, ClientMessage, HubStatus } from '../../core/messages';
+import type { AdminAction, HubStatus } from '../../core/messages';
 import { currentInstruments, localize, newestVersion } from '../../core/instrument';
 import { startOfDay, startOfStep } from '../../core/eventTime';
 import { settingsSchema } from '../../core/settings';
-import type { HubContext, Peer } from '../context';
+import type { Handler, HubContext, Peer } from '../context';
 import { lastRecovery } from '../dbReport';
 import { rehearse } from '../rehearsal';
-
-type Handler<K extends ClientMessage['type']> = (
-  ctx: HubContext,
-  peer: Peer,
-  message: Extract<ClientMessage, { type: K }>,
-) => void | Promise<void>;
 
 export const ARCHIVE_DIR = 'archives';
 

@@ -1,15 +1,8 @@
-import type { ClientMessage } from '../../core/messages';
 import { checkAgainstInstrument, profileOf, type SurveyResponse } from '../../core/response';
 import { phoneHello, phoneSubmit } from '../audience/handlers';
-import type { HubContext, Peer } from '../context';
+import type { Handler, HubContext } from '../context';
 import { deviceKey, rememberDevice } from '../devices';
 import type { InsertMeta } from '../responseStore';
-
-type Handler<K extends ClientMessage['type']> = (
-  ctx: HubContext,
-  peer: Peer,
-  message: Extract<ClientMessage, { type: K }>,
-) => void | Promise<void>;
 
 /**
  * Validates, stores (one transaction, the UUID as key) and only then acknowledges; a new response goes to every

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { IdleCountdown } from './IdleCountdown';
 import { OperatorExit } from './OperatorExit';
 import { Attract } from './screens/Attract';
 import { CasusScreen } from './screens/CasusScreen';
@@ -18,7 +19,7 @@ export function App({ login }: { login: (pin: string) => void }) {
   const connection = useKiosk((s) => s.connection);
   const instrument = useKiosk((s) => s.instrument);
   const settings = useKiosk((s) => s.settings);
-  const { secondsLeft, stay } = useIdleReset(idleSettingsFrom(location.search, settings));
+  const { countdownUntil, stay } = useIdleReset(idleSettingsFrom(location.search, settings));
 
   useEffect(() => {
     if (i18n.language !== lang) void i18n.changeLanguage(lang);
@@ -54,27 +55,7 @@ export function App({ login }: { login: (pin: string) => void }) {
       {screen === 'context' && instrument && <ContextScreen />}
       {screen === 'result' && instrument && <Result />}
       <OperatorExit login={login} />
-      {secondsLeft !== null && (
-        <div
-          className="idle-overlay"
-          data-idle-overlay
-          onClick={stay}
-          role="alertdialog"
-          aria-modal="true"
-          aria-labelledby="idle-title"
-          aria-describedby="idle-body"
-        >
-          <div className="idle-card">
-            <h2 id="idle-title">{t('idle.title')}</h2>
-            <p id="idle-body" data-testid="idle-seconds">
-              {t('idle.body', { seconds: secondsLeft })}
-            </p>
-            <button className="primary" onClick={stay} autoFocus>
-              {t('idle.stay')}
-            </button>
-          </div>
-        </div>
-      )}
+      {countdownUntil !== null && <IdleCountdown until={countdownUntil} onStay={stay} />}
     </div>
   );
 }

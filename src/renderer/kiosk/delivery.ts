@@ -39,7 +39,7 @@ export function startDelivery(): HubClient {
 
   const sendNext = (): void => {
     if (inFlight) return;
-    const next = outbox.list()[0];
+    const next = outbox.first();
     if (!next) return;
     if (!client.send({ type: 'submit', response: next })) return;
     inFlight = next.id;
@@ -51,7 +51,7 @@ export function startDelivery(): HubClient {
   };
 
   /** Lets the console show what this kiosk still holds. */
-  const reportOutbox = (): void => void client.send({ type: 'outbox', pending: outbox.list().length });
+  const reportOutbox = (): void => void client.send({ type: 'outbox', pending: outbox.size() });
 
   const settle = (id: string): void => {
     if (inFlight === id) {
@@ -106,8 +106,7 @@ export function startDelivery(): HubClient {
         inFlight = null;
         clearTimeout(timer);
         const finished = useKiosk.getState().finished;
-        if (finished && outbox.list().some((r) => r.id === finished.id))
-          useKiosk.getState().setDelivery(finished.id, 'pending');
+        if (finished && outbox.has(finished.id)) useKiosk.getState().setDelivery(finished.id, 'pending');
       }
     },
   });

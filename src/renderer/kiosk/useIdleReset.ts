@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { DEFAULT_SETTINGS, type Settings } from '../../core/settings';
 import { useKiosk } from './store';
 
@@ -27,47 +27,53 @@ export function idleSettingsFrom(search: string, settings: Settings | null): Idl
 /**
  * After `idle` seconds without a touch a visible countdown starts; when it ends, the session is discarded and the
  * attract screen returns. The result screen returns on its own after `result` seconds.
+ *
+ * Timers, not a clock: a touch re-arms one timeout and renders nothing, the attract screen runs no timer at all, and
+ * the page renders once when the countdown starts (only the countdown itself ticks, see IdleCountdown). Returns when
+ * the countdown ends (epoch ms) while it runs, else null.
  */
-export function useIdleReset(settings: IdleSettings): { secondsLeft: number | null; stay: () => void } {
+export function useIdleReset(settings: IdleSettings): { countdownUntil: number | null; stay: () => void } {
   const screen = useKiosk((s) => s.screen);
-  const [lastActivity, setLastActivity] = useState(() => Date.now());
-  const [now, setNow] = useState(() => Date.now());
+  const [countdownUntil, setCountdownUntil] = useState<number | null>(null);
+  const stay = useRef<() => void>(() => undefined);
+  const { idle, countdown, result } = settings;
 
+  // A new screen counts as activity: the effect runs again and re-arms the timer.
   useEffect(() => {
+    if (screen === 'attract') return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let counting = false;
+    const discard = (): void => useKiosk.getState().reset();
+    const startCountdown = (): void => {
+      counting = true;
+      setCountdownUntil(Date.now() + countdown * 1000);
+      timer = setTimeout(discard, countdown * 1000);
+    };
+    const arm = (): void => {
+      clearTimeout(timer);
+      if (counting) {
+        counting = false;
+        setCountdownUntil(null);
+      }
+      timer = screen === 'result' ? setTimeout(discard, result * 1000) : setTimeout(startCountdown, idle * 1000);
+    };
     // A touch on the "still there?" overlay is handled by the overlay itself on click: if it vanished on
     // pointerdown, the click would land on the option underneath.
     const touch = (event: Event): void => {
       if (event.target instanceof Element && event.target.closest('[data-idle-overlay]')) return;
-      setLastActivity(Date.now());
+      arm();
     };
     const events = ['pointerdown', 'keydown', 'wheel'] as const;
     events.forEach((e) => window.addEventListener(e, touch, { capture: true, passive: true }));
-    const tick = setInterval(() => setNow(Date.now()), 250);
+    stay.current = arm;
+    arm();
     return () => {
       events.forEach((e) => window.removeEventListener(e, touch, { capture: true }));
-      clearInterval(tick);
+      clearTimeout(timer);
+      stay.current = () => undefined;
+      if (counting) setCountdownUntil(null);
     };
-  }, []);
+  }, [screen, idle, countdown, result]);
 
-  // A new screen counts as activity (the result screen's own timer starts when it appears).
-  useEffect(
-    () =>
-      useKiosk.subscribe((state, previous) => {
-        if (state.screen !== previous.screen) setLastActivity(Date.now());
-      }),
-    [],
-  );
-
-  const active = screen !== 'attract';
-  const idleFor = (now - lastActivity) / 1000;
-  const limit = screen === 'result' ? settings.result : settings.idle;
-  const resetAt = screen === 'result' ? settings.result : settings.idle + settings.countdown;
-
-  useEffect(() => {
-    if (active && idleFor >= resetAt) useKiosk.getState().reset();
-  }, [active, idleFor, resetAt]);
-
-  const secondsLeft =
-    active && screen !== 'result' && idleFor >= limit ? Math.max(0, Math.ceil(resetAt - idleFor)) : null;
-  return { secondsLeft, stay: () => setLastActivity(Date.now()) };
+  return { countdownUntil, stay: () => stay.current() };
 }

@@ -1,10 +1,9 @@
 import { Canvas } from '@react-three/fiber';
 import { useEffect, useState } from 'react';
-import { MIN_CROWD_FOR_DISTRIBUTION } from '../../core/aggregate';
 import { CornerLabels, Frame } from './Overlay';
 import { Crowd } from './scene/Crowd';
 import { FitCamera, Stage } from './scene/Stage';
-import { useProjector, useShownAggregate } from './store';
+import { crowdShows, useProjector } from './store';
 import { BarsView } from './views/BarsView';
 import { CasusView } from './views/CasusView';
 import { Crowd2D } from './views/Crowd2D';
@@ -26,17 +25,16 @@ function useWindowSize(): { width: number; height: number } {
 
 export function App({ webgl }: { webgl: boolean }) {
   const instrument = useProjector((s) => s.instrument);
-  const hidden = useProjector((s) => s.hidden);
   const blank = useProjector((s) => s.blank);
   const help = useProjector((s) => s.help);
   const view = useProjector((s) => s.view);
-  const total = useShownAggregate()?.total ?? 0;
+  // A boolean, not the totals: an arrival re-renders the counter and the labels, not the whole page.
+  const crowdVisible = useProjector(crowdShows);
   const { width, height } = useWindowSize();
   const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 
   if (blank) return <div className="projector blank" data-testid="blank" />;
   const showsCrowd = view === 'crowd' || view === 'replay';
-  const crowdVisible = !hidden && total >= MIN_CROWD_FOR_DISTRIBUTION;
   return (
     <div className="projector" data-webgl={webgl} data-view={view}>
       {instrument && showsCrowd && webgl && (
@@ -57,7 +55,7 @@ export function App({ webgl }: { webgl: boolean }) {
         <Crowd2D types={instrument.types} radius={RADIUS} width={width} height={height} visible={crowdVisible} />
       )}
       {showsCrowd && <CornerLabels width={width} height={height} radius={RADIUS} />}
-      {view === 'replay' && <ReplayCounter total={total} />}
+      {view === 'replay' && <ReplayCounter />}
       {view === 'bars' && <BarsView />}
       {view === 'casus' && <CasusView />}
       <Frame />

@@ -19,11 +19,11 @@ export function Frame() {
   const aggregate = useShownAggregate();
   const view = useProjector((s) => s.view);
   const frozen = useProjector((s) => s.frozen);
-  const queued = useProjector((s) => s.queued.length);
+  const queued = useProjector((s) => s.queuedCount);
   const roundOnly = useProjector((s) => s.roundOnly);
   const round = useProjector((s) => s.round);
   const connection = useProjector((s) => s.connection);
-  const rehearsal = useProjector((s) => s.members.some((m) => m.rehearsal));
+  const rehearsal = useProjector((s) => s.rehearsal);
   return (
     <div className="frame">
       <div className="frame-top">

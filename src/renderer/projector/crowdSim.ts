@@ -217,14 +217,16 @@ export function relayout(sim: CrowdSim, n: number, spacing: number, time: number
 
 const ease = (t: number): number => 1 - (1 - t) ** 3;
 
-/** Where figure `i` stands at `time` (the same formula the vertex shader uses, without the sway). */
-export function positionAt(sim: CrowdSim, i: number, time: number): [number, number] {
+/**
+ * Where figure `i` stands at `time` (the same formula the vertex shader uses, without the sway), written into `out`
+ * so a per-frame loop over the crowd allocates nothing.
+ */
+export function positionAt(sim: CrowdSim, i: number, time: number, out: [number, number] = [0, 0]): [number, number] {
   const t = Math.min(1, Math.max(0, (time - sim.start[i]!) / WALK_SECONDS));
   const k = ease(t);
-  return [
-    sim.from[i * 2]! + (sim.to[i * 2]! - sim.from[i * 2]!) * k,
-    sim.from[i * 2 + 1]! + (sim.to[i * 2 + 1]! - sim.from[i * 2 + 1]!) * k,
-  ];
+  out[0] = sim.from[i * 2]! + (sim.to[i * 2]! - sim.from[i * 2]!) * k;
+  out[1] = sim.from[i * 2 + 1]! + (sim.to[i * 2 + 1]! - sim.from[i * 2 + 1]!) * k;
+  return out;
 }
 
 /** Sets the spacing for a crowd about to be loaded at once, so the snapshot is laid out in one pass. */

@@ -1,44 +1,60 @@
-import { useMemo } from 'react';
 import { create } from 'zustand';
-import { aggregateMembers, MIN_CROWD_FOR_DISTRIBUTION, type Aggregate } from '../../core/aggregate';
+import {
+  addMember,
+  aggregateMembers,
+  emptyAggregate,
+  MIN_CROWD_FOR_DISTRIBUTION,
+  type Aggregate,
+} from '../../core/aggregate';
 import type { Instrument } from '../../core/instrument';
 import type { CrowdMember } from '../../core/messages';
 import type { Round } from '../../core/settings';
-import type { ConnectionState } from '../common/hubClient';
+import type { ConnectionState } from '../common/connectionState';
 import { addFigure, clearCrowd, createCrowdSim, prepareFor, WALK_SECONDS } from './crowdSim';
+import { advanceReplay, arriveDuringReplay, REPLAY_SECONDS, replayStart, walkedAt, type ReplayMoment } from './replay';
+import { sceneSeconds } from './sceneClock';
+
+export { REPLAY_SECONDS };
 
 /** Figures the scene is allocated for; one instanced mesh of this size, `count` set to the crowd. */
 export const CROWD_CAPACITY = 20_000;
-/** How long the replay of the day takes, in seconds. */
-export const REPLAY_SECONDS = 20;
 
 export const VIEWS = ['crowd', 'bars', 'casus', 'replay'] as const;
 export type View = (typeof VIEWS)[number];
 
-/** Per-frame numbers live here, outside React (STYLE.md principle 4). */
+/**
+ * What grows with the day lives here, outside React (docs/CONTRIBUTING.md, "State"): the figures as typed arrays, and
+ * the members in one array that grows in place, so an arrival copies nothing and re-renders only what shows it.
+ */
 export const crowd = {
   sim: createCrowdSim(CROWD_CAPACITY),
   /** Bumped whenever figures changed, so the mesh uploads its attributes once. */
   version: 0,
-  /** Seconds on the scene clock, kept in step by the Crowd layer. */
-  clock: 0,
-  /** Scene time the replay started, or null. */
-  replayFrom: null as number | null,
+  /** Everyone the hub told this screen about, in arrival order. */
+  members: [] as CrowdMember[],
+  /** Arrivals held back while the picture is frozen. */
+  queued: [] as { aggregate: Aggregate; member: CrowdMember }[],
+  /** The members the running replay walks in, in order, and when it started. */
+  replay: null as { members: readonly CrowdMember[]; from: number } | null,
 };
 
 interface ProjectorState {
   instrument: Instrument | null;
-  /** Everyone the hub told this screen about, in arrival order. */
-  members: CrowdMember[];
   hubAggregate: Aggregate | null;
   round: Round | null;
+  /** The current round's members added up as they arrive, so the round filter costs nothing per arrival. */
+  roundAggregate: Aggregate | null;
+  /** Any simulated visitor among the members. */
+  rehearsal: boolean;
+  /** Where the replay stands while it runs; null otherwise. */
+  replay: ReplayMoment | null;
   connection: ConnectionState;
   view: View;
   /** The distribution is hidden so the room can guess first. */
   hidden: boolean;
-  /** The picture stands still while intake goes on; arrivals wait in `queued`. */
+  /** The picture stands still while intake goes on; arrivals wait in `crowd.queued`. */
   frozen: boolean;
-  queued: { aggregate: Aggregate; member: CrowdMember }[];
+  queuedCount: number;
   /** Show only the current round instead of the whole day. */
   roundOnly: boolean;
   help: boolean;
@@ -52,119 +68,182 @@ interface ProjectorState {
   reset(): void;
 }
 
+type Filter = Pick<ProjectorState, 'roundOnly' | 'round'>;
+
+const isShown = (state: Filter, member: CrowdMember): boolean =>
+  !state.roundOnly || (state.round !== null && member.round === state.round.id);
+
 /** The members the picture shows under the current filter. */
-export function visibleMembers(state: Pick<ProjectorState, 'members' | 'roundOnly' | 'round'>): CrowdMember[] {
-  if (!state.roundOnly) return state.members;
-  const id = state.round?.id;
-  return id === undefined ? [] : state.members.filter((m) => m.round === id);
+export function visibleMembers(state: Filter): CrowdMember[] {
+  return state.roundOnly ? crowd.members.filter((m) => isShown(state, m)) : crowd.members;
 }
 
-/** The totals under the current filter: the hub's for the whole day, recomputed from members for a round. */
+/** The totals on screen: the replay's moment while it runs, else the hub's for the day or the round's. */
 export function shownAggregate(
-  state: Pick<ProjectorState, 'members' | 'roundOnly' | 'round' | 'hubAggregate' | 'instrument'>,
+  state: Pick<ProjectorState, 'instrument' | 'hubAggregate' | 'roundOnly' | 'roundAggregate' | 'replay'>,
 ): Aggregate | null {
   if (!state.instrument || !state.hubAggregate) return null;
-  if (!state.roundOnly) return state.hubAggregate;
+  if (state.replay) return state.replay.aggregate;
+  return state.roundOnly ? state.roundAggregate : state.hubAggregate;
+}
+
+const typeIdsOf = (instrument: Instrument): string[] => instrument.types.map((t) => t.id);
+
+function aggregateOfRound(instrument: Instrument, round: Round | null): Aggregate {
+  if (!round) return emptyAggregate(instrument.types.length);
   return aggregateMembers(
-    visibleMembers(state),
-    state.instrument.types.map((t) => t.id),
+    crowd.members.filter((m) => m.round === round.id),
+    typeIdsOf(instrument),
   );
 }
 
 /** Puts the members in the scene; `replay` makes them walk in one after another over REPLAY_SECONDS. */
 function rebuildCrowd(instrument: Instrument, members: readonly CrowdMember[], replay: boolean): void {
   const colors = instrument.types.map((t) => t.color);
+  const now = sceneSeconds();
   clearCrowd(crowd.sim);
   prepareFor(crowd.sim, members.length);
   const step = members.length > 0 ? REPLAY_SECONDS / members.length : 0;
-  members.forEach((m, i) =>
-    addFigure(crowd.sim, m.shares, colors, replay ? crowd.clock + i * step : crowd.clock - WALK_SECONDS),
-  );
-  crowd.replayFrom = replay ? crowd.clock : null;
+  members.forEach((m, i) => addFigure(crowd.sim, m.shares, colors, replay ? now + i * step : now - WALK_SECONDS));
+  // A copy: members who arrive during the replay walk in at once and must not count twice.
+  crowd.replay = replay ? { members: [...members], from: now } : null;
   crowd.version += 1;
 }
 
+/** How often the replay's numbers follow its figures. */
+const REPLAY_TICK_MS = 250;
+let replayTimer: ReturnType<typeof setInterval> | undefined;
+
 const initial = {
   instrument: null,
-  members: [],
   hubAggregate: null,
   round: null,
+  roundAggregate: null,
+  rehearsal: false,
+  replay: null,
   connection: 'connecting' as ConnectionState,
   view: 'crowd' as View,
   hidden: false,
   frozen: false,
-  queued: [],
+  queuedCount: 0,
   roundOnly: false,
   help: false,
   blank: false,
 };
 
-export const useProjector = create<ProjectorState>()((set, get) => ({
-  ...initial,
-  welcome: (instrument, aggregate, members, round) => {
-    set({ instrument, hubAggregate: aggregate, members: [...members], round, queued: [] });
-    rebuildCrowd(instrument, visibleMembers(get()), false);
-  },
-  arrive: (aggregate, member) => {
-    const { instrument, frozen } = get();
-    if (!instrument) return;
-    if (frozen) {
-      set({ queued: [...get().queued, { aggregate, member }] });
-      return;
-    }
-    set({ hubAggregate: aggregate, members: [...get().members, member] });
-    if (visibleMembers({ ...get(), members: [member] }).length === 1) {
+export const useProjector = create<ProjectorState>()((set, get) => {
+  const stopReplay = (): void => {
+    clearInterval(replayTimer);
+    replayTimer = undefined;
+    crowd.replay = null;
+    if (get().replay) set({ replay: null });
+  };
+  const followReplay = (): void => {
+    const { replay, instrument } = get();
+    const run = crowd.replay;
+    if (!replay || !run || !instrument) return stopReplay();
+    const walked = walkedAt(sceneSeconds() - run.from, run.members.length);
+    if (walked >= run.members.length) return stopReplay();
+    if (walked > replay.walked) set({ replay: advanceReplay(replay, run.members, walked, typeIdsOf(instrument)) });
+  };
+  /** Lays out the crowd again; in the replay view the day walks in anew and the numbers follow. */
+  const restage = (instrument: Instrument, replay: boolean): void => {
+    stopReplay();
+    const members = visibleMembers(get());
+    rebuildCrowd(instrument, members, replay);
+    if (!replay || members.length === 0) return;
+    set({ replay: replayStart(members.length, instrument.types.length) });
+    followReplay();
+    replayTimer = setInterval(followReplay, REPLAY_TICK_MS);
+  };
+
+  return {
+    ...initial,
+    welcome: (instrument, aggregate, members, round) => {
+      crowd.members = [...members];
+      crowd.queued = [];
+      set({
+        instrument,
+        hubAggregate: aggregate,
+        round,
+        roundAggregate: aggregateOfRound(instrument, round),
+        rehearsal: members.some((m) => m.rehearsal),
+        queuedCount: 0,
+      });
+      restage(instrument, false);
+    },
+    arrive: (aggregate, member) => {
+      const state = get();
+      const { instrument } = state;
+      if (!instrument) return;
+      if (state.frozen) {
+        crowd.queued.push({ aggregate, member });
+        set({ queuedCount: crowd.queued.length });
+        return;
+      }
+      crowd.members.push(member);
+      const typeIds = typeIdsOf(instrument);
+      const inRound = state.round !== null && member.round === state.round.id;
+      const shown = isShown(state, member);
+      set({
+        hubAggregate: aggregate,
+        ...(inRound && {
+          roundAggregate: addMember(state.roundAggregate ?? emptyAggregate(typeIds.length), member, typeIds),
+        }),
+        ...(member.rehearsal && !state.rehearsal && { rehearsal: true }),
+        ...(shown && state.replay && { replay: arriveDuringReplay(state.replay, member, typeIds) }),
+      });
+      if (!shown) return;
       addFigure(
         crowd.sim,
         member.shares,
         instrument.types.map((t) => t.color),
-        crowd.clock,
+        sceneSeconds(),
       );
       crowd.version += 1;
-    }
-  },
-  setRound: (round) => {
-    set({ round });
-    const { instrument, roundOnly } = get();
-    if (instrument && roundOnly) rebuildCrowd(instrument, visibleMembers(get()), false);
-  },
-  setConnection: (connection) => set({ connection }),
-  step: (delta) => {
-    const { view, instrument } = get();
-    const next = VIEWS[(VIEWS.indexOf(view) + delta + VIEWS.length) % VIEWS.length]!;
-    set({ view: next });
-    if (instrument && (next === 'replay' || view === 'replay'))
-      rebuildCrowd(instrument, visibleMembers(get()), next === 'replay');
-  },
-  toggle: (flag) => {
-    set({ [flag]: !get()[flag] } as Partial<ProjectorState>);
-    const state = get();
-    if (flag === 'frozen' && !state.frozen) {
-      const queued = state.queued;
-      set({ queued: [] });
-      for (const { aggregate, member } of queued) get().arrive(aggregate, member);
-    }
-    if (flag === 'roundOnly' && state.instrument)
-      rebuildCrowd(state.instrument, visibleMembers(state), state.view === 'replay');
-  },
-  reset: () => {
-    clearCrowd(crowd.sim);
-    crowd.version += 1;
-    set(initial);
-  },
-}));
+    },
+    setRound: (round) => {
+      const { instrument, roundOnly, view } = get();
+      set({ round, roundAggregate: instrument ? aggregateOfRound(instrument, round) : null });
+      if (instrument && roundOnly) restage(instrument, view === 'replay');
+    },
+    setConnection: (connection) => set({ connection }),
+    step: (delta) => {
+      const { view, instrument } = get();
+      const next = VIEWS[(VIEWS.indexOf(view) + delta + VIEWS.length) % VIEWS.length]!;
+      set({ view: next });
+      if (instrument && (next === 'replay' || view === 'replay')) restage(instrument, next === 'replay');
+    },
+    toggle: (flag) => {
+      set({ [flag]: !get()[flag] } as Partial<ProjectorState>);
+      const state = get();
+      if (flag === 'frozen' && !state.frozen) {
+        const queued = crowd.queued;
+        crowd.queued = [];
+        set({ queuedCount: 0 });
+        for (const { aggregate, member } of queued) get().arrive(aggregate, member);
+      }
+      if (flag === 'roundOnly' && state.instrument) restage(state.instrument, state.view === 'replay');
+    },
+    reset: () => {
+      stopReplay();
+      clearCrowd(crowd.sim);
+      crowd.members = [];
+      crowd.queued = [];
+      crowd.version += 1;
+      set(initial);
+    },
+  };
+});
 
-/** The aggregate under the current filter, recomputed only when its inputs change. */
+/** The aggregate under the current filter (the replay's moment while it runs). */
 export function useShownAggregate(): Aggregate | null {
-  const members = useProjector((s) => s.members);
-  const roundOnly = useProjector((s) => s.roundOnly);
-  const round = useProjector((s) => s.round);
-  const hubAggregate = useProjector((s) => s.hubAggregate);
-  const instrument = useProjector((s) => s.instrument);
-  return useMemo(
-    () => shownAggregate({ members, roundOnly, round, hubAggregate, instrument }),
-    [members, roundOnly, round, hubAggregate, instrument],
-  );
+  return useProjector(shownAggregate);
+}
+
+/** Whether the figures may show: not hidden, and a crowd large enough not to single anyone out. */
+export function crowdShows(state: Parameters<typeof shownAggregate>[0] & Pick<ProjectorState, 'hidden'>): boolean {
+  return !state.hidden && (shownAggregate(state)?.total ?? 0) >= MIN_CROWD_FOR_DISTRIBUTION;
 }
 
 /**
@@ -173,8 +252,8 @@ export function useShownAggregate(): Aggregate | null {
  */
 export function useDistribution(): { instrument: Instrument; aggregate: Aggregate; show: boolean } | null {
   const instrument = useProjector((s) => s.instrument);
-  const hidden = useProjector((s) => s.hidden);
+  const show = useProjector(crowdShows);
   const aggregate = useShownAggregate();
   if (!instrument || !aggregate) return null;
-  return { instrument, aggregate, show: !hidden && aggregate.total >= MIN_CROWD_FOR_DISTRIBUTION };
+  return { instrument, aggregate, show };
 }

@@ -40,7 +40,7 @@ export function DataPanels() {
         <p>{t('console.exportHelp')}</p>
         <div className="row">
           {EXPORT_FORMATS.map((format) => (
-            <button key={format} onClick={() => download(format, token).catch((e: Error) => setError(e.message))}>
+            <button key={format} onClick={() => void download(format, token).catch((e: Error) => setError(e.message))}>
               {FORMAT_LABELS[format]}
             </button>
           ))}

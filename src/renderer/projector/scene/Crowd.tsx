@@ -3,6 +3,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import { InstancedBufferAttribute, InstancedMesh } from 'three';
 import { crowd, CROWD_CAPACITY } from '../store';
 import { FIGURE_SCALE, takeDirty } from '../crowdSim';
+import { sceneSeconds } from '../sceneClock';
 import { createCrowdMaterial } from './crowdShader';
 import { createFigureGeometry } from './figureGeometry';
 
@@ -32,9 +33,8 @@ export function Crowd({ visible, motion }: { visible: boolean; motion: boolean }
     [geometry, material],
   );
 
-  useFrame((state) => {
-    crowd.clock = state.clock.elapsedTime;
-    material.uniforms.uTime!.value = crowd.clock;
+  useFrame(() => {
+    material.uniforms.uTime!.value = sceneSeconds();
     material.uniforms.uMotion!.value = motion ? 1 : 0;
     const m = mesh.current;
     if (!m || seen.current === crowd.version) return;

@@ -1,9 +1,27 @@
 import { useEffect, useRef } from 'react';
 import type { IdealType } from '../../../core/instrument';
 import { polygonCorner } from '../../../core/scoring';
-import { positionAt } from '../crowdSim';
+import { positionAt, type CrowdSim } from '../crowdSim';
+import { sceneSeconds } from '../sceneClock';
 import { fitStage, toScreen } from '../scene/stageView';
 import { crowd } from '../store';
+
+/** Scratch for one figure's position: the frame loop writes into it instead of allocating per figure. */
+const at: [number, number] = [0, 0];
+
+/** CSS colours per figure, rebuilt when the figures change (an arrival), never per frame. */
+const styles = { version: -1, fill: [] as string[] };
+
+function fillStyles(sim: CrowdSim): string[] {
+  if (styles.version === crowd.version) return styles.fill;
+  styles.version = crowd.version;
+  styles.fill.length = sim.count;
+  for (let i = 0; i < sim.count; i++) {
+    const c = sim.color;
+    styles.fill[i] = `rgb(${c[i * 3]! * 255},${c[i * 3 + 1]! * 255},${c[i * 3 + 2]! * 255})`;
+  }
+  return styles.fill;
+}
 
 /** The crowd drawn in 2-D, for screens without WebGL: the same polygon, the same figures as dots. */
 export function Crowd2D({
@@ -25,31 +43,35 @@ export function Crowd2D({
     if (!ctx) return;
     const n = types.length;
     const view = fitStage(n, radius, width, height);
-    const start = performance.now();
+    const corners = types.map((_, i) => {
+      const [x, y] = polygonCorner(i, n);
+      return toScreen(view, width, height, x * radius, y * radius);
+    });
     let frame = 0;
     const draw = (): void => {
-      crowd.clock = (performance.now() - start) / 1000;
       ctx.fillStyle = '#0b1020';
       ctx.fillRect(0, 0, width, height);
       ctx.strokeStyle = '#8090c0';
       ctx.beginPath();
-      types.forEach((_, i) => {
-        const [x, y] = polygonCorner(i, n);
-        const [px, py] = toScreen(view, width, height, x * radius, y * radius);
-        if (i === 0) ctx.moveTo(px, py);
-        else ctx.lineTo(px, py);
-      });
+      corners.forEach(([px, py], i) => (i === 0 ? ctx.moveTo(px, py) : ctx.lineTo(px, py)));
       ctx.closePath();
       ctx.stroke();
       if (visible) {
         const { sim } = crowd;
+        const now = sceneSeconds();
+        const fill = fillStyles(sim);
         const size = Math.max(2, sim.spacing * view.zoom * 0.4);
         for (let i = 0; i < sim.count; i++) {
-          const [x, y] = positionAt(sim, i, crowd.clock);
-          const [px, py] = toScreen(view, width, height, x, y);
-          ctx.fillStyle = `rgb(${sim.color[i * 3]! * 255},${sim.color[i * 3 + 1]! * 255},${sim.color[i * 3 + 2]! * 255})`;
+          positionAt(sim, i, now, at);
+          ctx.fillStyle = fill[i]!;
           ctx.beginPath();
-          ctx.arc(px, py, size, 0, Math.PI * 2);
+          ctx.arc(
+            width / 2 + (at[0] - view.centerX) * view.zoom,
+            height / 2 - (at[1] - view.centerY) * view.zoom,
+            size,
+            0,
+            Math.PI * 2,
+          );
           ctx.fill();
         }
       }
