@@ -13,6 +13,8 @@ test.describe('the projector', () => {
     await expect(page.getByTestId('total')).toHaveText('7');
     await page.waitForTimeout(500);
     const before = await renders(page);
+    // The components this test names must be known by name (the pages are minified), or a 0 below would prove nothing.
+    expect(Object.keys(before)).toEqual(expect.arrayContaining(['App', 'Frame', 'Crowd']));
     for (let i = 0; i < 10; i++) {
       await submit(hub, [PATTERN[i % PATTERN.length]!]);
       await expect(page.getByTestId('total')).toHaveText(String(8 + i));
@@ -47,11 +49,13 @@ test.describe('the kiosk', () => {
     await kiosk.start();
     await expect(page.getByTestId('idle-seconds')).toBeVisible();
     const before = await renders(page);
+    expect(Object.keys(before)).toEqual(expect.arrayContaining(['App', 'ItemScreen', 'IdleCountdown']));
     await page.waitForTimeout(2500);
     const during = rendersSince(before, await renders(page));
     console.log('renders in 2.5 s of countdown:', JSON.stringify(during));
     expect(during.App ?? 0).toBe(0);
     expect(during.ItemScreen ?? 0).toBe(0);
+    expect(during.IdleCountdown).toBeGreaterThan(0);
     await expect(page.getByTestId('idle-seconds')).toContainText('2');
   });
 });

@@ -33,7 +33,8 @@ export async function countRenders(page: Page): Promise<void> {
           if (fiber.sibling) stack.push(fiber.sibling);
           if (fiber.child) stack.push(fiber.child);
           if (typeof fiber.type !== 'function' || fiber.memoizedState === null) continue;
-          const name = (fiber.type as { name: string }).name;
+          const type = fiber.type as { name: string; displayName?: string };
+          const name = type.displayName ?? type.name;
           const before = seen.has(fiber) ? seen.get(fiber) : fiber.alternate && seen.get(fiber.alternate);
           if (before !== fiber.memoizedState) counts[name] = (counts[name] ?? 0) + 1;
           seen.set(fiber, fiber.memoizedState);

@@ -59,3 +59,5 @@ export function App({ login }: { login: (pin: string) => void }) {
     </div>
   );
 }
+// Named for React's developer tools and the render-count tests; minifying renames functions.
+App.displayName = 'App';

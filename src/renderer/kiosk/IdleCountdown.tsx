@@ -28,3 +28,5 @@ export function IdleCountdown({ until, onStay }: { until: number; onStay: () => 
     </div>
   );
 }
+// Named for React's developer tools and the render-count tests; minifying renames functions.
+IdleCountdown.displayName = 'IdleCountdown';

@@ -64,3 +64,5 @@ export function App({ webgl }: { webgl: boolean }) {
     </div>
   );
 }
+// Named for React's developer tools and the render-count tests; minifying renames functions.
+App.displayName = 'App';

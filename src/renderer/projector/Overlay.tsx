@@ -123,3 +123,5 @@ export function Notices({ total }: { total: number }) {
     );
   return null;
 }
+// Named for React's developer tools and the render-count tests; minifying renames functions.
+Frame.displayName = 'Frame';
