@@ -84,3 +84,12 @@ describe('a response checked against its instrument', () => {
     expect(checkAgainstInstrument(responseSchema.parse(response), instrument)).toMatch(message);
   });
 });
+
+describe('the outbox report', () => {
+  it('from a kiosk of an earlier version (no refused count) is still understood, as none refused', () => {
+    expect(parseClientMessage(JSON.stringify({ type: 'outbox', pending: 3 }))).toEqual({
+      ok: true,
+      message: { type: 'outbox', pending: 3, refused: 0 },
+    });
+  });
+});

@@ -67,7 +67,12 @@ export const clientMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('hello'), role: roleSchema, device: deviceIdSchema }),
   z.strictObject({ type: z.literal('submit'), response: responseSchema }),
   /** A kiosk reports how many finished responses it still holds. */
-  z.strictObject({ type: z.literal('outbox'), pending: z.number().int().nonnegative().max(100_000) }),
+  z.strictObject({
+    type: z.literal('outbox'),
+    pending: z.number().int().nonnegative().max(100_000),
+    /** Answers the hub refused for good, which the kiosk keeps aside rather than drop (absent from older kiosks). */
+    refused: z.number().int().nonnegative().max(100_000).default(0),
+  }),
   /** Checks the PIN (the console on the hub computer sets it on first use); answered with a session or an error. */
   z.strictObject({ type: z.literal('login'), pin: pinSchema }),
   z.strictObject({ type: z.literal('admin'), token: z.string().min(20).max(100), action: adminActionSchema }),
@@ -99,6 +104,8 @@ export const deviceStatusSchema = z.object({
   connected: z.boolean(),
   lastSeen: z.number(),
   pending: z.number().nullable(),
+  /** Answers the hub refused that the device keeps aside (null before it reported). */
+  refused: z.number().nullable(),
 });
 
 /**

@@ -11,6 +11,7 @@ export interface DeviceEntry {
   via: Via;
   lastSeen: number;
   pending: number | null;
+  refused: number | null;
 }
 
 /**
@@ -29,7 +30,7 @@ export function deviceKey(via: Via, address: string, device: string): string {
 export function rememberDevice(
   devices: Map<string, DeviceEntry>,
   key: string,
-  entry: Omit<DeviceEntry, 'pending'>,
+  entry: Omit<DeviceEntry, 'pending' | 'refused'>,
   isConnected: (key: string) => boolean,
 ): void {
   const known = devices.get(key);
@@ -38,5 +39,5 @@ export function rememberDevice(
     const victim = [...devices].sort((a, b) => weight(a) - weight(b) || a[1].lastSeen - b[1].lastSeen)[0];
     if (victim) devices.delete(victim[0]);
   }
-  devices.set(key, { ...entry, pending: known?.pending ?? null });
+  devices.set(key, { ...entry, pending: known?.pending ?? null, refused: known?.refused ?? null });
 }

@@ -305,3 +305,42 @@ test('the hidden exit before any PIN is set says so, and the kiosk stays locked'
   await expect(page).toHaveURL(/\/kiosk$/);
   expect(hub.storedResponses()).toHaveLength(0);
 });
+
+test('an answer the hub refuses for good stays on the kiosk, and the console says how many the kiosk keeps', async ({
+  page,
+  hub,
+}) => {
+  // An answer for an instrument version this hub does not know, left in the outbox by an earlier day.
+  await page.addInitScript(() => {
+    const response = {
+      id: '0b6f6c1e-6f0a-4a57-9d77-3d7c8f3b9a11',
+      instrumentId: 'ideale-ambtenaar',
+      instrumentVersion: '9.9.9',
+      lang: 'nl',
+      answers: [{ item: 'terras', order: ['bureaucraat', 'verbinder'] }],
+      casus: 'verbinder',
+      context: {},
+    };
+    if (!sessionStorage.getItem('seeded')) {
+      localStorage.setItem(`ideale.outbox.v2.${response.id}`, JSON.stringify({ seq: 0, response }));
+      sessionStorage.setItem('seeded', '1');
+    }
+  });
+  const kiosk = new KioskPage(page);
+  await kiosk.open(hub.url);
+  await expect
+    .poll(() => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('ideale.outbox.v2.')).length))
+    .toBe(0);
+  const admin = await TestClient.connect(hub.url, 'admin');
+  const token = await loginAsOrganiser(admin);
+  await expect
+    .poll(async () => {
+      const from = admin.messages.length;
+      admin.send({ type: 'admin', token, action: { kind: 'status' } });
+      const reply = await admin.waitFor((m) => m.type === 'status', from);
+      return reply.type === 'status' ? reply.status.devices.find((d) => d.role === 'kiosk')?.refused : undefined;
+    })
+    .toBe(1);
+  admin.close();
+  expect(hub.storedResponses()).toHaveLength(0);
+});

@@ -213,7 +213,7 @@ describe('ws hardening', () => {
   it('a flood of 1,000 messages a second is closed; another kiosk is still served', async () => {
     const flood = await TestClient.connect(hub.url, 'kiosk');
     const other = await TestClient.connect(hub.url, 'kiosk');
-    for (let i = 0; i < 1000 && flood.closed === null; i++) flood.send({ type: 'outbox', pending: i });
+    for (let i = 0; i < 1000 && flood.closed === null; i++) flood.send({ type: 'outbox', pending: i, refused: 0 });
     await flood.waitFor(() => flood.closed !== null).catch(() => undefined);
     expect(flood.closed?.code).toBe(1008);
     other.send({ type: 'submit', response: makeResponse(instrument) });

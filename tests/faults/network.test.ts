@@ -196,7 +196,7 @@ describe('the device list', () => {
     const intruder = await TestClient.connect(`http://${LAN_HOST}:${lanPort()}`, undefined, paired());
     intruder.send({ type: 'hello', role: 'kiosk', device: 'console-device-1' });
     await intruder.waitFor((m) => m.type === 'welcome');
-    intruder.send({ type: 'outbox', pending: 99999 });
+    intruder.send({ type: 'outbox', pending: 99999, refused: 0 });
     const before = (await statusOf(console_, token)).devices.filter((d) => d.device === 'console-device-1');
     expect(before.find((d) => d.via === 'local')).toMatchObject({ role: 'admin', connected: true, pending: null });
     expect(before.find((d) => d.via === 'lan')).toMatchObject({ role: 'kiosk', connected: true, pending: 99999 });

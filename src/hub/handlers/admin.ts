@@ -69,6 +69,7 @@ export function hubStatus(ctx: HubContext): HubStatus {
       connected: connected.has(key),
       lastSeen: d.lastSeen,
       pending: d.pending,
+      refused: d.refused,
     })),
     freeDiskBytes: freeDisk(ctx.dataDir),
     appVersion: ctx.appVersion,

@@ -74,9 +74,12 @@ export const responseHandlers: { hello: Handler<'hello'>; submit: Handler<'submi
     if (result.ok) ctx.send(peer, { type: 'ack', id: response.id, duplicate: !result.stored });
     else ctx.send(peer, { type: 'error', code: 'bad-response', message: result.problem, ref: response.id });
   },
-  outbox: (ctx, peer, { pending }) => {
+  outbox: (ctx, peer, { pending, refused }) => {
     peer.pending = pending;
     const device = peer.deviceKey ? ctx.devices.get(peer.deviceKey) : undefined;
-    if (device) device.pending = pending;
+    if (device) {
+      device.pending = pending;
+      device.refused = refused;
+    }
   },
 };

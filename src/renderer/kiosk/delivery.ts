@@ -51,7 +51,8 @@ export function startDelivery(): HubClient {
   };
 
   /** Lets the console show what this kiosk still holds. */
-  const reportOutbox = (): void => void client.send({ type: 'outbox', pending: outbox.size() });
+  const reportOutbox = (): void =>
+    void client.send({ type: 'outbox', pending: outbox.size(), refused: outbox.refusedCount() });
 
   const settle = (id: string): void => {
     if (inFlight === id) {
@@ -91,6 +92,7 @@ export function startDelivery(): HubClient {
         if (message.code === 'bad-response' && message.ref) {
           outbox.reject(message.ref);
           settle(message.ref);
+          reportOutbox();
         }
         break;
     }

@@ -21,6 +21,10 @@ export const outbox = {
   size(): number {
     return mirror().size;
   },
+  /** How many answers the hub refused for good; they stay on the device for the organiser. */
+  refusedCount(): number {
+    return readArray(REJECTED_KEY).length;
+  },
   has(id: string): boolean {
     return mirror().has(id);
   },

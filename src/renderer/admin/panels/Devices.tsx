@@ -34,7 +34,10 @@ export function Devices({ devices, timeZone }: { devices: HubStatus['devices']; 
             <td>{d.role}</td>
             <td>{d.via === 'lan' ? t('console.viaLan') : t('console.viaLocal')}</td>
             <td>{clockTime(d.lastSeen, timeZone)}</td>
-            <td>{d.pending ?? t('console.unknown')}</td>
+            <td>
+              {d.pending ?? t('console.unknown')}
+              {(d.refused ?? 0) > 0 && <> · {t('console.refusedKept', { count: d.refused ?? 0 })}</>}
+            </td>
           </tr>
         ))}
         {longGone.length > 0 && (

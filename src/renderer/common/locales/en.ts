@@ -145,6 +145,8 @@ export const en: Messages = {
     device: 'Device',
     role: 'Role',
     lastSeen: 'Last seen',
+    refusedKept_one: '{{count}} refused answer kept aside',
+    refusedKept_other: '{{count}} refused answers kept aside',
     pending: 'Still to send',
     online: 'connected',
     gone: 'gone',

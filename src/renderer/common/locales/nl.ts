@@ -145,6 +145,8 @@ export const nl = {
     device: 'Apparaat',
     role: 'Rol',
     lastSeen: 'Laatst gezien',
+    refusedKept_one: '{{count}} geweigerd antwoord apart bewaard',
+    refusedKept_other: '{{count}} geweigerde antwoorden apart bewaard',
     pending: 'Nog te versturen',
     online: 'verbonden',
     gone: 'weg',
