@@ -49,7 +49,6 @@ export interface ResponseStore {
   backupTo(path: string): void;
   getSetting(key: string): string | undefined;
   setSetting(key: string, value: string): void;
-  integrityCheck(): string;
   close(): void;
 }
 
@@ -219,7 +218,6 @@ export function createResponseStore(db: Database.Database): ResponseStore {
     backupTo: (path) => void db.prepare('VACUUM INTO ?').run(path),
     getSetting: (key) => getSetting.get(key)?.value,
     setSetting: (key, value) => void setSetting.run(key, value),
-    integrityCheck: () => String(db.pragma('integrity_check', { simple: true })),
     close: () => db.close(),
   };
 }
