@@ -49,11 +49,11 @@ export function useIdleReset(settings: IdleSettings): { secondsLeft: number | nu
     };
   }, []);
 
-  // A new screen counts as activity (the result screen's own timer starts when it appears).
+  // A new screen counts as activity (the result screen's own timer starts when it appears, and again after the reveal).
   useEffect(
     () =>
       useKiosk.subscribe((state, previous) => {
-        if (state.screen !== previous.screen) setLastActivity(Date.now());
+        if (state.screen !== previous.screen || state.revealing !== previous.revealing) setLastActivity(Date.now());
       }),
     [],
   );
