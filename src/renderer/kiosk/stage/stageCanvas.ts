@@ -49,7 +49,8 @@ const FRAME_GAP_MS = 30;
  * Today's crowd on a 2-D canvas: one small figure per share of the totals, walking in from the bottom when the totals
  * grow, then standing with a slow sway. Optionally "you": a larger, ringed figure that walks to the visitor's spot.
  * It draws about 30 frames a second, stops while the page is hidden, and with reduced motion draws still pictures
- * only when something changes. The mean cost of a frame (ms of main thread) is kept in `data-frame-ms`.
+ * only when something changes. The mean cost of a frame (ms of main thread) is kept in `data-frame-ms`, the number
+ * and kinds of figures in `data-figures` and `data-kinds`.
  */
 export class StageCanvas {
   private figures: Figure[] = [];
@@ -86,6 +87,9 @@ export class StageCanvas {
       }
       for (let k = have.length; k < wanted; k++) this.figures.push(this.figure(category, k, first ? 0 : now));
     }
+    // What stands on the stage, for anyone checking it: how many figures and of which kinds (never who).
+    this.canvas.dataset.figures = String(this.figures.length);
+    this.canvas.dataset.kinds = [...plan.keys()].join(' ');
     this.kick();
   }
 
