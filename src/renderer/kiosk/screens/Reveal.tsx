@@ -5,9 +5,7 @@ import { DEFAULT_SETTINGS } from '../../../core/settings';
 import { mixColors, profilePosition } from '../../../core/scoring';
 import { CrowdStage } from '../stage/CrowdStage';
 import { useKiosk } from '../store';
-
-/** The walk (2 s) and a moment to see the figure standing: under 3 s in all. */
-export const REVEAL_MS = 2800;
+import { idleSettingsFrom } from '../useIdleReset';
 
 /**
  * The moment after the last answer: the visitor's figure walks to its place in the type polygon among today's crowd,
@@ -28,13 +26,14 @@ export function Reveal({
   const endReveal = useKiosk((s) => s.endReveal);
   const aggregate = useKiosk((s) => s.aggregate);
   const suppressBelow = useKiosk((s) => s.settings?.suppressBelow ?? DEFAULT_SETTINGS.suppressBelow);
+  const seconds = useKiosk((s) => idleSettingsFrom(location.search, s.settings).reveal);
   const skip = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
     skip.current?.focus();
-    const timer = setTimeout(endReveal, REVEAL_MS);
+    const timer = setTimeout(endReveal, seconds * 1000);
     return () => clearTimeout(timer);
-  }, [endReveal]);
+  }, [endReveal, seconds]);
 
   const color = mixColors(
     instrument.types.map((x) => x.color),
