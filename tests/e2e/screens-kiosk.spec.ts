@@ -78,6 +78,9 @@ for (const lang of ['nl', 'en'] as const) {
       await page.waitForTimeout(600); // the bars grow in
       await check('result');
       await page.getByTestId('more').tap();
+      await expect(page.getByTestId('card-pitfall')).toBeVisible();
+      // From the top, as a visitor sees it first (the tap scrolled the button into view).
+      await page.locator('.screen.result').evaluate((el) => el.scrollTo(0, 0));
       await check('result-more');
     });
   }

@@ -126,7 +126,7 @@ export function takeAwayText(
     sentence,
     mix,
     situation,
-    `${card.name}: ${card.short}`,
+    card.name,
     `${t('result.strength')}: ${card.strength}`,
     `${t('result.pitfall')}: ${card.pitfall}`,
     ...(card.values ? [`${t('result.values')}: ${card.values}`] : []),

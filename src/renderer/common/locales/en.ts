@@ -17,9 +17,9 @@ export const en: Messages = {
   },
   intro: {
     title: 'How it works',
-    body: 'You get {{count}} short situations from government work. Each time, tap what you would do first, then what you would do next. There is no right or wrong answer: every choice has value.',
+    body: 'You get {{count}} short situations from government work. Each time, tap what you would do first, then what you would do next. There is no right or wrong answer.',
     bodyOne:
-      'You get {{count}} short situations from government work. Each time, choose what you would do first. There is no right or wrong answer: every choice has value.',
+      'You get {{count}} short situations from government work. Each time, choose what you would do first. There is no right or wrong answer.',
     privacy: 'We do not ask your name. Your choices count anonymously in today’s totals.',
     go: 'Start',
   },
@@ -123,7 +123,7 @@ export const en: Messages = {
     remote: 'The PIN is right. The console is on the hub’s computer. Close this browser window to stop the kiosk.',
   },
   connection: {
-    offline: 'No connection to the hub. Your answers are kept.',
+    offline: 'No connection for now. Your answers are kept on this device.',
     unpaired: 'This device is no longer paired with the hub. Your answers are kept until it is paired again.',
   },
   console: {

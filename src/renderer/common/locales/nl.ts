@@ -16,16 +16,16 @@ export const nl = {
   },
   intro: {
     title: 'Zo werkt het',
-    body: 'Je krijgt {{count}} korte situaties uit het werk van de overheid. Tik steeds eerst wat jij het eerst zou doen, en dan wat je daarna zou doen. Er is geen goed of fout antwoord: alle keuzes zijn waardevol.',
+    body: 'Je krijgt {{count}} korte situaties uit het werk van de overheid. Tik steeds op wat jij als eerste zou doen, en dan op wat je daarna zou doen. Er is geen goed of fout antwoord.',
     bodyOne:
-      'Je krijgt {{count}} korte situaties uit het werk van de overheid. Kies steeds wat jij het eerst zou doen. Er is geen goed of fout antwoord: alle keuzes zijn waardevol.',
+      'Je krijgt {{count}} korte situaties uit het werk van de overheid. Kies steeds wat jij als eerste zou doen. Er is geen goed of fout antwoord.',
     privacy: 'We vragen geen naam. Je keuzes tellen anoniem mee in de totalen van vandaag.',
     go: 'Ik begin',
   },
   item: {
     progress: 'Vraag {{current}} van {{total}}',
     back: 'Terug',
-    choose: 'Kies wat jij het eerst zou doen.',
+    choose: 'Kies wat jij als eerste zou doen.',
     chooseFirst: 'Wat zou jij het eerst doen? Tik op je eerste keus.',
     chooseSecond: 'En wat daarna? Tik op je tweede keus. Nog eens tikken haalt een keus weg.',
     first: 'eerste keus',
@@ -121,7 +121,7 @@ export const nl = {
       'De PIN klopt. Het beheer staat op de computer van de hub. Sluit dit browservenster om de kiosk te stoppen.',
   },
   connection: {
-    offline: 'Geen verbinding met de hub. Je antwoorden blijven bewaard.',
+    offline: 'Even geen verbinding. Je antwoorden blijven op dit apparaat bewaard.',
     unpaired:
       'Dit apparaat is niet meer gekoppeld aan de hub. Je antwoorden blijven bewaard tot het opnieuw gekoppeld is.',
   },

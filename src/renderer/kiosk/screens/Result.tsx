@@ -48,7 +48,8 @@ export function Result({ delivery: deliveryLine, take, crowd = true }: ResultPro
   const situation = casusSentence(gap, instrument, lang, t, casePhrase(instrument, response.context, lang));
   const qrText = takeAwayText(instrument, lang, profile.shares, { sentence, situation, card, t });
   // The phone page has its own take-away (the result is already on the phone): no QR code to draw there.
-  const qr = useQrCode(take === undefined ? qrText : '', 360);
+  // The whole result as text makes a dense code: drawn large, with the lowest error correction (it is on a screen).
+  const qr = useQrCode(take === undefined ? qrText : '', 640, 'L');
   const showReveal = revealing && !calm;
 
   useEffect(() => {
