@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { rawInstrument, shippedInstrument } from '../../tests/support/instruments';
-import { InstrumentError, parseInstrument } from './instrument';
+import { contextAsked, InstrumentError, parseInstrument } from './instrument';
 
 describe('shipped instruments', () => {
-  it('the default instrument has the three types, about 12 items, the casus and two context questions', () => {
+  it('the default instrument has the three types, about 12 items, the casus, the case and two context questions', () => {
     const inst = shippedInstrument('ideale-ambtenaar');
     expect(inst.types.map((t) => t.id)).toEqual(['bureaucraat', 'ondernemer', 'verbinder']);
     expect(inst.items).toHaveLength(12);
     expect(inst.casus.options).toHaveLength(3);
-    expect(inst.context.map((c) => c.id)).toEqual(['rol', 'laag']);
+    expect(inst.context.map((c) => c.id)).toEqual(['zaak', 'rol', 'laag']);
     expect(inst.languages).toEqual(['nl', 'en']);
   });
 
@@ -29,6 +29,41 @@ describe('shipped instruments', () => {
         }
       }
     }
+  });
+});
+
+describe("the visitor's own case and the balanced cards", () => {
+  for (const id of ['ideale-ambtenaar', 'vier-perspectieven']) {
+    it(`${id}: the case is asked before the casus and names every option but "something else"`, () => {
+      const inst = shippedInstrument(id);
+      expect(contextAsked(inst, 'before-casus').map((q) => q.id)).toEqual(['zaak']);
+      expect(contextAsked(inst, 'after-casus').map((q) => q.id)).toEqual(['rol', 'laag']);
+      const [zaak] = contextAsked(inst, 'before-casus');
+      expect(zaak!.options.map((o) => o.id)).toEqual(['besluit', 'partners', 'bestuur', 'inwoner', 'anders']);
+      expect(zaak!.options.filter((o) => o.phrase).map((o) => o.id)).toEqual([
+        'besluit',
+        'partners',
+        'bestuur',
+        'inwoner',
+      ]);
+      expect(zaak!.options[1]!.phrase).toEqual({ nl: 'jouw project met partners', en: 'your project with partners' });
+    });
+
+    it(`${id}: a chameleon and an all-rounder have their own card, and every type its plural`, () => {
+      const inst = shippedInstrument(id);
+      expect(inst.balanced?.chameleon.name).toEqual({ nl: 'De Kameleon', en: 'The Chameleon' });
+      expect(inst.balanced?.['all-round'].name).toEqual({ nl: 'De Allrounder', en: 'The All-rounder' });
+      for (const type of inst.types) expect(Object.keys(type.plural ?? {})).toEqual(['nl', 'en']);
+    });
+  }
+
+  it('a question without "asked" is asked after the casus', () => {
+    const data = rawInstrument('ideale-ambtenaar') as Record<string, any>;
+    delete data.context[0].asked;
+    for (const option of data.context[0].options) delete option.phrase;
+    const inst = parseInstrument(data, 'x.json');
+    expect(contextAsked(inst, 'before-casus')).toEqual([]);
+    expect(contextAsked(inst, 'after-casus').map((q) => q.id)).toEqual(['zaak', 'rol', 'laag']);
   });
 });
 
@@ -71,5 +106,42 @@ describe('a broken instrument file is refused with the file, the place and the f
   it('a wrong colour', () => {
     const error = refuse((d) => (d.types[0].color = 'blue'));
     expect(error.problems[0]).toMatchObject({ path: 'types.0.color' });
+  });
+
+  it('two questions asked before the casus', () => {
+    const error = refuse((d) => (d.context[2].asked = 'before-casus'));
+    expect(error.problems).toContainEqual({
+      path: 'context.2.asked',
+      message: 'at most one context question can be asked before the casus',
+    });
+  });
+
+  it('an unknown moment for a context question', () => {
+    const error = refuse((d) => (d.context[0].asked = 'after-result'));
+    expect(error.problems[0]).toMatchObject({ path: 'context.0.asked' });
+  });
+
+  it('a phrase on a question asked after the casus', () => {
+    const error = refuse((d) => (d.context[1].options[0].phrase = { nl: 'jouw werk', en: 'your work' }));
+    expect(error.problems).toContainEqual({
+      path: 'context.1.options.0.phrase',
+      message: 'only a question asked before the casus names the case in the result',
+    });
+  });
+
+  it('a case phrase without its English text', () => {
+    const error = refuse((d) => delete d.context[0].options[1].phrase.en);
+    expect(error.problems).toContainEqual({ path: 'context.0.options.1.phrase', message: 'missing the "en" text' });
+  });
+
+  it('a two-choice instrument without the balanced cards, or with a card missing a text', () => {
+    expect(refuse((d) => delete d.balanced).problems).toContainEqual({
+      path: 'balanced',
+      message: 'needs a card for "chameleon" and "all-round"',
+    });
+    expect(refuse((d) => delete d.balanced.chameleon.pitfall.en).problems).toContainEqual({
+      path: 'balanced.chameleon.pitfall',
+      message: 'missing the "en" text',
+    });
   });
 });

@@ -20,6 +20,8 @@ export const idealTypeSchema = z.object({
   /** One letter or short mark shown beside the colour, so colour is never the only cue. */
   mark: z.string().min(1).max(2),
   color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #0072B2'),
+  /** The name in the plural, without article ("Verbinders"), for the attract screen's line of the day. */
+  plural: localizedSchema.optional(),
   short: localizedSchema,
   long: localizedSchema,
   values: localizedSchema,
@@ -56,16 +58,45 @@ export type Item = z.infer<typeof itemSchema>;
 export const SCORING_KINDS = ['first-choice', 'first-and-second'] as const;
 export type ScoringKind = (typeof SCORING_KINDS)[number];
 
-/** An optional, skippable context question for the organiser's breakdowns. */
+/** When a context question is asked: before the casus (the visitor's own case, named in the result) or after it. */
+export const CONTEXT_MOMENTS = ['before-casus', 'after-casus'] as const;
+export type ContextMoment = (typeof CONTEXT_MOMENTS)[number];
+
+/**
+ * An optional, skippable context question for the organiser's breakdowns. One question may be asked before the
+ * casus: the kind of case the visitor has in mind. Its options may carry a `phrase` ("jouw project met partners") that
+ * the result uses to name the case; an option without one ("something else") leaves the sentence general.
+ */
 export const contextQuestionSchema = z.object({
   id: idSchema,
+  asked: z.enum(CONTEXT_MOMENTS).default('after-casus'),
   prompt: localizedSchema,
   options: z
-    .array(z.object({ id: idSchema, label: localizedSchema }))
+    .array(z.object({ id: idSchema, label: localizedSchema, phrase: localizedSchema.optional() }))
     .min(2)
     .max(8),
 });
 export type ContextQuestion = z.infer<typeof contextQuestionSchema>;
+
+/** The context questions asked at one moment, in instrument order. */
+export const contextAsked = (instrument: Pick<Instrument, 'context'>, moment: ContextMoment): ContextQuestion[] =>
+  instrument.context.filter((q) => q.asked === moment);
+
+/**
+ * A card for a result that has no leading type (docs/adr/0003): a chameleon or an all-rounder gets its own name and
+ * texts instead of the card of whichever type is a point ahead.
+ */
+export const balancedCardSchema = z.object({
+  name: localizedSchema,
+  /** Shown beside the name like a type's mark, so the card is never told apart by colour alone. */
+  mark: z.string().min(1).max(2),
+  short: localizedSchema,
+  strength: localizedSchema,
+  pitfall: localizedSchema,
+  reflection: localizedSchema,
+});
+export type BalancedCard = z.infer<typeof balancedCardSchema>;
+const BALANCED_CARD_KEYS = ['name', 'short', 'strength', 'pitfall', 'reflection'] as const;
 
 const instrumentShape = z.object({
   id: idSchema,
@@ -77,6 +108,8 @@ const instrumentShape = z.object({
   items: z.array(itemSchema).min(3).max(30),
   casus: z.object({ prompt: localizedSchema, hint: localizedSchema, options: z.array(typedOptionSchema) }),
   context: z.array(contextQuestionSchema).max(4),
+  /** Cards for the balanced labels; a `first-and-second` instrument needs both. */
+  balanced: z.object({ chameleon: balancedCardSchema, 'all-round': balancedCardSchema }).optional(),
 });
 
 /** A versioned content file in assets/instruments/, checked in full at load. */
@@ -121,6 +154,7 @@ export const instrumentSchema = instrumentShape.superRefine((inst, ctx) => {
     for (const key of ['name', 'short', 'long', 'values', 'roots', 'strength', 'pitfall', 'reflection'] as const) {
       checkLocalized(t[key], ['types', i, key]);
     }
+    if (t.plural) checkLocalized(t.plural, ['types', i, 'plural']);
   });
   checkUnique(
     inst.items.map((it) => it.id),
@@ -151,8 +185,30 @@ export const instrumentSchema = instrumentShape.superRefine((inst, ctx) => {
       ['context', i, 'options'],
       'option',
     );
-    c.options.forEach((o, j) => checkLocalized(o.label, ['context', i, 'options', j, 'label']));
+    c.options.forEach((o, j) => {
+      checkLocalized(o.label, ['context', i, 'options', j, 'label']);
+      if (o.phrase) checkLocalized(o.phrase, ['context', i, 'options', j, 'phrase']);
+      if (o.phrase && c.asked !== 'before-casus')
+        ctx.addIssue({
+          code: 'custom',
+          path: ['context', i, 'options', j, 'phrase'],
+          message: 'only a question asked before the casus names the case in the result',
+        });
+    });
   });
+  const before = inst.context.flatMap((c, i) => (c.asked === 'before-casus' ? [i] : []));
+  if (before.length > 1)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['context', before[1]!, 'asked'],
+      message: 'at most one context question can be asked before the casus',
+    });
+  for (const label of ['chameleon', 'all-round'] as const) {
+    const card = inst.balanced?.[label];
+    if (card) for (const key of BALANCED_CARD_KEYS) checkLocalized(card[key], ['balanced', label, key]);
+  }
+  if (inst.scoring === 'first-and-second' && !inst.balanced)
+    ctx.addIssue({ code: 'custom', path: ['balanced'], message: 'needs a card for "chameleon" and "all-round"' });
 });
 export type Instrument = z.infer<typeof instrumentShape>;
 

@@ -63,7 +63,7 @@ async function organiser(url: string, action: Record<string, unknown>): Promise<
 }
 const startRound = (url: string, name: string): Promise<void> => organiser(url, { kind: 'startRound', name });
 
-/** The whole visit on the phone: the situations, the casus, the context skipped. */
+/** The whole visit on the phone: the situations, the case and the context skipped, the reveal tapped away. */
 async function answerAll(page: Page, shot?: string): Promise<void> {
   await page.locator('.intro button.primary').tap();
   const kiosk = new KioskPage(page);
@@ -72,10 +72,12 @@ async function answerAll(page: Page, shot?: string): Promise<void> {
     await page.screenshot({ path: join(SHOTS, shot) });
     await page.locator('.screen.item .option').first().tap();
   }
-  while (!(await page.locator('.screen.casus').isVisible())) await kiosk.choose('bureaucraat');
+  while (!(await page.locator('.screen.case').isVisible())) await kiosk.choose('bureaucraat');
+  await kiosk.answerCase(null);
   await kiosk.chooseCasus('verbinder');
   while (await page.locator('.screen.context').isVisible()) await page.locator('.context .row .secondary').last().tap();
   await expect(page.locator('.screen.result')).toBeVisible();
+  await kiosk.skipReveal();
   // The screen's entrance animation ends before anyone (or a screenshot) reads it.
   await page.waitForTimeout(400);
 }

@@ -192,6 +192,10 @@ test('the take-away QR code decodes to the result shown on screen', async ({ pag
   const sentence = await page.getByTestId('mix-sentence').textContent();
   expect(decoded!.data).toContain(sentence!);
   expect(decoded!.data).toContain('Bureaucraat 56% · Ondernemer 0% · Verbinder 44%');
+  // What is one tap away on screen is in the take-away too: the roots, values, strength and pitfall.
+  expect(decoded!.data).toContain('Max Weber (1922)');
+  expect(decoded!.data).toContain('Rechtmatigheid, rechtszekerheid');
+  expect(decoded!.data).toContain('Je valkuil: Star worden');
   expect(decoded!.data).not.toMatch(/https?:/);
 });
 

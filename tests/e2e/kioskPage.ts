@@ -45,9 +45,18 @@ export class KioskPage {
     await expect(this.page.locator('.step')).not.toHaveText(step ?? '');
   }
 
-  async answerItems(choices: readonly Choice[]): Promise<void> {
+  /** Answers the situations, then the question about the visitor's own case: the option with that label, or skipped. */
+  async answerItems(choices: readonly Choice[], ownCase: string | null = null): Promise<void> {
     for (const choice of choices) await this.choose(choice);
+    await expect(this.page.locator('.screen.case, .screen.casus')).toBeVisible();
+    if (await this.page.locator('.screen.case').isVisible()) await this.answerCase(ownCase);
     await expect(this.page.locator('.screen.casus')).toBeVisible();
+  }
+
+  /** The kind of case the visitor has in mind (asked before the casus): an option's label, or null to skip. */
+  async answerCase(label: string | null): Promise<void> {
+    if (label === null) await this.page.locator('.case .row .secondary').last().tap();
+    else await this.page.locator('.case .option', { hasText: label }).tap();
   }
 
   async chooseCasus(type: string): Promise<void> {
@@ -63,6 +72,14 @@ export class KioskPage {
       if (i < labels.length - 1) await expect(this.page.locator('.context .prompt')).not.toHaveText(prompt ?? '');
     }
     await expect(this.page.locator('.screen.result')).toBeVisible();
+    await this.skipReveal();
+  }
+
+  /** A tap on the reveal goes straight to the result (it would end by itself within 3 s). */
+  async skipReveal(): Promise<void> {
+    const reveal = this.page.getByTestId('reveal');
+    if (await reveal.isVisible()) await reveal.tap();
+    await expect(reveal).toBeHidden();
   }
 
   delivery() {

@@ -21,16 +21,20 @@ test('the kiosk works with a keyboard only', async ({ page, hub }) => {
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
   }
-  await expect(page.locator('.screen.casus')).toBeVisible();
+  await expect(page.locator('.screen.case')).toBeVisible();
 });
 
 test('with reduced motion asked for, the kiosk stops its animations', async ({ browser, hub }) => {
   const context = await browser.newContext({ reducedMotion: 'reduce', viewport: { width: 1920, height: 1080 } });
   const page = await context.newPage();
   await page.goto(`${hub.url}/kiosk`);
-  const orbit = page.locator('.orbit-dot').first();
-  await expect(orbit).toBeVisible();
-  const duration = await orbit.evaluate((el) => getComputedStyle(el).animationDuration);
+  const screen = page.locator('.screen.attract');
+  await expect(screen).toBeVisible();
+  const duration = await screen.evaluate((el) => getComputedStyle(el).animationDuration);
   expect(parseFloat(duration)).toBeLessThan(0.001);
+  // The crowd is drawn as a still picture: no animation frames run (a running stage reports its cost per frame).
+  await expect(page.locator('.stage-canvas')).toHaveAttribute('data-figures', '0');
+  await page.waitForTimeout(1500);
+  await expect(page.locator('.stage-canvas')).not.toHaveAttribute('data-frame-ms', /./);
   await context.close();
 });

@@ -156,6 +156,7 @@ describe('export of aggregated totals', () => {
       'casus',
       'rondes',
       'uren',
+      'context-zaak',
       'context-rol',
       'context-laag',
       'gemiddelde-mix',

@@ -51,8 +51,9 @@ export function App({ login }: { login: (pin: string) => void }) {
       {screen === 'attract' && <Attract />}
       {screen === 'intro' && <Intro />}
       {screen === 'item' && instrument && <ItemScreen />}
+      {screen === 'case' && instrument && <ContextScreen phase="case" />}
       {screen === 'casus' && instrument && <CasusScreen />}
-      {screen === 'context' && instrument && <ContextScreen />}
+      {screen === 'context' && instrument && <ContextScreen phase="context" />}
       {screen === 'result' && instrument && <Result />}
       <OperatorExit login={login} />
       {countdownUntil !== null && <IdleCountdown until={countdownUntil} onStay={stay} />}

@@ -1,7 +1,8 @@
 import type { TFunction } from 'i18next';
-import { localize, type Instrument, type Language } from '../../core/instrument';
+import { contextAsked, localize, type Instrument, type Language } from '../../core/instrument';
 import { situationExample, type Profile, type SurveyResponse } from '../../core/response';
 import { roundedPercentages, SWITCH_FIT, type CasusGap, type ProfileLabel } from '../../core/scoring';
+import type { ResultCard } from './resultCard';
 
 /** A type's name without its article ("Verbinder"), as the sentences use it. */
 export const typeName = (instrument: Instrument, id: string, lang: Language): string => {
@@ -50,26 +51,88 @@ export function situationSentence(
   });
 }
 
-/** The casus gap in words. */
-export function casusSentence(gap: CasusGap, instrument: Instrument, lang: Language, t: TFunction): string {
+/** The visitor's own case in words ("jouw project met partners"), or null when they skipped it or chose "other". */
+export function casePhrase(
+  instrument: Instrument,
+  context: Readonly<Record<string, string>>,
+  lang: Language,
+): string | null {
+  const [question] = contextAsked(instrument, 'before-casus');
+  const phrase = question?.options.find((o) => o.id === context[question.id])?.phrase;
+  return phrase ? localize(phrase, lang) : null;
+}
+
+/** The casus gap in words, naming the visitor's own case when they told it. */
+export function casusSentence(
+  gap: CasusGap,
+  instrument: Instrument,
+  lang: Language,
+  t: TFunction,
+  ownCase: string | null = null,
+): string {
   const type = typeName(instrument, gap.type, lang);
-  if (gap.kind === 'match') return t('result.casusMatch', { type });
+  const suffix = ownCase === null ? '' : 'For';
+  if (gap.kind === 'match') return t(`result.casusMatch${suffix}`, { type, case: ownCase });
   const share = Math.round(gap.share * 100);
-  return t(gap.kind === 'gap' ? 'result.casusGap' : 'result.casusStretch', { type, share });
+  return t(`result.${gap.kind === 'gap' ? 'casusGap' : 'casusStretch'}${suffix}`, { type, share, case: ownCase });
+}
+
+/**
+ * The attract screen's line of the day. Below the organiser's suppression threshold it invites without a number
+ * (never "al 1 collega"); from there on it names the count and the most common leading type, or a mix when no type
+ * leads alone.
+ */
+export function dayLine(
+  aggregate: { total: number; leading: readonly number[]; balanced: number } | null,
+  instrument: Instrument,
+  suppressBelow: number,
+  lang: Language,
+  t: TFunction,
+): string {
+  const total = aggregate?.total ?? 0;
+  if (!aggregate || total === 0) return t('attract.dayFirst');
+  if (total < suppressBelow) return t('attract.dayFew');
+  const top = Math.max(...aggregate.leading);
+  const tops = aggregate.leading.filter((c) => c === top).length;
+  if (tops > 1 || aggregate.balanced >= top) return t('attract.dayMix', { count: total });
+  const type = instrument.types[aggregate.leading.indexOf(top)]!;
+  const plural = type.plural ? localize(type.plural, lang) : typeName(instrument, type.id, lang);
+  return t('attract.dayMost', { count: total, type: plural });
+}
+
+/** What the take-away holds besides the mix: the situation, the card and the credit, as the screen words them. */
+export interface TakeAwayParts {
+  sentence: string;
+  situation: string;
+  card: ResultCard;
+  t: TFunction;
 }
 
 /**
  * The take-away as plain text inside the QR code: the phone shows it without any network, and nothing is stored
- * anywhere.
+ * anywhere. It holds what the screen shows and what is one tap away: the mix, the situation, the card's strength and
+ * pitfall (and a type's values and roots), one thing to try, and the model's credit.
  */
 export function takeAwayText(
   instrument: Instrument,
   lang: Language,
   shares: readonly number[],
-  sentence: string,
-  reflection: string,
+  { sentence, situation, card, t }: TakeAwayParts,
 ): string {
   const percents = roundedPercentages(shares);
   const mix = instrument.types.map((type, i) => `${typeName(instrument, type.id, lang)} ${percents[i]}%`).join(' · ');
-  return `${localize(instrument.title, lang)}\n${sentence}\n${mix}\n${reflection}`;
+  const lines = [
+    localize(instrument.title, lang),
+    sentence,
+    mix,
+    situation,
+    card.name,
+    `${t('result.strength')}: ${card.strength}`,
+    `${t('result.pitfall')}: ${card.pitfall}`,
+    ...(card.values ? [`${t('result.values')}: ${card.values}`] : []),
+    ...(card.roots ? [`${t('result.roots')}: ${card.roots}`] : []),
+    `${t('result.reflection')}: ${card.reflection}`,
+    t('credit'),
+  ];
+  return lines.join('\n');
 }

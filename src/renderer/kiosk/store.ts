@@ -1,12 +1,16 @@
 import { create, type StateCreator } from 'zustand';
 import type { Aggregate } from '../../core/aggregate';
-import type { Instrument, Language } from '../../core/instrument';
+import { contextAsked, type Instrument, type Language } from '../../core/instrument';
 import type { Settings } from '../../core/settings';
 import type { SurveyResponse } from '../../core/response';
 import type { ConnectionState } from '../common/connectionState';
 import { buildResponse, choicesPerItem, optionOrders } from './session';
 
-export type Screen = 'attract' | 'intro' | 'item' | 'casus' | 'context' | 'result';
+export type Screen = 'attract' | 'intro' | 'item' | 'case' | 'casus' | 'context' | 'result';
+
+/** The context questions of a screen: 'case' asks those before the casus (the visitor's own case), 'context' the rest. */
+export const questionsOf = (instrument: Instrument, screen: Screen) =>
+  contextAsked(instrument, screen === 'case' ? 'before-casus' : 'after-casus');
 export type Delivery = 'saving' | 'saved' | 'pending';
 
 /** One visitor's walk through the instrument; lives only in memory until the last answer. */
@@ -18,9 +22,12 @@ interface SessionSlice {
   /** Per item id: the types chosen so far, first choice first. */
   answers: Record<string, string[]>;
   casus: string | null;
+  /** The question on screen among those of the 'case' or the 'context' screen. */
   contextIndex: number;
   context: Record<string, string>;
   finished: SurveyResponse | null;
+  /** The short moment after the last answer in which the visitor's figure walks to its place, before the result. */
+  revealing: boolean;
   delivery: Delivery;
   setLang(lang: Language): void;
   start(): void;
@@ -33,6 +40,7 @@ interface SessionSlice {
   back(): void;
   chooseCasus(type: string): void;
   chooseContext(option: string | null): void;
+  endReveal(): void;
   setDelivery(id: string, delivery: Delivery): void;
   /** Clears every trace of the visitor: the idle reset and the tests both use it. */
   reset(): void;
@@ -69,6 +77,7 @@ const initialSession = {
   contextIndex: 0,
   context: {},
   finished: null,
+  revealing: false,
   delivery: 'saving' as Delivery,
 };
 
@@ -77,7 +86,7 @@ const createSessionSlice: StateCreator<KioskState, [], [], SessionSlice> = (set,
     const { instrument, lang, answers, casus, context, onFinish } = get();
     if (!instrument || !casus) return;
     const response = buildResponse(instrument, lang, answers, casus, context);
-    set({ screen: 'result', finished: response, delivery: 'saving' });
+    set({ screen: 'result', finished: response, revealing: true, delivery: 'saving' });
     onFinish?.(response);
   };
   return {
@@ -104,30 +113,39 @@ const createSessionSlice: StateCreator<KioskState, [], [], SessionSlice> = (set,
       const next = { ...answers, [item.id]: picks };
       if (picks.length < needed) set({ answers: next });
       else if (itemIndex + 1 < instrument.items.length) set({ answers: next, itemIndex: itemIndex + 1 });
+      else if (questionsOf(instrument, 'case').length > 0) set({ answers: next, screen: 'case', contextIndex: 0 });
       else set({ answers: next, screen: 'casus' });
     },
     back: () => {
       const { screen, itemIndex, contextIndex, instrument } = get();
+      if (!instrument) return;
+      const lastItem = { screen: 'item' as const, itemIndex: instrument.items.length - 1 };
+      const cases = questionsOf(instrument, 'case').length;
       if (screen === 'item' && itemIndex > 0) set({ itemIndex: itemIndex - 1 });
       else if (screen === 'item') set({ screen: 'intro' });
-      else if (screen === 'casus') set({ screen: 'item', itemIndex: (instrument?.items.length ?? 1) - 1 });
-      else if (screen === 'context' && contextIndex > 0) set({ contextIndex: contextIndex - 1 });
+      else if ((screen === 'case' || screen === 'context') && contextIndex > 0) set({ contextIndex: contextIndex - 1 });
+      else if (screen === 'case') set(lastItem);
+      else if (screen === 'casus') set(cases > 0 ? { screen: 'case', contextIndex: cases - 1 } : lastItem);
       else if (screen === 'context') set({ screen: 'casus' });
     },
     chooseCasus: (type) => {
+      const { instrument } = get();
       set({ casus: type });
-      if ((get().instrument?.context.length ?? 0) > 0) set({ screen: 'context', contextIndex: 0 });
+      if (instrument && questionsOf(instrument, 'context').length > 0) set({ screen: 'context', contextIndex: 0 });
       else finish();
     },
     chooseContext: (option) => {
-      const { instrument, contextIndex, context } = get();
-      const question = instrument?.context[contextIndex];
-      if (!instrument || !question) return;
+      const { instrument, screen, contextIndex, context } = get();
+      const questions = instrument ? questionsOf(instrument, screen) : [];
+      const question = questions[contextIndex];
+      if (!question || (screen !== 'case' && screen !== 'context')) return;
       const { [question.id]: _previous, ...others } = context;
       set({ context: option === null ? others : { ...others, [question.id]: option } });
-      if (contextIndex + 1 < instrument.context.length) set({ contextIndex: contextIndex + 1 });
+      if (contextIndex + 1 < questions.length) set({ contextIndex: contextIndex + 1 });
+      else if (screen === 'case') set({ screen: 'casus' });
       else finish();
     },
+    endReveal: () => set({ revealing: false }),
     setDelivery: (id, delivery) => {
       if (get().finished?.id === id) set({ delivery });
     },

@@ -7,9 +7,17 @@ export interface IdleSettings {
   idle: number;
   countdown: number;
   result: number;
+  /** How long the reveal lasts before the result (a tap ends it sooner). */
+  reveal: number;
 }
 
-/** The organiser's timeouts, overridden per device by ?idle=45&countdown=15&result=30 in the kiosk URL. */
+/** The reveal's length: the walk (2 s) and a moment to see the figure standing, under 3 s in all. */
+export const REVEAL_SECONDS = 2.8;
+
+/**
+ * The organiser's timeouts, overridden per device by ?idle=45&countdown=15&result=30&reveal=2.8 in the kiosk URL (a
+ * longer reveal is for photographing it).
+ */
 export function idleSettingsFrom(search: string, settings: Settings | null): IdleSettings {
   const params = new URLSearchParams(search);
   const read = (key: string, fallback: number): number => {
@@ -21,6 +29,7 @@ export function idleSettingsFrom(search: string, settings: Settings | null): Idl
     idle: read('idle', base.idleSeconds),
     countdown: read('countdown', base.countdownSeconds),
     result: read('result', base.resultSeconds),
+    reveal: read('reveal', REVEAL_SECONDS),
   };
 }
 
@@ -34,6 +43,8 @@ export function idleSettingsFrom(search: string, settings: Settings | null): Idl
  */
 export function useIdleReset(settings: IdleSettings): { countdownUntil: number | null; stay: () => void } {
   const screen = useKiosk((s) => s.screen);
+  // The end of the reveal counts as activity too: the result screen's own timer starts when it can be read.
+  const revealing = useKiosk((s) => s.revealing);
   const [countdownUntil, setCountdownUntil] = useState<number | null>(null);
   const stay = useRef<() => void>(() => undefined);
   const { idle, countdown, result } = settings;
@@ -73,7 +84,7 @@ export function useIdleReset(settings: IdleSettings): { countdownUntil: number |
       stay.current = () => undefined;
       if (counting) setCountdownUntil(null);
     };
-  }, [screen, idle, countdown, result]);
+  }, [screen, revealing, idle, countdown, result]);
 
   return { countdownUntil, stay: () => stay.current() };
 }

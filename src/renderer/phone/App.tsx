@@ -9,7 +9,7 @@ import { PhoneResult } from './PhoneResult';
 import { usePhone } from './store';
 
 /**
- * The phone page: the kiosk's visit (intro, the situations with a first and second choice, the casus, the context,
+ * The phone page: the kiosk's visit (intro, the situations with a first and second choice, the case, the casus, the context,
  * the result) on a visitor's own phone, without the attract screen, the lock-down or the idle reset: it is their
  * phone, and the result stays on it.
  */
@@ -52,8 +52,9 @@ export function App() {
       )}
       {screen === 'intro' && <Intro />}
       {screen === 'item' && instrument && <ItemScreen />}
+      {screen === 'case' && instrument && <ContextScreen phase="case" />}
       {screen === 'casus' && instrument && <CasusScreen />}
-      {screen === 'context' && instrument && <ContextScreen />}
+      {screen === 'context' && instrument && <ContextScreen phase="context" />}
       {screen === 'result' && instrument && <PhoneResult />}
     </div>
   );

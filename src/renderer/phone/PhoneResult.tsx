@@ -1,9 +1,8 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { localize } from '../../core/instrument';
 import { profileOf } from '../../core/response';
-import { leadingType } from '../../core/scoring';
 import { mixSentence } from '../kiosk/describe';
+import { resultCard } from '../kiosk/resultCard';
 import { Result } from '../kiosk/screens/Result';
 import { useKiosk } from '../kiosk/store';
 import { downloadPng, drawResult } from './resultImage';
@@ -37,9 +36,6 @@ function PhoneTake() {
   const profile = useMemo(() => profileOf(response, instrument), [response, instrument]);
 
   const save = (): void => {
-    const lead = leadingType(profile.label);
-    const typeIds = instrument.types.map((x) => x.id);
-    const leadIndex = lead ? typeIds.indexOf(lead) : profile.shares.indexOf(Math.max(...profile.shares));
     const canvas = document.createElement('canvas');
     drawResult(canvas, {
       instrument,
@@ -47,7 +43,7 @@ function PhoneTake() {
       shares: profile.shares,
       sentence: mixSentence(profile.label, instrument, lang, t),
       reflectionTitle: t('result.reflection'),
-      reflection: localize(instrument.types[leadIndex]!.reflection, lang),
+      reflection: resultCard(profile.label, profile.shares, instrument, lang).reflection,
     });
     void downloadPng(canvas, 'ideale-ambtenaar.png');
   };

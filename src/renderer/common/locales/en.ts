@@ -2,22 +2,25 @@ import type { Messages } from './nl';
 
 export const en: Messages = {
   app: { title: 'The ideal civil servant' },
+  credit: 'After the model by Ronald Derks and Bas van Leeuwen, De ideale ambtenaar, 2020.',
   lang: { switchTo: 'Nederlands', label: 'Language' },
   attract: {
     kicker: 'National Civil Servant 2.0 Day',
     title: 'What kind of civil servant are you?',
-    lead: 'Bureaucrat, Entrepreneur or Connector? Everyone is a mix. Discover yours.',
+    lead: '{{types}}? Everyone is a mix. Discover yours.',
     facts: '5 minutes · anonymous · no name needed',
     start: 'Tap to start',
-    crowd_one: '{{count}} colleague has taken part today.',
-    crowd_other: '{{count}} colleagues have taken part today.',
+    dayFirst: 'Nobody yet today. Will you be the first?',
+    dayFew: 'The first colleagues have joined in. Will you?',
+    dayMost: '{{count}} colleagues so far: mostly {{type}}. And you?',
+    dayMix: '{{count}} colleagues so far, and every type is there. And you?',
   },
   intro: {
     title: 'How it works',
-    body: 'You get {{count}} short situations from government work. Each time, tap what you would do first, then what you would do next. There is no right or wrong answer: every choice has value.',
+    body: 'You get {{count}} short situations from government work. Each time, tap what you would do first, then what you would do next. There is no right or wrong answer.',
     bodyOne:
-      'You get {{count}} short situations from government work. Each time, choose what you would do first. There is no right or wrong answer: every choice has value.',
-    privacy: 'We do not ask your name and keep only your choices, with nothing that points to you.',
+      'You get {{count}} short situations from government work. Each time, choose what you would do first. There is no right or wrong answer.',
+    privacy: 'We do not ask your name. Your choices count anonymously in today’s totals.',
     go: 'Start',
   },
   item: {
@@ -29,9 +32,10 @@ export const en: Messages = {
     first: 'first choice',
     second: 'second choice',
   },
+  case: { title: 'About your work', hint: 'Think of something you are working on now.' },
   casus: { title: 'One more question about your work' },
   context: {
-    title: 'Would you help the organisers? (optional)',
+    title: 'For the organisers (you may skip this)',
     skip: 'Skip',
     next: 'Next',
   },
@@ -54,7 +58,8 @@ export const en: Messages = {
     roots: 'Where it comes from',
     strength: 'Your strength',
     pitfall: 'Your pitfall',
-    reflection: 'Take this into your week',
+    reflection: 'Try this week',
+    more: 'More about {{name}}',
     casusTitle: 'Your situation',
     casusMatch:
       'Your situation asks mostly for {{type}}, and that is exactly your strongest side. Mind the pitfall, though.',
@@ -62,15 +67,30 @@ export const en: Messages = {
       'Your situation asks mostly for {{type}}. It is in your mix ({{share}}%), but it is not your first reflex.',
     casusGap:
       'Your situation asks mostly for {{type}}, and that is your smallest side ({{share}}%). Who or what could help you there?',
+    casusMatchFor:
+      'For {{case}}, the situation asks mostly for {{type}}. That is exactly your strongest side. Mind the pitfall, though.',
+    casusStretchFor:
+      'For {{case}}, the situation asks mostly for {{type}}. It is in your mix ({{share}}%), but it is not your first reflex.',
+    casusGapFor:
+      'For {{case}}, the situation asks mostly for {{type}}. That is your smallest side ({{share}}%). Who or what could help you there?',
     crowdSame: '{{percent}}% of today’s visitors lead with {{type}} too.',
+    crowdBalanced: '{{percent}}% of today’s visitors have a balanced mix too.',
     crowdSmall: 'Once more people have taken part, you will see here how you compare with the rest.',
     joined: 'Your figure is now walking onto the screen in the hall.',
     saving: 'Saving your answers…',
-    saved: 'Saved. Thank you!',
+    saved: 'Your choices now count anonymously. Thank you!',
     pending: 'Kept on this device; it is sent on as soon as the connection is back.',
-    takeAway: 'Scan to take your mix home. Nothing is stored.',
+    takeAway:
+      'Take your result with you. The QR code holds your mix, what it means and a tip for this week, as text. Scan it with your phone. The code is stored nowhere.',
+    qrAlt: 'QR code with your result as text',
     done: 'Done',
     position: 'Your place between the types',
+  },
+  reveal: {
+    title: 'This is where you stand among today’s colleagues',
+    titleAlone: 'This is where you stand between the types',
+    you: 'You',
+    skip: 'Show my result',
   },
   phone: {
     saving: 'Your answers are on their way to the big screen…',
@@ -82,7 +102,8 @@ export const en: Messages = {
     ended: 'Taking part from the room has stopped, or there is a new room code. Scan the code on the big screen again.',
     offline: 'No connection with the big screen. We keep trying.',
     save: 'Save as an image',
-    saveHelp: 'Your result stays on this phone, also when you reload the page. Your name is not stored anywhere.',
+    saveHelp:
+      'Your result stays on this phone only, also when you reload the page. Your choices count anonymously in the totals.',
     again: 'Take part in the new round',
     imageAlt: 'Your mix as an image',
   },
@@ -102,7 +123,7 @@ export const en: Messages = {
     remote: 'The PIN is right. The console is on the hub’s computer. Close this browser window to stop the kiosk.',
   },
   connection: {
-    offline: 'No connection to the hub. Your answers are kept.',
+    offline: 'No connection for now. Your answers are kept on this device.',
     unpaired: 'This device is no longer paired with the hub. Your answers are kept until it is paired again.',
   },
   console: {

@@ -1,36 +1,40 @@
 /** Dutch, B1, informal "je". The English file must have the same keys (checked by the type of `en`). */
 export const nl = {
   app: { title: 'De ideale ambtenaar' },
+  credit: 'Naar het model van Ronald Derks en Bas van Leeuwen, De ideale ambtenaar, 2020.',
   lang: { switchTo: 'English', label: 'Taal' },
   attract: {
     kicker: 'Landelijke Ambtenaar 2.0 Dag',
     title: 'Wat voor ambtenaar ben jij?',
-    lead: 'Bureaucraat, Ondernemer of Verbinder? Iedereen is een mix. Ontdek die van jou.',
+    lead: '{{types}}? Iedereen is een mix. Ontdek die van jou.',
     facts: '5 minuten · anoniem · geen naam nodig',
     start: 'Tik om te beginnen',
-    crowd_one: 'Vandaag deed al {{count}} collega mee.',
-    crowd_other: 'Vandaag deden al {{count}} collega’s mee.',
+    dayFirst: 'Nog niemand vandaag. Ben jij de eerste?',
+    dayFew: 'De eerste collega’s doen al mee. Doe jij ook mee?',
+    dayMost: 'Al {{count}} collega’s: vooral {{type}}. En jij?',
+    dayMix: 'Al {{count}} collega’s, en alle typen komen voor. En jij?',
   },
   intro: {
     title: 'Zo werkt het',
-    body: 'Je krijgt {{count}} korte situaties uit het werk van de overheid. Tik steeds eerst wat jij het eerst zou doen, en dan wat je daarna zou doen. Er is geen goed of fout antwoord: alle keuzes zijn waardevol.',
+    body: 'Je krijgt {{count}} korte situaties uit het werk van de overheid. Tik steeds op wat jij als eerste zou doen, en dan op wat je daarna zou doen. Er is geen goed of fout antwoord.',
     bodyOne:
-      'Je krijgt {{count}} korte situaties uit het werk van de overheid. Kies steeds wat jij het eerst zou doen. Er is geen goed of fout antwoord: alle keuzes zijn waardevol.',
-    privacy: 'We vragen geen naam en bewaren alleen je keuzes, zonder iets dat naar jou wijst.',
+      'Je krijgt {{count}} korte situaties uit het werk van de overheid. Kies steeds wat jij als eerste zou doen. Er is geen goed of fout antwoord.',
+    privacy: 'We vragen geen naam. Je keuzes tellen anoniem mee in de totalen van vandaag.',
     go: 'Ik begin',
   },
   item: {
     progress: 'Vraag {{current}} van {{total}}',
     back: 'Terug',
-    choose: 'Kies wat jij het eerst zou doen.',
+    choose: 'Kies wat jij als eerste zou doen.',
     chooseFirst: 'Wat zou jij het eerst doen? Tik op je eerste keus.',
     chooseSecond: 'En wat daarna? Tik op je tweede keus. Nog eens tikken haalt een keus weg.',
     first: 'eerste keus',
     second: 'tweede keus',
   },
+  case: { title: 'Over jouw werk', hint: 'Denk aan iets waar je nu mee bezig bent.' },
   casus: { title: 'Nog één vraag over jouw werk' },
   context: {
-    title: 'Mag het organisatoren helpen? (niet verplicht)',
+    title: 'Voor de organisatie (je mag dit overslaan)',
     skip: 'Overslaan',
     next: 'Verder',
   },
@@ -53,21 +57,37 @@ export const nl = {
     roots: 'Waar het vandaan komt',
     strength: 'Je kracht',
     pitfall: 'Je valkuil',
-    reflection: 'Neem mee deze week',
+    reflection: 'Probeer deze week',
+    more: 'Meer over {{name}}',
     casusTitle: 'Jouw situatie',
     casusMatch: 'Je situatie vraagt vooral {{type}}, en dat is precies je sterkste kant. Let wel op de valkuil.',
     casusStretch: 'Je situatie vraagt vooral {{type}}. Dat zit in je mix ({{share}}%), maar is niet je eerste reflex.',
     casusGap:
       'Je situatie vraagt vooral {{type}}, en dat is juist je kleinste kant ({{share}}%). Wie of wat kan je daarbij helpen?',
+    casusMatchFor:
+      'Voor {{case}} vraagt de situatie vooral {{type}}. Dat is precies je sterkste kant. Let wel op de valkuil.',
+    casusStretchFor:
+      'Voor {{case}} vraagt de situatie vooral {{type}}. Dat zit in je mix ({{share}}%), maar het is niet je eerste reflex.',
+    casusGapFor:
+      'Voor {{case}} vraagt de situatie vooral {{type}}. Dat is juist je kleinste kant ({{share}}%). Wie of wat kan je daarbij helpen?',
     crowdSame: '{{percent}}% van de bezoekers van vandaag begint ook bij {{type}}.',
+    crowdBalanced: '{{percent}}% van de bezoekers van vandaag heeft ook een mix in balans.',
     crowdSmall: 'Zodra meer mensen meedoen, zie je hier hoe jij je verhoudt tot de rest.',
     joined: 'Je figuurtje loopt nu het scherm in de zaal op.',
     saving: 'Je antwoorden worden bewaard…',
-    saved: 'Bewaard. Dank je wel!',
+    saved: 'Je keuzes tellen nu anoniem mee. Dank je wel!',
     pending: 'Bewaard op dit apparaat; we sturen het door zodra er weer verbinding is.',
-    takeAway: 'Scan om je mix mee te nemen. Er wordt niets opgeslagen.',
+    takeAway:
+      'Neem je uitslag mee. De QR-code bevat je mix, de uitleg en een tip voor deze week, als tekst. Scan hem met je telefoon. De code wordt nergens bewaard.',
+    qrAlt: 'QR-code met je uitslag als tekst',
     done: 'Klaar',
     position: 'Jouw plek tussen de typen',
+  },
+  reveal: {
+    title: 'Zo sta jij tussen de collega’s van vandaag',
+    titleAlone: 'Zo sta jij tussen de typen',
+    you: 'Jij',
+    skip: 'Naar je uitslag',
   },
   phone: {
     saving: 'Je antwoorden gaan naar het grote scherm…',
@@ -80,7 +100,7 @@ export const nl = {
     offline: 'Geen verbinding met het grote scherm. We blijven het proberen.',
     save: 'Bewaar als plaatje',
     saveHelp:
-      'Je uitslag blijft op deze telefoon staan, ook als je de pagina opnieuw laadt. Je naam wordt nergens bewaard.',
+      'Je uitslag blijft alleen op deze telefoon staan, ook als je de pagina opnieuw laadt. Je keuzes tellen anoniem mee in de totalen.',
     again: 'Doe mee in de nieuwe ronde',
     imageAlt: 'Jouw mix als plaatje',
   },
@@ -101,7 +121,7 @@ export const nl = {
       'De PIN klopt. Het beheer staat op de computer van de hub. Sluit dit browservenster om de kiosk te stoppen.',
   },
   connection: {
-    offline: 'Geen verbinding met de hub. Je antwoorden blijven bewaard.',
+    offline: 'Even geen verbinding. Je antwoorden blijven op dit apparaat bewaard.',
     unpaired:
       'Dit apparaat is niet meer gekoppeld aan de hub. Je antwoorden blijven bewaard tot het opnieuw gekoppeld is.',
   },

@@ -16,6 +16,7 @@ export function Intro() {
       <button className="primary huge" onClick={begin}>
         {t('intro.go')}
       </button>
+      <p className="credit">{t('credit')}</p>
     </main>
   );
 }
