@@ -240,7 +240,8 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
 
   // Kiosks only need the totals for the result screen and the attract counter: a few seconds old is fine, and
   // sparing them every arrival keeps a busy hub's work per submission flat.
-  let kioskTotal = -1;
+  // Every kiosk got the totals in its welcome: send them again only when they have changed since the start.
+  let kioskTotal = ctx.live.aggregate().total;
   const kioskTotals = setInterval(() => {
     const aggregate = ctx.live.aggregate();
     if (aggregate.total === kioskTotal) return;
