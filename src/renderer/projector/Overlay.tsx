@@ -6,6 +6,8 @@ import { polygonCorner, roundedPercentages } from '../../core/scoring';
 import { fitStage, toScreen } from './scene/stageView';
 import { useDistribution, useProjector, useShownAggregate } from './store';
 import { NamedMark } from '../common/NamedMark';
+import type { ReactNode } from 'react';
+import { Headline } from './Headline';
 
 /** Whole percentages per leading type and for the balanced mixes (the last entry), summing to 100. */
 export function leadingPercentages(aggregate: Aggregate): number[] {
@@ -13,8 +15,11 @@ export function leadingPercentages(aggregate: Aggregate): number[] {
   return aggregate.total > 0 ? roundedPercentages(counts.map((c) => c / aggregate.total)) : counts.map(() => 0);
 }
 
-/** What stays on screen in every view: the counter, how to join, and the state of the controls. */
-export function Frame() {
+/**
+ * What stays on screen in every view: the counter, how to join, the state of the controls and the view's headline;
+ * `children` (a view of bars or rows) fill the room below them, so no headline ever runs into a chart.
+ */
+export function Frame({ children }: { children?: ReactNode }) {
   const { t } = useTranslation();
   const aggregate = useShownAggregate();
   const view = useProjector((s) => s.view);
@@ -24,6 +29,8 @@ export function Frame() {
   const round = useProjector((s) => s.round);
   const connection = useProjector((s) => s.connection);
   const rehearsal = useProjector((s) => s.rehearsal);
+  const question = useProjector((s) => (s.view === 'context' ? s.instrument?.context[s.contextIndex] : undefined));
+  const { lang } = useLang();
   return (
     <div className="frame">
       <div className="frame-top">
@@ -36,6 +43,7 @@ export function Frame() {
           </header>
           <p className="view-title" data-testid="view-title">
             {t(`projector.views.${view}`)}
+            {question && `: ${localize(question.prompt, lang)}`}
           </p>
         </div>
         <div className="frame-side">
@@ -61,6 +69,8 @@ export function Frame() {
           </ul>
         </div>
       </div>
+      <Headline />
+      <div className="frame-body">{children}</div>
     </div>
   );
 }
@@ -101,9 +111,17 @@ export function CornerLabels({ width, height, radius }: { width: number; height:
         );
       })}
       {showDistribution && aggregate.balanced > 0 && (
-        <p className="balanced" data-testid="balanced">
-          {aggregate.balanced} {t('projector.balanced', { count: aggregate.balanced })} ({percents[n]}%)
-        </p>
+        <div className="balanced" data-testid="balanced">
+          <span className="corner-name">
+            <NamedMark mark="~" color="#8a8fa3" name={t('projector.balancedBar')} />
+          </span>
+          <span className="corner-numbers">
+            <span data-testid="count-balanced">{aggregate.balanced}</span>
+            <span className="corner-percent" data-testid="percent-balanced">
+              {percents[n]}%
+            </span>
+          </span>
+        </div>
       )}
       <Notices total={aggregate.total} />
     </div>
