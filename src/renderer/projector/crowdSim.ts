@@ -75,7 +75,7 @@ export function spacingFor(count: number, radius: number): number {
 }
 
 /** The tallest a figure gets (a handful of people) and the smallest (thousands), in radii of the stage. */
-export const FIGURE_MAX = 0.13;
+export const FIGURE_MAX = 0.16;
 export const FIGURE_MIN = 0.03;
 
 /**
@@ -85,7 +85,7 @@ export const FIGURE_MIN = 0.03;
  * of their places: in a large crowd they overlap as people do, the nearer in front.
  */
 export function figureHeightFor(count: number, radius: number): number {
-  const height = radius * 0.9 * Math.max(count, 1) ** -0.35;
+  const height = radius * 1.1 * Math.max(count, 1) ** -0.35;
   return Math.min(radius * FIGURE_MAX, Math.max(radius * FIGURE_MIN, height));
 }
 
