@@ -3,10 +3,10 @@ import { MIN_CROWD_FOR_DISTRIBUTION, type Aggregate } from '../../core/aggregate
 import { localize } from '../../core/instrument';
 import { useLang } from '../common/useLang';
 import { polygonCorner, roundedPercentages } from '../../core/scoring';
-import { fitStage, toScreen } from './scene/stageView';
+import { fitStage, toScreen, type StageView } from './scene/stageView';
 import { useDistribution, useProjector, useShownAggregate } from './store';
 import { NamedMark } from '../common/NamedMark';
-import type { ReactNode } from 'react';
+import type { CSSProperties, ReactNode } from 'react';
 import { Headline } from './Headline';
 
 /** Whole percentages per leading type and for the balanced mixes (the last entry), summing to 100. */
@@ -89,11 +89,17 @@ export function CornerLabels({ width, height, radius }: { width: number; height:
       {instrument.types.map((type, i) => {
         const [wx, wy] = polygonCorner(i, n);
         const [x, y] = toScreen(view, width, height, wx * radius, wy * radius);
+        // A corner at the top has its label beside it, so the band above the stage stays free for the headline.
+        const place = wy < 0 ? 'below' : Math.abs(wx) < 0.01 ? 'beside' : 'above';
         return (
           <div
             key={type.id}
-            className={`corner ${wy < 0 ? 'below' : 'above'}`}
-            style={{ left: x, top: y }}
+            className={`corner ${place}`}
+            style={{
+              left: place === 'beside' ? x + radius * 0.15 * view.zoom : x,
+              top: y,
+              maxWidth: place === 'below' ? belowWidth(i, n, radius * view.zoom) : undefined,
+            }}
             data-testid={`corner-${type.id}`}
           >
             <span className="corner-name">
@@ -111,7 +117,7 @@ export function CornerLabels({ width, height, radius }: { width: number; height:
         );
       })}
       {showDistribution && aggregate.balanced > 0 && (
-        <div className="balanced" data-testid="balanced">
+        <div className="balanced" data-testid="balanced" style={besideStage(view, width, height, radius)}>
           <span className="corner-name">
             <NamedMark mark="~" color="#8a8fa3" name={t('projector.balancedBar')} />
           </span>
@@ -126,6 +132,27 @@ export function CornerLabels({ width, height, radius }: { width: number; height:
       <Notices total={aggregate.total} />
     </div>
   );
+}
+
+/**
+ * The widest a label below a corner may be: a little less than the distance to the next corner below, so two
+ * neighbours' names wrap instead of running into each other on a wide screen where the stage is small.
+ */
+function belowWidth(i: number, n: number, scale: number): number | undefined {
+  const [x] = polygonCorner(i, n);
+  const gaps = Array.from({ length: n }, (_, j) => polygonCorner(j, n))
+    .filter(([, wy], j) => j !== i && wy < 0)
+    .map(([wx]) => Math.abs(wx - x) * scale * 0.92);
+  return gaps.length > 0 ? Math.min(...gaps) : undefined;
+}
+
+/**
+ * Where the balanced mixes stand: beside the stage on the right, level with its upper middle. Outside the polygon, so
+ * no figure walks there (they all walk inside it), and clear of the corners' labels above and below.
+ */
+function besideStage(view: StageView, width: number, height: number, radius: number): CSSProperties {
+  const [left, top] = toScreen(view, width, height, radius * 0.55, radius * 0.4);
+  return { left, top };
 }
 
 export function Notices({ total }: { total: number }) {

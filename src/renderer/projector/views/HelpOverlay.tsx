@@ -11,7 +11,8 @@ export function HelpOverlay() {
   const name = (key: string): string =>
     i18n.exists(`projector.keyNames.${key}`) ? t(`projector.keyNames.${key}`) : key.toUpperCase();
   return (
-    <div className="help" role="dialog" aria-labelledby="help-title" data-testid="help">
+    // Focusable: on a small screen the list scrolls, and a keyboard must reach it.
+    <div className="help" role="dialog" aria-labelledby="help-title" data-testid="help" tabIndex={0}>
       <h2 id="help-title">{t('projector.helpTitle')}</h2>
       <dl>
         {PRESENTER_KEYS.map((k) => (
