@@ -15,6 +15,7 @@ export const profileLabelSchema: z.ZodType<ProfileLabel> = z.discriminatedUnion(
   z.object({ kind: z.literal('all-round') }),
 ]);
 import { roundSchema, settingsSchema } from './settings';
+import { talkCountsSchema } from './talkCounts';
 
 /** Largest WebSocket frame the hub accepts from a client, in bytes. */
 export const MAX_CLIENT_FRAME_BYTES = 64 * 1024;
@@ -177,6 +178,8 @@ export const hubMessageSchema = z.discriminatedUnion('type', [
   /** The totals alone, sent to kiosks every few seconds when they changed (for "you versus today's crowd"). */
   z.object({ type: z.literal('aggregate'), aggregate: aggregateSchema }),
   z.object({ type: z.literal('state'), settings: settingsSchema, round: roundSchema.nullable() }),
+  /** To projectors after every arrival and settings change: the talk's group counts, cut to the threshold. */
+  z.object({ type: z.literal('talk'), talk: talkCountsSchema }),
   /** To projectors: how to invite the room to join from their phones (audience mode). */
   audienceInviteSchema,
   z.object({ type: z.literal('session'), token: z.string(), expiresAt: z.number() }),

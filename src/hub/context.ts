@@ -64,7 +64,7 @@ export interface HubContext {
   /** Answers per minute from phones: one per phone, and a cap per address a real room never reaches. */
   readonly phoneLimit: AnswerLimit;
   /** Stores a response durably (group commit); resolves after the commit. */
-  write(response: SurveyResponse, meta: InsertMeta): Promise<{ stored: boolean; seq: number }>;
+  write(response: SurveyResponse, meta: InsertMeta): Promise<{ stored: boolean; seq: number; receivedAt: number }>;
   live: LiveState;
   settings: Settings;
   send(peer: Peer, message: HubMessage): void;

@@ -1,29 +1,40 @@
 import { addToAggregate, emptyAggregate, type Aggregate } from '../core/aggregate';
 import type { Instrument } from '../core/instrument';
 import type { CrowdMember } from '../core/messages';
-import { profileOf, type Profile } from '../core/response';
+import { profileOf, type Profile, type SurveyResponse } from '../core/response';
+import { emptyTally, publicTalk, tally, type TalkCounts } from '../core/talkCounts';
 import type { InsertMeta, ResponseStore } from './responseStore';
+
+/** What the live state needs of a newly stored answer beyond its profile: its answers, context and arrival time. */
+export interface StoredAnswer {
+  response: Pick<SurveyResponse, 'answers' | 'context'>;
+  receivedAt: number;
+}
 
 /** The active instrument's live totals and public crowd, kept in memory and rebuilt from the store. */
 export interface LiveState {
   readonly instrument: Instrument;
   aggregate(): Aggregate;
   crowd(): readonly CrowdMember[];
+  /** The talk's group counts (context × leading type, first choices, arrivals per hour), cut to `threshold`. */
+  talk(threshold: number): TalkCounts;
   /** Adds a newly stored response; returns its public crowd member, or null when that seq is already in. */
-  add(seq: number, profile: Profile, meta: InsertMeta): CrowdMember | null;
+  add(seq: number, profile: Profile, meta: InsertMeta, answer: StoredAnswer): CrowdMember | null;
 }
 
 export function createLiveState(instrument: Instrument, store: ResponseStore): LiveState {
   const typeIds = instrument.types.map((t) => t.id);
   let aggregate = emptyAggregate(typeIds.length);
   const crowd: CrowdMember[] = [];
+  const counts = emptyTally(instrument);
 
   const seqs = new Set<number>();
 
-  const add = (seq: number, profile: Profile, meta: InsertMeta): CrowdMember | null => {
+  const add = (seq: number, profile: Profile, meta: InsertMeta, answer: StoredAnswer): CrowdMember | null => {
     if (seqs.has(seq)) return null;
     seqs.add(seq);
     aggregate = addToAggregate(aggregate, profile, typeIds);
+    tally(counts, instrument, { ...answer, label: profile.label });
     const member = {
       seq,
       // Full precision: the projector places figures by the shares.
@@ -37,7 +48,13 @@ export function createLiveState(instrument: Instrument, store: ResponseStore): L
     return member;
   };
   for (const row of store.listForInstrument(instrument.id, instrument.version)) {
-    add(row.seq, profileOf(row, instrument), row);
+    add(row.seq, profileOf(row, instrument), row, { response: row, receivedAt: row.receivedAt });
   }
-  return { instrument, aggregate: () => aggregate, crowd: () => crowd, add };
+  return {
+    instrument,
+    aggregate: () => aggregate,
+    crowd: () => crowd,
+    talk: (threshold) => publicTalk(counts, instrument, threshold),
+    add,
+  };
 }

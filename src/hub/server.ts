@@ -1,3 +1,4 @@
+import { talkMessage } from './handlers/responses';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type Database from 'better-sqlite3';
@@ -172,6 +173,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     reload: (instrument?: Instrument) => {
       ctx.live = createLiveState(instrument ?? ctx.live.instrument, store);
       for (const peer of peers) if (peer.role) ctx.send(peer, ctx.welcomeFor(peer.role));
+      ctx.broadcast(talkMessage(ctx), ['projector']);
     },
     log,
   };

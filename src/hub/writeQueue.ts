@@ -1,7 +1,8 @@
 import type { SurveyResponse } from '../core/response';
 import type { InsertMeta, ResponseStore } from './responseStore';
 
-type Result = { stored: boolean; seq: number };
+/** `receivedAt` is the arrival time stored with the answer, so the live tally counts it in the same hour a rebuild does. */
+type Result = { stored: boolean; seq: number; receivedAt: number };
 
 /**
  * Group commit: submissions that arrive in the same turn of the event loop are written in one transaction, so one
@@ -23,7 +24,7 @@ export function createWriteQueue(
     batch = [];
     try {
       const results = store.insertMany(items);
-      items.forEach((item, i) => item.resolve(results[i]!));
+      items.forEach((item, i) => item.resolve({ ...results[i]!, receivedAt: item.receivedAt }));
     } catch (error) {
       for (const item of items) item.reject(error);
     }

@@ -166,7 +166,7 @@ export function measureLayout(page: Page, minBar: number): Promise<LayoutReport>
       .filter((el) => el.getBoundingClientRect().width < minBarPx)
       .map(
         (el) =>
-          `${label(el.closest('[data-type], .pbar, .casus-row') ?? el)} ${Math.round(el.getBoundingClientRect().width)} px`,
+          `${label(el.closest('[data-type], .pbar, .gap-row') ?? el)} ${Math.round(el.getBoundingClientRect().width)} px`,
       );
     return { cut, overlaps, small, shortBars };
   }, minBar);

@@ -11,12 +11,16 @@ import { checkEverySize } from './layout';
  */
 const instrument = shippedInstrument('ideale-ambtenaar');
 const PATTERN = [() => 0, () => 0, () => 1, () => 2, () => 2, () => 2, (i: number) => i % 3];
+/** Context answers that leave one group shown and the others "too few", so both kinds of row are measured. */
+const LAYERS = ['gemeente', 'gemeente', 'rijk', 'gemeente', 'provincie', 'gemeente', 'gemeente'];
 
 async function submit(hub: HubProcess, count: number): Promise<void> {
   const kiosk = await TestClient.connect(hub.url, 'kiosk');
   for (let n = 0; n < count; n++) {
     const from = kiosk.messages.length;
-    kiosk.send({ type: 'submit', response: makeResponse(instrument, PATTERN[n % PATTERN.length]) });
+    const response = makeResponse(instrument, PATTERN[n % PATTERN.length]);
+    response.context = { laag: LAYERS[n % LAYERS.length]!, rol: 'beleid' };
+    kiosk.send({ type: 'submit', response });
     await kiosk.waitFor((m) => m.type === 'ack', from);
   }
   kiosk.close();
@@ -58,6 +62,16 @@ for (const lang of ['nl', 'en'] as const) {
     await expect(page.getByTestId('casus-view')).toBeVisible();
     await settle(page);
     await checkEverySize(page, `projector-${lang}-casus`);
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await expect(page.getByTestId('context-view')).toBeVisible();
+    await expect(page.getByTestId('group-gemeente')).not.toContainText(lang === 'en' ? 'not enough' : 'te weinig');
+    await settle(page);
+    await checkEverySize(page, `projector-${lang}-context`);
+    await page.keyboard.press('ArrowRight');
+    await expect(page.getByTestId('split-view')).toBeVisible();
+    await settle(page);
+    await checkEverySize(page, `projector-${lang}-split`);
     await page.keyboard.press('ArrowRight');
     await expect(page.getByTestId('replay-count')).toBeVisible();
     await page.keyboard.press('r');

@@ -1,3 +1,4 @@
+import { talkMessage } from './responses';
 import { mkdirSync, readdirSync, renameSync, rmSync, statfsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AdminAction, HubStatus } from '../../core/messages';
@@ -153,6 +154,8 @@ const actions: {
     ctx.settings = settingsSchema.parse({ ...ctx.settings, ...settings });
     ctx.store.setSetting('settings', JSON.stringify(ctx.settings));
     ctx.broadcast({ type: 'state', settings: ctx.settings, round: ctx.store.activeRound() });
+    // The threshold may have changed: projectors get the group counts cut to the new one.
+    ctx.broadcast(talkMessage(ctx), ['projector']);
     return { key: 'settingsSaved' };
   },
   instrument: (ctx, _peer, { id }) => {

@@ -1,3 +1,4 @@
+import type { HubMessage } from '../../core/messages';
 import { checkAgainstInstrument, profileOf, type SurveyResponse } from '../../core/response';
 import { phoneHello, phoneSubmit } from '../audience/handlers';
 import type { Handler, HubContext } from '../context';
@@ -20,13 +21,21 @@ export async function acceptResponse(
     ? checkAgainstInstrument(response, instrument)
     : `unknown instrument ${response.instrumentId}@${response.instrumentVersion}`;
   if (problem || !instrument) return { ok: false, problem: problem ?? 'unknown instrument' };
-  const { stored, seq } = await ctx.write(response, meta);
+  const { stored, seq, receivedAt } = await ctx.write(response, meta);
   // The live state may have been rebuilt from the store while the commit was pending; add() skips a seq it holds.
   if (stored && instrument === ctx.live.instrument) {
-    const member = ctx.live.add(seq, profileOf(response, instrument), meta);
-    if (member) ctx.broadcast({ type: 'update', aggregate: ctx.live.aggregate(), member }, ['projector', 'admin']);
+    const member = ctx.live.add(seq, profileOf(response, instrument), meta, { response, receivedAt });
+    if (member) {
+      ctx.broadcast({ type: 'update', aggregate: ctx.live.aggregate(), member }, ['projector', 'admin']);
+      ctx.broadcast(talkMessage(ctx), ['projector']);
+    }
   }
   return { ok: true, stored };
+}
+
+/** The talk's group counts for projectors, cut to the export threshold: never a group smaller than it. */
+export function talkMessage(ctx: HubContext): HubMessage {
+  return { type: 'talk', talk: ctx.live.talk(ctx.settings.suppressBelow) };
 }
 
 export const responseHandlers: { hello: Handler<'hello'>; submit: Handler<'submit'>; outbox: Handler<'outbox'> } = {
@@ -51,7 +60,10 @@ export const responseHandlers: { hello: Handler<'hello'>; submit: Handler<'submi
       (key) => connected.has(key),
     );
     ctx.send(peer, ctx.welcomeFor(message.role));
-    if (message.role === 'projector') ctx.send(peer, ctx.audience.invite());
+    if (message.role === 'projector') {
+      ctx.send(peer, ctx.audience.invite());
+      ctx.send(peer, talkMessage(ctx));
+    }
   },
   submit: async (ctx, peer, { response }) => {
     if (peer.role === 'phone') return phoneSubmit(ctx, peer, response);

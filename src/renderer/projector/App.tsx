@@ -6,6 +6,9 @@ import { FitCamera, Stage } from './scene/Stage';
 import { crowdShows, useProjector } from './store';
 import { BarsView } from './views/BarsView';
 import { CasusView } from './views/CasusView';
+import { ContextView } from './views/ContextView';
+import { SplitView } from './views/SplitView';
+import { NewestRing } from './NewestRing';
 import { Crowd2D } from './views/Crowd2D';
 import { HelpOverlay } from './views/HelpOverlay';
 import { Invitation } from './views/Invitation';
@@ -55,10 +58,14 @@ export function App({ webgl }: { webgl: boolean }) {
         <Crowd2D types={instrument.types} radius={RADIUS} width={width} height={height} visible={crowdVisible} />
       )}
       {showsCrowd && <CornerLabels width={width} height={height} radius={RADIUS} />}
+      {showsCrowd && <NewestRing width={width} height={height} radius={RADIUS} />}
       {view === 'replay' && <ReplayCounter />}
-      {view === 'bars' && <BarsView />}
-      {view === 'casus' && <CasusView />}
-      <Frame />
+      <Frame>
+        {view === 'bars' && <BarsView />}
+        {view === 'casus' && <CasusView />}
+        {view === 'context' && <ContextView />}
+        {view === 'split' && <SplitView />}
+      </Frame>
       <Invitation />
       {help && <HelpOverlay />}
     </div>

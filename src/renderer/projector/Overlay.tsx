@@ -3,9 +3,11 @@ import { MIN_CROWD_FOR_DISTRIBUTION, type Aggregate } from '../../core/aggregate
 import { localize } from '../../core/instrument';
 import { useLang } from '../common/useLang';
 import { polygonCorner, roundedPercentages } from '../../core/scoring';
-import { fitStage, toScreen } from './scene/stageView';
+import { fitStage, toScreen, type StageView } from './scene/stageView';
 import { useDistribution, useProjector, useShownAggregate } from './store';
 import { NamedMark } from '../common/NamedMark';
+import type { CSSProperties, ReactNode } from 'react';
+import { Headline } from './Headline';
 
 /** Whole percentages per leading type and for the balanced mixes (the last entry), summing to 100. */
 export function leadingPercentages(aggregate: Aggregate): number[] {
@@ -13,8 +15,11 @@ export function leadingPercentages(aggregate: Aggregate): number[] {
   return aggregate.total > 0 ? roundedPercentages(counts.map((c) => c / aggregate.total)) : counts.map(() => 0);
 }
 
-/** What stays on screen in every view: the counter, how to join, and the state of the controls. */
-export function Frame() {
+/**
+ * What stays on screen in every view: the counter, how to join, the state of the controls and the view's headline;
+ * `children` (a view of bars or rows) fill the room below them, so no headline ever runs into a chart.
+ */
+export function Frame({ children }: { children?: ReactNode }) {
   const { t } = useTranslation();
   const aggregate = useShownAggregate();
   const view = useProjector((s) => s.view);
@@ -24,6 +29,8 @@ export function Frame() {
   const round = useProjector((s) => s.round);
   const connection = useProjector((s) => s.connection);
   const rehearsal = useProjector((s) => s.rehearsal);
+  const question = useProjector((s) => (s.view === 'context' ? s.instrument?.context[s.contextIndex] : undefined));
+  const { lang } = useLang();
   return (
     <div className="frame">
       <div className="frame-top">
@@ -36,6 +43,7 @@ export function Frame() {
           </header>
           <p className="view-title" data-testid="view-title">
             {t(`projector.views.${view}`)}
+            {question && `: ${localize(question.prompt, lang)}`}
           </p>
         </div>
         <div className="frame-side">
@@ -61,6 +69,8 @@ export function Frame() {
           </ul>
         </div>
       </div>
+      <Headline />
+      <div className="frame-body">{children}</div>
     </div>
   );
 }
@@ -79,11 +89,17 @@ export function CornerLabels({ width, height, radius }: { width: number; height:
       {instrument.types.map((type, i) => {
         const [wx, wy] = polygonCorner(i, n);
         const [x, y] = toScreen(view, width, height, wx * radius, wy * radius);
+        // A corner at the top has its label beside it, so the band above the stage stays free for the headline.
+        const place = wy < 0 ? 'below' : Math.abs(wx) < 0.01 ? 'beside' : 'above';
         return (
           <div
             key={type.id}
-            className={`corner ${wy < 0 ? 'below' : 'above'}`}
-            style={{ left: x, top: y }}
+            className={`corner ${place}`}
+            style={{
+              left: place === 'beside' ? x + radius * 0.15 * view.zoom : x,
+              top: y,
+              maxWidth: place === 'below' ? belowWidth(i, n, radius * view.zoom) : undefined,
+            }}
             data-testid={`corner-${type.id}`}
           >
             <span className="corner-name">
@@ -101,13 +117,42 @@ export function CornerLabels({ width, height, radius }: { width: number; height:
         );
       })}
       {showDistribution && aggregate.balanced > 0 && (
-        <p className="balanced" data-testid="balanced">
-          {aggregate.balanced} {t('projector.balanced', { count: aggregate.balanced })} ({percents[n]}%)
-        </p>
+        <div className="balanced" data-testid="balanced" style={besideStage(view, width, height, radius)}>
+          <span className="corner-name">
+            <NamedMark mark="~" color="#8a8fa3" name={t('projector.balancedBar')} />
+          </span>
+          <span className="corner-numbers">
+            <span data-testid="count-balanced">{aggregate.balanced}</span>
+            <span className="corner-percent" data-testid="percent-balanced">
+              {percents[n]}%
+            </span>
+          </span>
+        </div>
       )}
       <Notices total={aggregate.total} />
     </div>
   );
+}
+
+/**
+ * The widest a label below a corner may be: a little less than the distance to the next corner below, so two
+ * neighbours' names wrap instead of running into each other on a wide screen where the stage is small.
+ */
+function belowWidth(i: number, n: number, scale: number): number | undefined {
+  const [x] = polygonCorner(i, n);
+  const gaps = Array.from({ length: n }, (_, j) => polygonCorner(j, n))
+    .filter(([, wy], j) => j !== i && wy < 0)
+    .map(([wx]) => Math.abs(wx - x) * scale * 0.92);
+  return gaps.length > 0 ? Math.min(...gaps) : undefined;
+}
+
+/**
+ * Where the balanced mixes stand: beside the stage on the right, level with its upper middle. Outside the polygon, so
+ * no figure walks there (they all walk inside it), and clear of the corners' labels above and below.
+ */
+function besideStage(view: StageView, width: number, height: number, radius: number): CSSProperties {
+  const [left, top] = toScreen(view, width, height, radius * 0.55, radius * 0.4);
+  return { left, top };
 }
 
 export function Notices({ total }: { total: number }) {

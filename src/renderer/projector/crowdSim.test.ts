@@ -5,7 +5,9 @@ import {
   createCrowdSim,
   FIGURE_HEIGHT,
   FIGURE_WIDTH,
+  figureHeightFor,
   insidePolygon,
+  lowerBoundary,
   positionAt,
   takeDirty,
   WALK_SECONDS,
@@ -52,15 +54,53 @@ describe('crowd simulation', () => {
     );
   });
 
-  it('a new figure walks in from below and settles at its place after the walk', () => {
+  it('a new figure walks in from the lower edge and settles at its place after the walk', () => {
     const sim = createCrowdSim(10);
     const i = addFigure(sim, [1, 0, 0], COLORS, 5, seeded(1));
-    const [, startY] = positionAt(sim, i, 5);
-    expect(startY).toBeLessThan(-sim.radius);
+    const [startX, startY] = positionAt(sim, i, 5);
+    expect(startY).toBeCloseTo(lowerBoundary(startX, 3, sim.radius));
+    expect(startY).toBeCloseTo(-sim.radius / 2);
     const settled = positionAt(sim, i, 5 + WALK_SECONDS);
     expect(positionAt(sim, i, 5 + WALK_SECONDS + 10)).toEqual(settled);
     // A pure bureaucrat stands near the top corner.
     expect(settled[1]).toBeGreaterThan(sim.radius * 0.8);
+  });
+
+  it('every walk stays inside the polygon, so no figure crosses the labels around it, for 3 to 6 types', () => {
+    fc.assert(
+      fc.property(
+        fc
+          .integer({ min: 3, max: 6 })
+          .chain((n) => fc.tuple(fc.constant(n), fc.array(sharesArb(n), { maxLength: 80 }))),
+        fc.integer({ min: 1, max: 1000 }),
+        ([n, crowd], seed) => {
+          const sim = createCrowdSim(200);
+          const random = seeded(seed);
+          crowd.forEach((shares, k) => addFigure(sim, shares, COLORS, k * 0.3, random));
+          const at: [number, number] = [0, 0];
+          for (let i = 0; i < sim.count; i++)
+            for (let step = 0; step <= 8; step++) {
+              positionAt(sim, i, sim.start[i]! + (step / 8) * WALK_SECONDS, at);
+              expect(insidePolygon(at[0], at[1], n, sim.radius, -1e-6)).toBe(true);
+            }
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
+  it('sizes figures to the crowd: large for 50, smaller for 5,000, never below a readable floor', () => {
+    const r = 10;
+    expect(figureHeightFor(50, r)).toBeCloseTo(r * 0.16);
+    expect(figureHeightFor(5, r)).toBe(figureHeightFor(50, r));
+    expect(figureHeightFor(5000, r)).toBeLessThan(figureHeightFor(50, r) / 2.5);
+    expect(figureHeightFor(5000, r)).toBeGreaterThan(r * 0.03);
+    expect(figureHeightFor(1_000_000, r)).toBe(r * 0.03);
+    for (let c = 1; c < 20_000; c = Math.ceil(c * 1.3))
+      expect(figureHeightFor(c + 1, r)).toBeLessThanOrEqual(figureHeightFor(c, r));
+    // On a 1080p projector (about 29 px per unit): 46 px for 50 people, still 15 px in a crowd of 5,000.
+    expect(figureHeightFor(50, r) * 29).toBeGreaterThan(45);
+    expect(figureHeightFor(5000, r) * 29).toBeGreaterThan(15);
   });
 
   it('hybrids stand between their corners and chameleons in the middle', () => {

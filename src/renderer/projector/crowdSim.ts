@@ -74,6 +74,43 @@ export function spacingFor(count: number, radius: number): number {
   return Math.min(radius * 0.12, Math.max(radius * 0.008, fit));
 }
 
+/** The tallest a figure gets (a handful of people) and the smallest (thousands), in radii of the stage. */
+export const FIGURE_MAX = 0.16;
+export const FIGURE_MIN = 0.03;
+
+/**
+ * How tall a figure is drawn for a crowd of `count`, in world units: large for a room of 50 so each person reads from
+ * the back, shrinking with the cube root-ish of the crowd (count^-0.35) so 5,000 still read as people standing
+ * close together, heads over shoulders, instead of a haze of dots on a grid. Figures may be taller than the spacing
+ * of their places: in a large crowd they overlap as people do, the nearer in front.
+ */
+export function figureHeightFor(count: number, radius: number): number {
+  const height = radius * 1.1 * Math.max(count, 1) ** -0.35;
+  return Math.min(radius * FIGURE_MAX, Math.max(radius * FIGURE_MIN, height));
+}
+
+/**
+ * Arrivals carry their sway phase in [0, 2π); a figure that only moves to make room gets it shifted by a whole number
+ * of turns (the sway looks the same), which tells the shader not to light it up as a newcomer.
+ */
+export const SHUFFLE_PHASE = 8 * Math.PI;
+
+/**
+ * The lowest point inside the polygon at `x` (its lower boundary): every lower edge bounds the inside from below,
+ * so the boundary is the highest of their lines there.
+ */
+export function lowerBoundary(x: number, n: number, radius: number): number {
+  let y = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const [ax, ay] = polygonCorner(i, n);
+    const [bx, by] = polygonCorner((i + 1) % n, n);
+    // Counter-clockwise corners: an edge running to the right has the inside above it.
+    if (bx - ax <= 1e-9) continue;
+    y = Math.max(y, (ay + ((by - ay) * (x / radius - ax)) / (bx - ax)) * radius);
+  }
+  return y;
+}
+
 /** Is (x, y) inside the regular polygon with `n` corners and this radius (with a margin)? */
 export function insidePolygon(x: number, y: number, n: number, radius: number, margin = 0): boolean {
   for (let i = 0; i < n; i++) {
@@ -155,7 +192,7 @@ function mixInto(out: Float32Array, offset: number, shares: readonly number[], t
 }
 
 /**
- * Adds a figure that walks in from below the stage at `time` and settles at its profile's point, moved to the nearest
+ * Adds a figure that walks in from the stage's lower edge at `time` and settles at its profile's point, moved to the nearest
  * free spot. Returns its index, or -1 when the crowd is at capacity.
  */
 export function addFigure(
@@ -171,8 +208,11 @@ export function addFigure(
   const [ix, iy] = profilePosition(shares);
   sim.ideal[i * 2] = ix * sim.radius;
   sim.ideal[i * 2 + 1] = iy * sim.radius;
-  sim.from[i * 2] = (random() * 2 - 1) * sim.radius;
-  sim.from[i * 2 + 1] = -sim.radius * 1.6;
+  // The entrance is on the polygon's lower edge, near the middle: the polygon is convex, so a straight walk from
+  // there to a place inside never leaves it, and never crosses the labels around it.
+  const entryX = (random() * 2 - 1) * sim.radius * 0.25;
+  sim.from[i * 2] = entryX;
+  sim.from[i * 2 + 1] = lowerBoundary(entryX, n, sim.radius);
   sim.start[i] = time;
   sim.phase[i] = random() * Math.PI * 2;
   mixInto(sim.color, i * 3, shares, typeColors);
@@ -207,6 +247,7 @@ export function relayout(sim: CrowdSim, n: number, spacing: number, time: number
       sim.from[i * 2] = sim.to[i * 2]!;
       sim.from[i * 2 + 1] = sim.to[i * 2 + 1]!;
       sim.start[i] = time;
+      sim.phase[i] = (sim.phase[i]! % (2 * Math.PI)) + SHUFFLE_PHASE;
     }
   }
   for (let i = 0; i < sim.count; i++) {

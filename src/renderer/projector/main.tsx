@@ -21,10 +21,14 @@ connectHub({
   onState: (state) => useProjector.getState().setConnection(state),
   onMessage: (message) => {
     const store = useProjector.getState();
-    if (message.type === 'welcome') store.welcome(message.instrument, message.aggregate, message.crowd, message.round);
+    if (message.type === 'welcome')
+      store.welcome(message.instrument, message.aggregate, message.crowd, message.round, message.settings);
     else if (message.type === 'update') store.arrive(message.aggregate, message.member);
-    else if (message.type === 'state') store.setRound(message.round);
-    else if (message.type === 'audience') useInvite.getState().receive(message);
+    else if (message.type === 'talk') store.setTalk(message.talk);
+    else if (message.type === 'state') {
+      store.setSettings(message.settings);
+      store.setRound(message.round);
+    } else if (message.type === 'audience') useInvite.getState().receive(message);
   },
 });
 bindPresenterKeys(window);

@@ -45,3 +45,23 @@ export function arriveDuringReplay(
 ): ReplayMoment {
   return { ...moment, total: moment.total + 1, aggregate: addMember(moment.aggregate, member, typeIds) };
 }
+
+/**
+ * The event clock during the replay. Crowd members carry no time, so the clock comes from the hub's arrivals per span
+ * of hours (each span at least the threshold): the `fraction` of the day's figures that walked in is placed on the
+ * spans by their counts, and read linearly inside its span. An estimate to the span, never a visitor's own time;
+ * null without spans (a day under the threshold).
+ */
+export function replayClock(
+  spans: readonly { from: number; to: number; count: number }[],
+  fraction: number,
+): number | null {
+  const total = spans.reduce((s, a) => s + a.count, 0);
+  if (total === 0) return null;
+  let left = Math.min(1, Math.max(0, fraction)) * total;
+  for (const span of spans) {
+    if (left <= span.count) return span.from + ((span.to - span.from) * left) / span.count;
+    left -= span.count;
+  }
+  return spans.at(-1)!.to;
+}

@@ -8,19 +8,20 @@ import {
 } from '../../core/aggregate';
 import type { Instrument } from '../../core/instrument';
 import type { CrowdMember } from '../../core/messages';
-import type { Round } from '../../core/settings';
+import { DEFAULT_SETTINGS, type Round, type Settings } from '../../core/settings';
+import type { TalkCounts } from '../../core/talkCounts';
 import type { ConnectionState } from '../common/connectionState';
 import { addFigure, clearCrowd, createCrowdSim, prepareFor, WALK_SECONDS } from './crowdSim';
 import { advanceReplay, arriveDuringReplay, REPLAY_SECONDS, replayStart, walkedAt, type ReplayMoment } from './replay';
 import { sceneSeconds } from './sceneClock';
+import { VIEWS, type View } from './talkViews';
 
 export { REPLAY_SECONDS };
 
 /** Figures the scene is allocated for; one instanced mesh of this size, `count` set to the crowd. */
 export const CROWD_CAPACITY = 20_000;
 
-export const VIEWS = ['crowd', 'bars', 'casus', 'replay'] as const;
-export type View = (typeof VIEWS)[number];
+export { VIEWS, type View } from './talkViews';
 
 /**
  * What grows with the day lives here, outside React (docs/CONTRIBUTING.md, "State"): the figures as typed arrays, and
@@ -49,7 +50,15 @@ interface ProjectorState {
   /** Where the replay stands while it runs; null otherwise. */
   replay: ReplayMoment | null;
   connection: ConnectionState;
+  /** The threshold and the event's time zone, from the console's settings. */
+  settings: Pick<Settings, 'suppressBelow' | 'timeZone'>;
+  /** The hub's group counts for the talk (whole day), already cut to the threshold. */
+  talk: TalkCounts | null;
+  /** The newest live arrival, ringed as it walks in: its figure and when it arrived (scene seconds). */
+  newest: { index: number; at: number } | null;
   view: View;
+  /** Which context question the context view shows. */
+  contextIndex: number;
   /** The distribution is hidden so the room can guess first. */
   hidden: boolean;
   /** The picture stands still while intake goes on; arrivals wait in `crowd.queued`. */
@@ -59,7 +68,15 @@ interface ProjectorState {
   roundOnly: boolean;
   help: boolean;
   blank: boolean;
-  welcome(instrument: Instrument, aggregate: Aggregate, members: readonly CrowdMember[], round: Round | null): void;
+  welcome(
+    instrument: Instrument,
+    aggregate: Aggregate,
+    members: readonly CrowdMember[],
+    round: Round | null,
+    settings?: Settings,
+  ): void;
+  setTalk(talk: TalkCounts): void;
+  setSettings(settings: Settings): void;
   arrive(aggregate: Aggregate, member: CrowdMember): void;
   setRound(round: Round | null): void;
   setConnection(state: ConnectionState): void;
@@ -122,7 +139,11 @@ const initial = {
   rehearsal: false,
   replay: null,
   connection: 'connecting' as ConnectionState,
+  settings: { suppressBelow: DEFAULT_SETTINGS.suppressBelow, timeZone: DEFAULT_SETTINGS.timeZone },
+  talk: null as TalkCounts | null,
+  newest: null as { index: number; at: number } | null,
   view: 'crowd' as View,
+  contextIndex: 0,
   hidden: false,
   frozen: false,
   queuedCount: 0,
@@ -159,10 +180,12 @@ export const useProjector = create<ProjectorState>()((set, get) => {
 
   return {
     ...initial,
-    welcome: (instrument, aggregate, members, round) => {
+    welcome: (instrument, aggregate, members, round, settings) => {
       crowd.members = [...members];
       crowd.queued = [];
+      if (settings) get().setSettings(settings);
       set({
+        newest: null,
         instrument,
         hubAggregate: aggregate,
         round,
@@ -185,7 +208,18 @@ export const useProjector = create<ProjectorState>()((set, get) => {
       const typeIds = typeIdsOf(instrument);
       const inRound = state.round !== null && member.round === state.round.id;
       const shown = isShown(state, member);
+      const now = sceneSeconds();
+      const index = shown
+        ? addFigure(
+            crowd.sim,
+            member.shares,
+            instrument.types.map((t) => t.color),
+            now,
+          )
+        : -1;
+      if (index >= 0) crowd.version += 1;
       set({
+        ...(index >= 0 && { newest: { index, at: now } }),
         hubAggregate: aggregate,
         ...(inRound && {
           roundAggregate: addMember(state.roundAggregate ?? emptyAggregate(typeIds.length), member, typeIds),
@@ -193,15 +227,9 @@ export const useProjector = create<ProjectorState>()((set, get) => {
         ...(member.rehearsal && !state.rehearsal && { rehearsal: true }),
         ...(shown && state.replay && { replay: arriveDuringReplay(state.replay, member, typeIds) }),
       });
-      if (!shown) return;
-      addFigure(
-        crowd.sim,
-        member.shares,
-        instrument.types.map((t) => t.color),
-        sceneSeconds(),
-      );
-      crowd.version += 1;
     },
+    setTalk: (talk) => set({ talk }),
+    setSettings: ({ suppressBelow, timeZone }) => set({ settings: { suppressBelow, timeZone } }),
     setRound: (round) => {
       const { instrument, roundOnly, view } = get();
       set({ round, roundAggregate: instrument ? aggregateOfRound(instrument, round) : null });
@@ -209,9 +237,16 @@ export const useProjector = create<ProjectorState>()((set, get) => {
     },
     setConnection: (connection) => set({ connection }),
     step: (delta) => {
-      const { view, instrument } = get();
-      const next = VIEWS[(VIEWS.indexOf(view) + delta + VIEWS.length) % VIEWS.length]!;
-      set({ view: next });
+      const { view, instrument, contextIndex } = get();
+      const questions = instrument?.context.length ?? 0;
+      // The context view shows one question at a time: the next key goes to the next question first.
+      if (view === 'context' && contextIndex + delta >= 0 && contextIndex + delta < questions) {
+        set({ contextIndex: contextIndex + delta });
+        return;
+      }
+      const views = VIEWS.filter((v) => v !== 'context' || questions > 0);
+      const next = views[(views.indexOf(view) + delta + views.length) % views.length]!;
+      set({ view: next, contextIndex: delta === 1 ? 0 : Math.max(0, questions - 1), newest: null });
       if (instrument && (next === 'replay' || view === 'replay')) restage(instrument, next === 'replay');
     },
     toggle: (flag) => {
@@ -223,6 +258,7 @@ export const useProjector = create<ProjectorState>()((set, get) => {
         set({ queuedCount: 0 });
         for (const { aggregate, member } of queued) get().arrive(aggregate, member);
       }
+      if (flag === 'roundOnly' && state.instrument) set({ newest: null });
       if (flag === 'roundOnly' && state.instrument) restage(state.instrument, state.view === 'replay');
     },
     reset: () => {

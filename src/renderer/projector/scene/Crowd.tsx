@@ -2,7 +2,7 @@ import { useFrame } from '@react-three/fiber';
 import { useEffect, useMemo, useRef } from 'react';
 import { InstancedBufferAttribute, InstancedMesh } from 'three';
 import { crowd, CROWD_CAPACITY } from '../store';
-import { FIGURE_SCALE, takeDirty } from '../crowdSim';
+import { figureHeightFor, takeDirty } from '../crowdSim';
 import { sceneSeconds } from '../sceneClock';
 import { createCrowdMaterial } from './crowdShader';
 import { createFigureGeometry } from './figureGeometry';
@@ -22,7 +22,7 @@ export function Crowd({ visible, motion }: { visible: boolean; motion: boolean }
       new InstancedBufferAttribute(sim.color, 3),
     ] as const;
     ['aFrom', 'aTo', 'aStart', 'aPhase', 'aColor'].forEach((name, i) => geometry.setAttribute(name, attributes[i]!));
-    return { geometry, material: createCrowdMaterial(-crowd.sim.radius * 1.5), attributes };
+    return { geometry, material: createCrowdMaterial(), attributes };
   }, []);
 
   useEffect(
@@ -40,7 +40,7 @@ export function Crowd({ visible, motion }: { visible: boolean; motion: boolean }
     if (!m || seen.current === crowd.version) return;
     seen.current = crowd.version;
     m.count = crowd.sim.count;
-    material.uniforms.uScale!.value = crowd.sim.spacing * FIGURE_SCALE;
+    material.uniforms.uScale!.value = figureHeightFor(crowd.sim.count, crowd.sim.radius);
     // Only the figures that changed go to the GPU: one per arrival, all of them after a re-layout.
     const { from, to } = takeDirty(crowd.sim);
     if (to <= from) return;

@@ -1,17 +1,16 @@
 import { ShaderMaterial } from 'three';
-import { WALK_SECONDS } from '../crowdSim';
+import { SHUFFLE_PHASE, WALK_SECONDS } from '../crowdSim';
 
 /**
  * Animates every figure on the GPU from its instance attributes: the walk from `aFrom` to `aTo` starting at `aStart`,
  * a highlight while it arrives, and a small idle sway. JavaScript only updates `uTime` per frame.
  */
-export function createCrowdMaterial(entryY: number): ShaderMaterial {
+export function createCrowdMaterial(): ShaderMaterial {
   return new ShaderMaterial({
     uniforms: {
       uTime: { value: 0 },
       uScale: { value: 1 },
       uMotion: { value: 1 },
-      uEntryY: { value: entryY },
     },
     vertexShader: /* glsl */ `
       attribute vec2 aFrom;
@@ -22,7 +21,6 @@ export function createCrowdMaterial(entryY: number): ShaderMaterial {
       uniform float uTime;
       uniform float uScale;
       uniform float uMotion;
-      uniform float uEntryY;
       varying vec3 vColor;
       varying float vLight;
       varying float vGlow;
@@ -32,10 +30,10 @@ export function createCrowdMaterial(entryY: number): ShaderMaterial {
         vec2 at = mix(aFrom, aTo, k);
         float walking = 1.0 - t;
         float age = uTime - aStart;
-        // Only a real arrival (a walk from the entrance below the stage) glows, not a shuffle to make room.
-        float arriving = step(aFrom.y, uEntryY);
+        // Only a real arrival glows, not a shuffle to make room (crowdSim marks those with SHUFFLE_PHASE).
+        float arriving = step(aPhase, ${(SHUFFLE_PHASE / 2).toFixed(2)});
         vGlow = uMotion * arriving * clamp(1.0 - (age - ${WALK_SECONDS.toFixed(2)}) / 3.0, 0.0, 1.0);
-        float grow = 1.0 + 0.9 * vGlow;
+        float grow = 1.0 + 0.4 * vGlow;
         float bob = uMotion * (abs(sin(uTime * 9.0 + aPhase)) * 0.18 * walking + sin(uTime * 1.3 + aPhase) * 0.035);
         vec3 p = position * uScale * grow;
         p.y += bob * uScale;

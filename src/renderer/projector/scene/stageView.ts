@@ -7,7 +7,10 @@ export interface StageView {
   zoom: number;
 }
 
-/** Fits the polygon with room for the corner labels around it. */
+/**
+ * Fits the polygon with room for the corner labels around it and a band above it for the frame and the view's
+ * headline: the top corner sits at 38 % of the height when the height decides the zoom, the rest of the polygon below.
+ */
 export function fitStage(n: number, radius: number, width: number, height: number): StageView {
   const xs: number[] = [];
   const ys: number[] = [];
@@ -21,8 +24,8 @@ export function fitStage(n: number, radius: number, width: number, height: numbe
   const minY = Math.min(...ys);
   const maxY = Math.max(...ys);
   // Room around the polygon for the corner labels: more above and below than at the sides.
-  const zoom = Math.min(width / ((maxX - minX) * 1.7), height / ((maxY - minY) * 1.95));
-  return { centerX: (minX + maxX) / 2, centerY: (minY + maxY) / 2 + (maxY - minY) * 0.02, zoom };
+  const zoom = Math.min(width / ((maxX - minX) * 1.7), height / ((maxY - minY) * 2.8));
+  return { centerX: (minX + maxX) / 2, centerY: maxY - (maxY - minY) * 0.336, zoom };
 }
 
 /** Screen pixel of a world point under a view. */

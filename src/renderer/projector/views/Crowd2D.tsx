@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { IdealType } from '../../../core/instrument';
 import { polygonCorner } from '../../../core/scoring';
-import { positionAt, type CrowdSim } from '../crowdSim';
+import { figureHeightFor, positionAt, type CrowdSim } from '../crowdSim';
 import { sceneSeconds } from '../sceneClock';
 import { fitStage, toScreen } from '../scene/stageView';
 import { crowd } from '../store';
@@ -60,18 +60,20 @@ export function Crowd2D({
         const { sim } = crowd;
         const now = sceneSeconds();
         const fill = fillStyles(sim);
-        const size = Math.max(2, sim.spacing * view.zoom * 0.4);
+        // The same height as the 3-D figures: a body and a head, standing on their place.
+        const tall = Math.max(4, figureHeightFor(sim.count, sim.radius) * view.zoom);
         for (let i = 0; i < sim.count; i++) {
           positionAt(sim, i, now, at);
+          const x = width / 2 + (at[0] - view.centerX) * view.zoom;
+          const y = height / 2 - (at[1] - view.centerY) * view.zoom;
           ctx.fillStyle = fill[i]!;
           ctx.beginPath();
-          ctx.arc(
-            width / 2 + (at[0] - view.centerX) * view.zoom,
-            height / 2 - (at[1] - view.centerY) * view.zoom,
-            size,
-            0,
-            Math.PI * 2,
-          );
+          ctx.moveTo(x - tall * 0.32, y);
+          ctx.lineTo(x + tall * 0.32, y);
+          ctx.lineTo(x, y - tall * 0.62);
+          ctx.closePath();
+          ctx.moveTo(x + tall * 0.19, y - tall * 0.8);
+          ctx.arc(x, y - tall * 0.8, tall * 0.19, 0, Math.PI * 2);
           ctx.fill();
         }
       }

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { localize, type Language } from '../../../core/instrument';
 import { PRESENTER_KEYS } from '../keys';
 import { useProjector } from '../store';
+import { VIEWS } from '../talkViews';
 
 /** The keys and what they do, generated from the same table the key handler uses. */
 export function HelpOverlay() {
@@ -21,6 +22,12 @@ export function HelpOverlay() {
           </div>
         ))}
       </dl>
+      <h3 id="views-title">{t('projector.viewsTitle')}</h3>
+      <ol className="help-views" aria-labelledby="views-title" data-testid="help-views">
+        {VIEWS.map((view) => (
+          <li key={view}>{t(`projector.views.${view}`)}</li>
+        ))}
+      </ol>
       {instrument && (
         <p className="instrument" data-testid="instrument-version">
           {t('projector.instrument', {
