@@ -58,7 +58,13 @@ export function randomResponse(random = Math.random) {
     instrumentId: INSTRUMENT.id,
     instrumentVersion: INSTRUMENT.version,
     lang: 'nl',
-    answers: INSTRUMENT.items.map((item) => ({ item: item.id, type: pick() })),
+    // A first choice and a different second one, as a 2.x instrument asks.
+    answers: INSTRUMENT.items.map((item) => {
+      const first = pick();
+      let second = pick();
+      while (second === first) second = types[Math.floor(random() * types.length)];
+      return { item: item.id, order: [first, second] };
+    }),
     casus: pick(),
     context: random() < 0.7 ? { rol: 'beleid' } : {},
   };
