@@ -86,6 +86,8 @@ test('every key does what the help overlay says', async ({ page, hub }) => {
   await expect(title).toHaveText('Wie we zijn en wat ons werk vraagt');
   await expect(page.getByTestId('gap-verbinder')).toContainText('minder');
   await page.keyboard.press(' ');
+  await expect(title).toHaveText('Per groep: Wat voor zaak heb je in gedachten?');
+  await page.keyboard.press(' ');
   await expect(title).toHaveText('Per groep: Wat voor werk doe je vooral?');
   await page.keyboard.press(' ');
   await expect(title).toHaveText('Per groep: Bij welke overheid werk je?');
@@ -94,7 +96,7 @@ test('every key does what the help overlay says', async ({ page, hub }) => {
   await page.keyboard.press(' ');
   await expect(title).toHaveText('Zo groeide de dag');
   await expect(page.getByTestId('replay-count')).toContainText('van 7');
-  for (let i = 0; i < 5; i++) await page.keyboard.press(i % 2 ? 'ArrowLeft' : 'PageUp');
+  for (let i = 0; i < 6; i++) await page.keyboard.press(i % 2 ? 'ArrowLeft' : 'PageUp');
   await expect(title).toHaveText('Leidend type');
 
   await page.keyboard.press('h');
