@@ -32,19 +32,26 @@ export function lanAddresses(interfaces: NodeJS.Dict<NetworkInterfaceInfo[]>): s
   return [...new Set(found)].sort((a, b) => Number(isPrivate(b)) - Number(isPrivate(a)) || a.localeCompare(b));
 }
 
-function sameCode(given: string | null, expected: string): boolean {
+/** Compares a code a request carried with the expected one in constant time; null never matches. */
+export function sameCode(given: string | null, expected: string): boolean {
   if (given === null) return false;
   const a = Buffer.from(given);
   const b = Buffer.from(expected);
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-function cookieCode(header: string | undefined): string | null {
+/** The value of cookie `name` in a Cookie header, or null. */
+export function readCookie(header: string | undefined, name: string): string | null {
   for (const part of (header ?? '').split(';')) {
-    const [name, ...rest] = part.trim().split('=');
-    if (name === JOIN_COOKIE) return normalizeJoinCode(rest.join('='));
+    const [key, ...rest] = part.trim().split('=');
+    if (key === name) return rest.join('=');
   }
   return null;
+}
+
+function cookieCode(header: string | undefined): string | null {
+  const value = readCookie(header, JOIN_COOKIE);
+  return value === null ? null : normalizeJoinCode(value);
 }
 
 /**

@@ -1,7 +1,8 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AUDIENCE_PARAM, normalizeAudienceCode, PHONE_PAGE } from '../../core/audience';
 import { requestUrl, securityHeaders } from '../http';
+import { readCookie, sameCode } from '../lan';
 
 /** The cookie a phone keeps after scanning the code: it opens the phone page and its socket, nothing else. */
 export const AUDIENCE_COOKIE = 'ideale-audience';
@@ -11,25 +12,10 @@ const AUDIENCE_MAX_AGE_S = 24 * 3600;
 
 const PHONE_PATHS = new Set([`/${PHONE_PAGE}`, `/${PHONE_PAGE}/`]);
 
-export function readCookie(header: string | undefined, name: string): string | null {
-  for (const part of (header ?? '').split(';')) {
-    const [key, ...rest] = part.trim().split('=');
-    if (key === name) return rest.join('=');
-  }
-  return null;
-}
-
 /** The phone's cookie id when it has the form the hub gives out (22 base64url characters), else null. */
 export function phoneCookie(req: IncomingMessage): string | null {
   const value = readCookie(req.headers.cookie, PHONE_COOKIE);
   return value !== null && /^[A-Za-z0-9_-]{22}$/.test(value) ? value : null;
-}
-
-function same(given: string | null, expected: string): boolean {
-  if (given === null) return false;
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
 }
 
 export type AudienceVerdict =
@@ -49,9 +35,9 @@ export function audienceAdmission(req: IncomingMessage, expected: string | null)
   const url = requestUrl(req);
   if (!url) return { kind: 'refused', typed: false };
   const typed = url.searchParams.get(AUDIENCE_PARAM);
-  const byQuery = expected !== null && same(typed === null ? null : normalizeAudienceCode(typed), expected);
+  const byQuery = expected !== null && sameCode(typed === null ? null : normalizeAudienceCode(typed), expected);
   const cookie = readCookie(req.headers.cookie, AUDIENCE_COOKIE);
-  const byCookie = expected !== null && same(cookie === null ? null : normalizeAudienceCode(cookie), expected);
+  const byCookie = expected !== null && sameCode(cookie === null ? null : normalizeAudienceCode(cookie), expected);
   const path = url.pathname;
   const isPage = PHONE_PATHS.has(path);
   if (byQuery && isPage && req.method === 'GET') {
