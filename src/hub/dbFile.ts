@@ -69,3 +69,17 @@ export function writeLastCount(dataDir: string, responses: number): void {
     // A folder that cannot be written is reported by the database's own write check.
   }
 }
+
+/**
+ * What keeps the recorded count up to date: it writes only when `count()` changed since the last call, and never
+ * for a database that cannot be written (its file would then claim answers the database never took).
+ */
+export function createCountNote(dataDir: string, count: () => number, writable: boolean): () => void {
+  let last = -1;
+  return () => {
+    if (!writable) return;
+    const now = count();
+    if (now !== last) writeLastCount(dataDir, now);
+    last = now;
+  };
+}

@@ -1,30 +1,23 @@
-import { talkMessage } from './handlers/responses';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type Database from 'better-sqlite3';
-import { WebSocketServer, type WebSocket } from 'ws';
-import { currentInstruments, findInstrument, type Instrument } from '../core/instrument';
-import { MAX_CLIENT_FRAME_BYTES, type HubMessage, type Role } from '../core/messages';
-import { DEFAULT_SETTINGS, settingsSchema, type Settings } from '../core/settings';
-import { emptyAggregate } from '../core/aggregate';
+import { currentInstruments, findInstrument } from '../core/instrument';
 import { createAnswerLimit } from './answerLimit';
 import { createAudience } from './audience/controller';
-import { phoneCookie } from './audience/gate';
 import { PHONE_ANSWERS_PER_ADDRESS, PHONE_ANSWERS_PER_SOCKET } from './audience/handlers';
 import { createPhoneStore } from './audience/phoneStore';
 import { createOrganiserAuth } from './auth';
-import type { HubContext, Peer, Via } from './context';
+import type { HubContext, Peer } from './context';
 import { openDatabase, type OpenReport } from './db';
-import { writeLastCount } from './dbFile';
+import { createCountNote } from './dbFile';
 import { logOpenReport } from './dbReport';
-import { handleExportRequest } from './export/route';
 import type { HostCapabilities } from './host';
-import { bearerToken, requestPath, sendJson, servePages } from './http';
+import { createHubContext } from './hubContext';
 import { loadInstruments } from './instruments';
-import { createLan, DEFAULT_LAN_PORT, resumeLan, sendRefusal, type LanLimits } from './lan';
-import { createLiveState } from './liveState';
+import { createLan, DEFAULT_LAN_PORT, resumeLan, type LanLimits } from './lan';
 import { createResponseStore, type ResponseStore } from './responseStore';
-import { attachPeer, newPeer } from './socket';
+import { createRoutes } from './routes';
+import { startHubTimers } from './timers';
 import { createWriteQueue } from './writeQueue';
 
 export interface HubOptions {
@@ -40,6 +33,8 @@ export interface HubOptions {
   lanPort?: number;
   /** Where network mode listens: every interface by default; tests pick a loopback address. */
   lanHost?: string;
+  /** The addresses network mode offers devices; the computer's own by default (tests give a list). */
+  lanAddresses?: () => string[];
   /** Timeouts and connection caps of the network listener; tests shorten them. */
   lanLimits?: Partial<LanLimits>;
   /** Switch network mode on at start (and remember it), as the console's switch does. */
@@ -75,20 +70,11 @@ export interface RunningHub {
 
 export const DEFAULT_PORT = 5780;
 export const DEFAULT_INSTRUMENT = 'ideale-ambtenaar';
-const PING_INTERVAL_MS = 15_000;
-const KIOSK_TOTALS_MS = 3000;
-/** How often the answer count beside the database is brought up to date. */
-const LAST_COUNT_MS = 5000;
-/** How often projectors' invitation (address, code, phones joined) is checked for changes. */
-const INVITE_CHECK_MS = 1000;
 
-function loadSettings(store: ResponseStore): Settings {
-  const saved = store.getSetting('settings');
-  const parsed = settingsSchema.safeParse({ ...DEFAULT_SETTINGS, ...(saved ? (JSON.parse(saved) as object) : {}) });
-  return parsed.success ? parsed.data : DEFAULT_SETTINGS;
-}
-
-/** Starts the hub: SQLite store, the pages over HTTP and the WebSocket API at /ws. */
+/**
+ * Starts the hub: the SQLite store, the pages over HTTP and the WebSocket API at /ws on the loopback listener, and
+ * network mode's listener when it is on. This is the wiring; each part lives in its own module.
+ */
 export async function startHub(options: HubOptions): Promise<RunningHub> {
   const log = options.log ?? (() => undefined);
   const instruments = loadInstruments(options.instrumentsDir);
@@ -98,16 +84,11 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   });
   logOpenReport(report, log);
   const store = createResponseStore(db);
-  let lastCount = -1;
-  const noteCount = (): void => {
-    if (!report.writable) return;
-    const count = store.count();
-    if (count !== lastCount) writeLastCount(options.dataDir, count);
-    lastCount = count;
-  };
   const chosen = store.getSetting('instrument') ?? options.defaultInstrument ?? DEFAULT_INSTRUMENT;
   const peers = new Set<Peer>();
   const phones = createPhoneStore(db);
+  // The listeners, the audience and the context refer to each other; each reference is only followed once the
+  // loopback listener is up, when all of them exist.
   const audience = createAudience({
     store,
     phones,
@@ -115,172 +96,64 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     peers: () => peers,
     broadcastInvite: (invite) => ctx.broadcast(invite, ['projector']),
   });
-
-  // Its handlers are defined below; they are only called once it listens.
   const lan = createLan({
     store,
     host: options.lanHost ?? '0.0.0.0',
     port: options.lanPort ?? DEFAULT_LAN_PORT,
     limits: options.lanLimits,
-    request: (req, res) => handleRequest(req, res, 'lan'),
-    upgrade: (req, socket, head, byAudience) => handleUpgrade(req, socket, head, 'lan', byAudience),
+    addresses: options.lanAddresses,
+    request: (req, res) => routes.request(req, res, 'lan'),
+    upgrade: (req, socket, head, byAudience) => routes.upgrade(req, socket, head, 'lan', byAudience),
     audience: audience.gate,
     dropPeers: () => {
       for (const peer of peers) if (peer.via === 'lan') peer.socket.close(4001, 'pair again');
     },
     log,
   });
-
-  const ctx: HubContext = {
-    host: options.host ?? {},
-    lan,
-    audience,
-    phones,
-    phoneLimit: createAnswerLimit({ perDevice: PHONE_ANSWERS_PER_SOCKET, perAddress: PHONE_ANSWERS_PER_ADDRESS }),
-    instruments,
-    store,
-    auth: createOrganiserAuth(store, { firstLockMs: options.pinLockMs }),
-    dataDir: options.dataDir,
-    databaseWritable: report.writable,
-    noteCount,
-    appVersion: options.appVersion ?? '0.0.0',
-    peers,
-    devices: new Map(),
-    answerLimit: createAnswerLimit(),
-    write: createWriteQueue(store),
-    live: createLiveState(findInstrument(instruments, chosen) ?? currentInstruments(instruments)[0]!, store),
-    settings: loadSettings(store),
-    send: (peer, message) => {
-      if (peer.socket.readyState === peer.socket.OPEN) peer.socket.send(JSON.stringify(message));
+  const ctx = createHubContext(
+    {
+      host: options.host ?? {},
+      lan,
+      audience,
+      phones,
+      phoneLimit: createAnswerLimit({ perDevice: PHONE_ANSWERS_PER_SOCKET, perAddress: PHONE_ANSWERS_PER_ADDRESS }),
+      instruments,
+      store,
+      auth: createOrganiserAuth(store, { firstLockMs: options.pinLockMs }),
+      dataDir: options.dataDir,
+      databaseWritable: report.writable,
+      noteCount: createCountNote(options.dataDir, () => store.count(), report.writable),
+      appVersion: options.appVersion ?? '0.0.0',
+      peers,
+      devices: new Map(),
+      answerLimit: createAnswerLimit(),
+      write: createWriteQueue(store),
+      log,
     },
-    broadcast: (message, roles) => {
-      const frame = JSON.stringify(message);
-      for (const peer of peers) {
-        if (peer.role && (!roles || roles.includes(peer.role)) && peer.socket.readyState === peer.socket.OPEN)
-          peer.socket.send(frame);
-      }
-    },
-    welcomeFor: (role: Role): HubMessage => ({
-      type: 'welcome',
-      instrument: ctx.live.instrument,
-      // A phone gets no crowd data: the room's totals are the projector's to show.
-      aggregate: role === 'phone' ? emptyAggregate(ctx.live.instrument.types.length) : ctx.live.aggregate(),
-      crowd: role === 'projector' || role === 'admin' ? [...ctx.live.crowd()] : [],
-      settings: ctx.settings,
-      round: store.activeRound(),
-      needsPin: role === 'admin' && ctx.auth.needsPin(),
-    }),
-    reload: (instrument?: Instrument) => {
-      ctx.live = createLiveState(instrument ?? ctx.live.instrument, store);
-      for (const peer of peers) if (peer.role) ctx.send(peer, ctx.welcomeFor(peer.role));
-      ctx.broadcast(talkMessage(ctx), ['projector']);
-    },
-    log,
-  };
+    findInstrument(instruments, chosen) ?? currentInstruments(instruments)[0]!,
+  );
 
-  const handleRequest = (req: IncomingMessage, res: ServerResponse, via: Via): void => {
-    const path = requestPath(req);
-    if (path === null) {
-      sendJson(res, 400, { error: 'bad request' });
-      return;
-    }
-    if (via === 'local' && !isLocalHost(req.headers.host, localPort)) {
-      sendJson(res, 421, { error: 'this hub answers to 127.0.0.1 and localhost only' });
-      return;
-    }
-    // The console and the export stay on the hub's own computer: a PIN is no match for a whole venue network.
-    if (via === 'lan' && (path === '/export' || path === '/admin' || path === '/admin/')) {
-      sendRefusal(req, res, 403);
-      return;
-    }
-    if (path === '/export') {
-      handleExportRequest(ctx, req, res);
-      return;
-    }
-    if (path === '/session-check') {
-      handleSessionCheck(ctx, req, res);
-      return;
-    }
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      sendJson(res, 405, { error: 'method not allowed' });
-      return;
-    }
-    if (path === '/healthz') {
-      // A supervisor or a check script sees at once that answers cannot be saved.
-      if (!report.writable) sendJson(res, 503, { ok: false, problem: 'database-not-writable' });
-      else sendJson(res, 200, { ok: true });
-      return;
-    }
-    if (!servePages(options.pagesDir, req, res)) sendJson(res, 404, { error: 'not found' });
-  };
-
-  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_CLIENT_FRAME_BYTES });
-  const handleUpgrade = (req: IncomingMessage, socket: Socket, head: Buffer, via: Via, byAudience = false): void => {
-    if (!isAcceptableUpgrade(req) || (via === 'local' && !isLocalHost(req.headers.host, localPort))) {
-      socket.on('error', () => undefined);
-      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
-      return;
-    }
-    wss.handleUpgrade(req, socket, head, (ws: WebSocket) => {
-      const peer = newPeer(ws, via, req.socket.remoteAddress ?? '?');
-      peer.audience = byAudience;
-      peer.phone = phoneCookie(req);
-      peers.add(peer);
-      ws.on('close', () => peers.delete(peer));
-      // Oversize frames and protocol errors close this socket (ws picks the close code); they must never reach
-      // the process as an unhandled error.
-      ws.on('error', (error) => log(`Closed a socket: ${error.message}`));
-      ws.on('pong', () => (peer.alive = true));
-      attachPeer(ctx, peer);
-    });
-  };
-
-  // Known once the loopback listener is up, before any request can arrive.
   let localPort = 0;
-  const http = createServer((req, res) => handleRequest(req, res, 'local'));
-  http.on('upgrade', (req: IncomingMessage, socket: Socket, head: Buffer) => handleUpgrade(req, socket, head, 'local'));
-
-  // Kiosks only need the totals for the result screen and the attract counter: a few seconds old is fine, and
-  // sparing them every arrival keeps a busy hub's work per submission flat.
-  // Every kiosk got the totals in its welcome: send them again only when they have changed since the start.
-  let kioskTotal = ctx.live.aggregate().total;
-  const kioskTotals = setInterval(() => {
-    const aggregate = ctx.live.aggregate();
-    if (aggregate.total === kioskTotal) return;
-    kioskTotal = aggregate.total;
-    ctx.broadcast({ type: 'aggregate', aggregate }, ['kiosk']);
-  }, KIOSK_TOTALS_MS);
-  kioskTotals.unref();
-
-  const heartbeat = setInterval(() => {
-    for (const peer of peers) {
-      if (!peer.alive) peer.socket.terminate();
-      else {
-        peer.alive = false;
-        peer.socket.ping();
-      }
-    }
-  }, options.pingIntervalMs ?? PING_INTERVAL_MS);
-  heartbeat.unref();
-  const countTimer = setInterval(noteCount, LAST_COUNT_MS);
-  countTimer.unref();
-  // Catches what changes the invitation without going through audience mode: network mode, a new round.
-  const inviteTimer = setInterval(() => ctx.audience.announce(), INVITE_CHECK_MS);
-  inviteTimer.unref();
+  const routes = createRoutes(ctx, { pagesDir: options.pagesDir, localPort: () => localPort, peers });
+  const http = createServer((req, res) => routes.request(req, res, 'local'));
+  http.on('upgrade', (req: IncomingMessage, socket: Socket, head: Buffer) =>
+    routes.upgrade(req, socket, head, 'local'),
+  );
+  const stopTimers = startHubTimers(ctx, { pingIntervalMs: options.pingIntervalMs });
 
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
     http.listen(options.port, '127.0.0.1', () => resolve());
   });
   http.on('error', (cause) => log(`Hub listener: ${cause.message}`));
-  const port = (http.address() as AddressInfo).port;
-  localPort = port;
-  const url = `http://127.0.0.1:${port}`;
+  localPort = (http.address() as AddressInfo).port;
+  const url = `http://127.0.0.1:${localPort}`;
   log(`Hub on ${url} (data: ${report.file}, instrument: ${ctx.live.instrument.id}@${ctx.live.instrument.version})`);
   if (!options.lan) await resumeLan(ctx.lan, log);
   else
     await ctx.lan.enable().catch(async (error: unknown) => {
       // Asked for on the command line: a hub that cannot do it stops, cleanly, with the reason.
+      stopTimers();
       await new Promise<void>((resolve) => http.close(() => resolve()));
       store.close();
       throw error;
@@ -289,54 +162,19 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
 
   return {
     url,
-    port,
+    port: localPort,
     store,
     database: db,
     context: ctx,
     openReport: report,
     close: async () => {
-      clearInterval(heartbeat);
-      clearInterval(kioskTotals);
-      clearInterval(countTimer);
-      clearInterval(inviteTimer);
+      stopTimers();
       for (const peer of peers) peer.socket.terminate();
       await ctx.lan.close();
-      wss.close();
+      routes.close();
       await new Promise<void>((resolve) => http.close(() => resolve()));
-      noteCount();
+      ctx.noteCount();
       store.close();
     },
   };
-}
-
-/**
- * POST /session-check with `Authorization: Bearer <token>`: 204 when the organiser's PIN opened that session, else
- * 401. The app on a paired kiosk asks this before it lets the operator out; it tells nothing else.
- */
-function handleSessionCheck(ctx: HubContext, req: IncomingMessage, res: ServerResponse): void {
-  if (req.method !== 'POST') {
-    sendJson(res, 405, { error: 'method not allowed' });
-    return;
-  }
-  const token = bearerToken(req);
-  res.writeHead(token && ctx.auth.isValid(token) ? 204 : 401, { 'Cache-Control': 'no-store' }).end();
-}
-
-/**
- * The loopback listener answers only to its own names. A web page elsewhere can point its own host name at
- * 127.0.0.1 (DNS rebinding); its requests then carry that name, and are refused here.
- */
-export function isLocalHost(host: string | undefined, port: number): boolean {
-  return host === `127.0.0.1:${port}` || host === `localhost:${port}` || host === `[::1]:${port}`;
-}
-
-/**
- * Only the pages this hub serves may open a socket: a browser always sends Origin, and it must be this host.
- * Non-browser clients (tests, tools on the same machine) send none.
- */
-export function isAcceptableUpgrade(req: IncomingMessage): boolean {
-  if (requestPath(req) !== '/ws') return false;
-  const origin = req.headers.origin;
-  if (origin === undefined) return true;
-  return origin === `http://${req.headers.host ?? ''}`;
 }

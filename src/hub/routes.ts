@@ -1,0 +1,122 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { MAX_CLIENT_FRAME_BYTES } from '../core/messages';
+import { phoneCookie } from './audience/gate';
+import type { HubContext, Peer, Via } from './context';
+import { handleExportRequest } from './export/route';
+import { bearerToken, requestPath, sendJson, servePages } from './http';
+import { sendRefusal } from './lan';
+import { attachPeer, newPeer } from './socket';
+
+/** How both listeners hand on what reaches them: plain requests, and upgrades to the WebSocket API at /ws. */
+export interface Routes {
+  request(req: IncomingMessage, res: ServerResponse, via: Via): void;
+  /** `byAudience`: the network listener let it in with the audience code (a phone). */
+  upgrade(req: IncomingMessage, socket: Socket, head: Buffer, via: Via, byAudience?: boolean): void;
+  close(): void;
+}
+
+export interface RouteOptions {
+  /** Folder with the built pages (out/renderer). */
+  pagesDir: string;
+  /** The loopback listener's port, known once it listens (before any request can arrive). */
+  localPort(): number;
+  /** The connected pages (the context's `peers`): a socket joins on upgrade and leaves when it closes. */
+  peers: Set<Peer>;
+}
+
+/** Routes every request and upgrade of both listeners; which listener it came in on is `via`. */
+export function createRoutes(ctx: HubContext, { pagesDir, localPort, peers }: RouteOptions): Routes {
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_CLIENT_FRAME_BYTES });
+
+  const request = (req: IncomingMessage, res: ServerResponse, via: Via): void => {
+    const path = requestPath(req);
+    if (path === null) {
+      sendJson(res, 400, { error: 'bad request' });
+      return;
+    }
+    if (via === 'local' && !isLocalHost(req.headers.host, localPort())) {
+      sendJson(res, 421, { error: 'this hub answers to 127.0.0.1 and localhost only' });
+      return;
+    }
+    // The console and the export stay on the hub's own computer: a PIN is no match for a whole venue network.
+    if (via === 'lan' && (path === '/export' || path === '/admin' || path === '/admin/')) {
+      sendRefusal(req, res, 403);
+      return;
+    }
+    if (path === '/export') {
+      handleExportRequest(ctx, req, res);
+      return;
+    }
+    if (path === '/session-check') {
+      handleSessionCheck(ctx, req, res);
+      return;
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      sendJson(res, 405, { error: 'method not allowed' });
+      return;
+    }
+    if (path === '/healthz') {
+      // A supervisor or a check script sees at once that answers cannot be saved.
+      if (!ctx.databaseWritable) sendJson(res, 503, { ok: false, problem: 'database-not-writable' });
+      else sendJson(res, 200, { ok: true });
+      return;
+    }
+    if (!servePages(pagesDir, req, res)) sendJson(res, 404, { error: 'not found' });
+  };
+
+  const upgrade = (req: IncomingMessage, socket: Socket, head: Buffer, via: Via, byAudience = false): void => {
+    if (!isAcceptableUpgrade(req) || (via === 'local' && !isLocalHost(req.headers.host, localPort()))) {
+      socket.on('error', () => undefined);
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws: WebSocket) => {
+      const peer = newPeer(ws, via, req.socket.remoteAddress ?? '?');
+      peer.audience = byAudience;
+      peer.phone = phoneCookie(req);
+      peers.add(peer);
+      ws.on('close', () => peers.delete(peer));
+      // Oversize frames and protocol errors close this socket (ws picks the close code); they must never reach
+      // the process as an unhandled error.
+      ws.on('error', (error) => ctx.log(`Closed a socket: ${error.message}`));
+      ws.on('pong', () => (peer.alive = true));
+      attachPeer(ctx, peer);
+    });
+  };
+
+  return { request, upgrade, close: () => wss.close() };
+}
+
+/**
+ * POST /session-check with `Authorization: Bearer <token>`: 204 when the organiser's PIN opened that session, else
+ * 401. The app on a paired kiosk asks this before it lets the operator out; it tells nothing else.
+ */
+function handleSessionCheck(ctx: HubContext, req: IncomingMessage, res: ServerResponse): void {
+  if (req.method !== 'POST') {
+    sendJson(res, 405, { error: 'method not allowed' });
+    return;
+  }
+  const token = bearerToken(req);
+  res.writeHead(token && ctx.auth.isValid(token) ? 204 : 401, { 'Cache-Control': 'no-store' }).end();
+}
+
+/**
+ * The loopback listener answers only to its own names. A web page elsewhere can point its own host name at
+ * 127.0.0.1 (DNS rebinding); its requests then carry that name, and are refused here.
+ */
+export function isLocalHost(host: string | undefined, port: number): boolean {
+  return host === `127.0.0.1:${port}` || host === `localhost:${port}` || host === `[::1]:${port}`;
+}
+
+/**
+ * Only the pages this hub serves may open a socket: a browser always sends Origin, and it must be this host.
+ * Non-browser clients (tests, tools on the same machine) send none.
+ */
+export function isAcceptableUpgrade(req: IncomingMessage): boolean {
+  if (requestPath(req) !== '/ws') return false;
+  const origin = req.headers.origin;
+  if (origin === undefined) return true;
+  return origin === `http://${req.headers.host ?? ''}`;
+}
