@@ -74,6 +74,33 @@ export function securityHeaders(req: IncomingMessage, { forms = false } = {}): R
   };
 }
 
+/**
+ * A short page the network gates answer with (not paired, wrong code, not on this device): the app's name and
+ * `body`, under the headers of every page. `forms` lets its form submit to this hub; `phone` sets it for a phone's
+ * screen.
+ */
+export function sendGatePage(
+  req: IncomingMessage,
+  res: ServerResponse,
+  status: number,
+  body: string,
+  { forms = false, phone = false } = {},
+): void {
+  res.writeHead(status, {
+    'Content-Type': 'text/html; charset=utf-8',
+    'Cache-Control': 'no-store',
+    ...securityHeaders(req, { forms }),
+  });
+  const frame = phone
+    ? 'font:1.125rem/1.5 system-ui,sans-serif;max-width:30rem;margin:2rem auto'
+    : 'font:1.25rem/1.5 system-ui,sans-serif;max-width:36rem;margin:3rem auto';
+  res.end(
+    `<!doctype html><html lang="nl"><meta charset="utf-8"><meta name="viewport" content="width=device-width">` +
+      `<title>De Ideale Ambtenaar</title><main style="${frame};padding:0 1rem">` +
+      `<h1>De Ideale Ambtenaar</h1>${body}</main></html>`,
+  );
+}
+
 /** Serves the built pages and their assets; returns false when the path is not a page route. */
 export function servePages(pagesDir: string, req: IncomingMessage, res: ServerResponse): boolean {
   const path = requestPath(req);

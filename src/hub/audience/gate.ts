@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AUDIENCE_PARAM, normalizeAudienceCode, PHONE_PAGE } from '../../core/audience';
-import { requestUrl, securityHeaders } from '../http';
+import { requestUrl, sendGatePage } from '../http';
 import { readCookie, sameCode } from '../lan';
 
 /** The cookie a phone keeps after scanning the code: it opens the phone page and its socket, nothing else. */
@@ -86,16 +86,7 @@ export function sendAudienceRefusal(
         `<input id="code" name="${AUDIENCE_PARAM}" required autocomplete="off" autocapitalize="characters" spellcheck="false" ` +
         `placeholder="ABCD-EFGH" style="font:inherit;font-family:monospace;padding:8px;min-height:44px">` +
         `<button style="font:inherit;min-height:44px">Doe mee <span lang="en">· join</span></button></form>`;
-  res.writeHead(status, {
-    'Content-Type': 'text/html; charset=utf-8',
-    'Cache-Control': 'no-store',
-    ...securityHeaders(req, { forms: status === 401 }),
-  });
-  res.end(
-    `<!doctype html><html lang="nl"><meta charset="utf-8"><meta name="viewport" content="width=device-width">` +
-      `<title>De Ideale Ambtenaar</title><main style="font:1.125rem/1.5 system-ui,sans-serif;max-width:30rem;margin:2rem auto;padding:0 1rem">` +
-      `<h1>De Ideale Ambtenaar</h1>${body}</main></html>`,
-  );
+  sendGatePage(req, res, status, body, { forms: status === 401, phone: true });
 }
 
 export const isPhonePath = (req: IncomingMessage): boolean => PHONE_PATHS.has(requestUrl(req)?.pathname ?? '');
