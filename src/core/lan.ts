@@ -50,6 +50,11 @@ export const lanStatusSchema = z.object({
   code: z.string().nullable(),
   /** The hub computer's addresses on the network, the likeliest first. */
   addresses: z.array(z.string()),
+  /**
+   * The address devices and phones are given (QR codes, the projector's invitation): the organiser's choice while
+   * the computer still has it, else the likeliest; null without any.
+   */
+  address: z.string().nullable(),
   /** Why listening failed. */
   error: z.enum(['port-in-use', 'failed']).nullable(),
 });

@@ -57,6 +57,7 @@ export const adminActionSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('wipe'), confirm: z.literal('WIS') }),
   z.strictObject({ kind: z.literal('lan'), enabled: z.boolean() }),
   z.strictObject({ kind: z.literal('lanNewCode') }),
+  z.strictObject({ kind: z.literal('lanAddress'), address: z.string().min(1).max(64) }),
   z.strictObject({ kind: z.literal('audience'), enabled: z.boolean() }),
   z.strictObject({ kind: z.literal('audienceNewCode') }),
   z.strictObject({ kind: z.literal('startAtLogin'), enabled: z.boolean() }),

@@ -47,7 +47,7 @@ async function main(): Promise<void> {
   console.log(`Console:   ${hub.url}/admin`);
   const lan = hub.context.lan.status();
   if (lan.listening && lan.code !== null) {
-    const address = lan.addresses[0] ?? '<address of this computer>';
+    const address = lan.address ?? '<address of this computer>';
     console.log(`Network:   ${pairingUrl(address, lan.port, 'kiosk', lan.code)}`);
     console.log(`           ${pairingUrl(address, lan.port, 'projector', lan.code)}`);
     const audience = hub.context.audience.activeCode();

@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo, Socket } from 'node:net';
 import { networkInterfaces, type NetworkInterfaceInfo } from 'node:os';
 import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH, JOIN_PARAM, normalizeJoinCode, type LanStatus } from '../core/lan';
-import { requestUrl, securityHeaders } from './http';
+import { requestUrl, securityHeaders, sendGatePage } from './http';
 import type { ResponseStore } from './responseStore';
 
 /** The port devices on the venue network use unless the hub is started with another. */
@@ -97,17 +97,8 @@ export function sendRefusal(req: IncomingMessage, res: ServerResponse, status: 4
         `<button formaction="/kiosk/" style="font:inherit;min-height:44px">Koppel als kiosk <span lang="en">· pair as kiosk</span></button>` +
         `<button formaction="/projector/" style="font:inherit;min-height:44px">Koppel als projectie <span lang="en">· pair as projection</span></button>` +
         `</form>`;
-  res.writeHead(status, {
-    'Content-Type': 'text/html; charset=utf-8',
-    'Cache-Control': 'no-store',
-    // The pairing form submits to this hub; everything else in the policy stays as strict as on every page.
-    ...securityHeaders(req, { forms: status === 401 }),
-  });
-  res.end(
-    `<!doctype html><html lang="nl"><meta charset="utf-8"><meta name="viewport" content="width=device-width">` +
-      `<title>De Ideale Ambtenaar</title><main style="font:1.25rem/1.5 system-ui,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem">` +
-      `<h1>De Ideale Ambtenaar</h1>${body}</main></html>`,
-  );
+  // The pairing form submits to this hub; everything else in the policy stays as strict as on every page.
+  sendGatePage(req, res, status, body, { forms: status === 401 });
 }
 
 /** Why network mode could not listen; the console words it, the log gets the system's message. */
@@ -127,6 +118,8 @@ export interface LanController {
   disable(): Promise<void>;
   /** A new join code: every device paired with the old one is disconnected and must pair again. */
   newCode(): void;
+  /** Makes `address` the one devices and phones are given; false when this computer has no such address now. */
+  chooseAddress(address: string): boolean;
   close(): Promise<void>;
 }
 
@@ -180,6 +173,8 @@ interface LanOptions {
   limits?: Partial<LanLimits>;
   /** 0.0.0.0 on the stand; tests bind a loopback address. */
   host: string;
+  /** The addresses devices can reach it on; by default the computer's own (or `host` when it is one address). */
+  addresses?: () => string[];
   port: number;
   request(req: IncomingMessage, res: ServerResponse): void;
   upgrade(req: IncomingMessage, socket: Socket, head: Buffer, audience: boolean): void;
@@ -188,12 +183,20 @@ interface LanOptions {
   log(line: string): void;
 }
 
-const readSaved = (raw: string | undefined): { enabled: boolean; code: string } | null => {
+interface SavedLan {
+  enabled: boolean;
+  code: string;
+  /** The address the organiser chose, kept while the computer does not have it (a laptop off its Wi-Fi). */
+  address: string | null;
+}
+
+const readSaved = (raw: string | undefined): SavedLan | null => {
   if (!raw) return null;
   try {
-    const value = JSON.parse(raw) as { enabled?: unknown; code?: unknown };
+    const value = JSON.parse(raw) as { enabled?: unknown; code?: unknown; address?: unknown };
     const code = typeof value.code === 'string' ? normalizeJoinCode(value.code) : null;
-    return code ? { enabled: value.enabled === true, code } : null;
+    const address = typeof value.address === 'string' ? value.address : null;
+    return code ? { enabled: value.enabled === true, code, address } : null;
   } catch {
     return null;
   }
@@ -207,13 +210,17 @@ export function createLan(options: LanOptions): LanController {
   const saved = readSaved(options.store.getSetting('lan'));
   let code = saved?.code ?? newJoinCode();
   let enabled = saved?.enabled ?? false;
+  let chosen = saved?.address ?? null;
   let server: Server | null = null;
   let error: LanStatus['error'] = null;
   const sockets = new Set<Socket>();
   const limits = { ...DEFAULT_LAN_LIMITS, ...options.limits };
   const perAddress = new Map<string, number>();
 
-  const save = (): void => options.store.setSetting('lan', JSON.stringify({ enabled, code }));
+  const save = (): void => options.store.setSetting('lan', JSON.stringify({ enabled, code, address: chosen }));
+  const addresses =
+    options.addresses ??
+    ((): string[] => (options.host === '0.0.0.0' ? lanAddresses(networkInterfaces()) : [options.host]));
 
   const listen = async (): Promise<void> => {
     if (server) return;
@@ -294,13 +301,14 @@ export function createLan(options: LanOptions): LanController {
   const controller: LanController = {
     status: () => {
       const port = server ? (server.address() as AddressInfo).port : null;
-      const everywhere = options.host === '0.0.0.0';
+      const reachable = addresses();
       return {
         enabled,
         port: port ?? options.port,
         listening: port !== null,
         code: enabled ? code : null,
-        addresses: everywhere ? lanAddresses(networkInterfaces()) : [options.host],
+        addresses: reachable,
+        address: chosen !== null && reachable.includes(chosen) ? chosen : (reachable[0] ?? null),
         error,
       };
     },
@@ -325,6 +333,12 @@ export function createLan(options: LanOptions): LanController {
       code = newJoinCode();
       save();
       options.dropPeers();
+    },
+    chooseAddress: (address) => {
+      if (!addresses().includes(address)) return false;
+      chosen = address;
+      save();
+      return true;
     },
     close: stopListening,
   };

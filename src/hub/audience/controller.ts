@@ -163,8 +163,8 @@ export function createAudience(deps: Deps): AudienceController {
     },
     invite: () => {
       const lan = deps.lan();
-      const address = lan.addresses[0];
-      const open = enabled && lan.listening && address !== undefined;
+      const address = lan.address;
+      const open = enabled && lan.listening && address !== null;
       return {
         type: 'audience',
         url: open ? audienceUrl(address, lan.port, code) : null,

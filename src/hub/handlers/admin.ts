@@ -218,6 +218,12 @@ const actions: {
     ctx.lan.newCode();
     return { key: 'lanNewCode' };
   },
+  lanAddress: (ctx, _peer, { address }) => {
+    // Only an address this computer has now: a typo or a stale list would send every device nowhere.
+    if (!ctx.lan.chooseAddress(address)) throw new RefusedError('lanAddressGone');
+    ctx.audience.announce();
+    return { key: 'lanAddressChosen', params: { address } };
+  },
   audience: (ctx, _peer, { enabled }) => {
     if (!enabled) {
       ctx.audience.disable();

@@ -12,7 +12,7 @@ export function AudiencePanel() {
   const lan = useConsole((s) => s.status?.lan);
   const audience = useConsole((s) => s.status?.audience);
   const act = useConsole((s) => s.act);
-  const address = lan?.addresses[0];
+  const address = lan?.address;
   const url = audience?.code && lan?.listening && address ? audienceUrl(address, lan.port, audience.code) : '';
   const qr = useQrCode(url, 200);
   if (!lan || !audience) return null;

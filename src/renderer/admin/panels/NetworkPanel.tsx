@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatJoinCode, hubAddress, PAIRABLE_PAGES, pairingUrl, type PairablePage } from '../../../core/lan';
 import { useQrCode } from '../../common/useQrCode';
@@ -27,9 +26,8 @@ export function NetworkPanel() {
   const { t } = useTranslation();
   const lan = useConsole((s) => s.status?.lan);
   const act = useConsole((s) => s.act);
-  const [chosen, setChosen] = useState<string | null>(null);
   if (!lan) return null;
-  const address = chosen !== null && lan.addresses.includes(chosen) ? chosen : lan.addresses[0];
+  const address = lan.address;
   const code = lan.enabled && lan.listening ? lan.code : null;
   return (
     <section className="panel" aria-labelledby="network-title">
@@ -55,7 +53,7 @@ export function NetworkPanel() {
           <p>
             {t('console.joinCode')}: <strong className="join-code">{formatJoinCode(code)}</strong>
           </p>
-          {address === undefined ? (
+          {address === null ? (
             <p role="alert" className="warn">
               {t('console.lanNoAddress')}
             </p>
@@ -64,7 +62,7 @@ export function NetworkPanel() {
               {lan.addresses.length > 1 && (
                 <label className="address-choice">
                   {t('console.lanAddress')}
-                  <select value={address} onChange={(e) => setChosen(e.target.value)}>
+                  <select value={address} onChange={(e) => act({ kind: 'lanAddress', address: e.target.value })}>
                     {lan.addresses.map((a) => (
                       <option key={a}>{a}</option>
                     ))}

@@ -235,6 +235,8 @@ export const en: Messages = {
     lanOn: 'Network mode is on.',
     lanOff: 'Network mode is off: only this computer can connect.',
     lanNewCode: 'New join code made. Pair the devices again.',
+    lanAddressChosen: 'Devices and phones now get the address {{address}}.',
+    lanAddressGone: 'This computer does not have that address now. Pick an address from the list.',
     lanFailed: 'Network mode could not be switched on.',
     audience: 'Taking part from the room',
     audienceHelp:

@@ -235,6 +235,8 @@ export const nl = {
     lanOff: 'Netwerkmodus staat uit: alleen deze computer kan nog verbinden.',
     lanNewCode: 'Nieuwe koppelcode gemaakt. Koppel de apparaten opnieuw.',
     lanFailed: 'Netwerkmodus kon niet aan.',
+    lanAddressChosen: 'Apparaten en telefoons krijgen nu het adres {{address}}.',
+    lanAddressGone: 'Dat adres heeft deze computer nu niet. Kies een adres uit de lijst.',
     audience: 'Meedoen vanuit de zaal',
     audienceHelp:
       'Laat de zaal meedoen met hun eigen telefoon: ze scannen de QR-code op het grote scherm. De zaalcode opent alleen de vragen, nooit de kiosk, de projectie, het beheer of de totalen.',
