@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { request } from 'node:http';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AUDIENCE_COOKIE, PHONE_COOKIE } from '../../src/hub/audience/gate';
 import { PHONE_ANSWERS_PER_ADDRESS } from '../../src/hub/audience/handlers';
 import { JOIN_COOKIE } from '../../src/hub/lan';
-import type { RunningHub } from '../../src/hub/server';
 import { audienceCode, get, lanUrl, Phone, phoneAddress, scan, startAudienceHub } from '../support/audience';
-import { loginAsOrganiser, tempDataDir, TestClient } from '../support/hub';
+import { loginAsOrganiser, TestClient } from '../support/hub';
+import { useTestHub } from '../support/useTestHub';
 import { shippedInstrument } from '../support/instruments';
 import { makeResponse } from '../support/responses';
 
@@ -15,16 +15,7 @@ const instrument = shippedInstrument('ideale-ambtenaar');
 const LONG = Number(process.env.FAULT_CASES ?? 0) > 1000;
 const GUESSES = LONG ? 2000 : 200;
 
-let data: ReturnType<typeof tempDataDir>;
-let hub: RunningHub;
-beforeEach(async () => {
-  data = tempDataDir();
-  hub = await startAudienceHub(data.dir);
-});
-afterEach(async () => {
-  await hub.close();
-  data.remove();
-});
+const fixture = useTestHub(startAudienceHub);
 
 const randomCode = (length: number): string =>
   Array.from({ length }, () => '0123456789ABCDEFGHJKMNPQRSTVWXYZ'[Math.floor(Math.random() * 32)]).join('');
@@ -32,10 +23,14 @@ const randomCode = (length: number): string =>
 /** Any method on any path, from a phone's address: the status only. */
 function raw(method: string, path: string, cookie: string, localAddress = phoneAddress(7)): Promise<number> {
   return new Promise((resolve, reject) => {
-    const req = request(`${lanUrl(hub)}${path}`, { method, headers: { cookie }, localAddress, agent: false }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
-    });
+    const req = request(
+      `${lanUrl(fixture.hub)}${path}`,
+      { method, headers: { cookie }, localAddress, agent: false },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      },
+    );
     req.on('error', reject);
     req.end();
   });
@@ -43,8 +38,8 @@ function raw(method: string, path: string, cookie: string, localAddress = phoneA
 
 describe('audience faults', () => {
   it('wrong, stale and missing room codes open neither the phone page nor a socket', async () => {
-    const code = audienceCode(hub);
-    const joinCode = hub.context.lan.status().code!;
+    const code = audienceCode(fixture.hub);
+    const joinCode = fixture.hub.context.lan.status().code!;
     const wrong = [
       ...Array.from({ length: GUESSES }, () => randomCode(8)),
       '',
@@ -60,42 +55,46 @@ describe('audience faults', () => {
     let pagesIn = 0;
     let socketsIn = 0;
     for (const guess of wrong) {
-      const page = await get(`${lanUrl(hub)}/phone/?code=${guess}`, { localAddress: phoneAddress(3) });
+      const page = await get(`${lanUrl(fixture.hub)}/phone/?code=${guess}`, { localAddress: phoneAddress(3) });
       if (page.status !== 401) pagesIn++;
-      const cookied = await get(`${lanUrl(hub)}/phone/`, { cookie: `${AUDIENCE_COOKIE}=${guess}` });
+      const cookied = await get(`${lanUrl(fixture.hub)}/phone/`, { cookie: `${AUDIENCE_COOKIE}=${guess}` });
       if (cookied.status !== 401) pagesIn++;
-      if (await Phone.open(hub, { query: `?code=${encodeURIComponent(guess)}` })) socketsIn++;
+      if (await Phone.open(fixture.hub, { query: `?code=${encodeURIComponent(guess)}` })) socketsIn++;
     }
     // Missing: no code, no cookie; the phone id alone is no way in.
     const missing = [
-      await get(`${lanUrl(hub)}/phone/`),
-      await get(`${lanUrl(hub)}/phone/`, { cookie: `${PHONE_COOKIE}=AAAAAAAAAAAAAAAAAAAAAA` }),
+      await get(`${lanUrl(fixture.hub)}/phone/`),
+      await get(`${lanUrl(fixture.hub)}/phone/`, { cookie: `${PHONE_COOKIE}=AAAAAAAAAAAAAAAAAAAAAA` }),
     ];
     for (const reply of missing) if (reply.status !== 401) pagesIn++;
-    if (await Phone.open(hub, {})) socketsIn++;
+    if (await Phone.open(fixture.hub, {})) socketsIn++;
     // Stale: a phone scanned the code before "New room code".
-    const cookie = await scan(hub, phoneAddress(4));
-    const phone = (await Phone.open(hub, { cookie, localAddress: phoneAddress(4), device: 'stale-phone-0001' }))!;
-    hub.context.audience.newCode();
+    const cookie = await scan(fixture.hub, phoneAddress(4));
+    const phone = (await Phone.open(fixture.hub, {
+      cookie,
+      localAddress: phoneAddress(4),
+      device: 'stale-phone-0001',
+    }))!;
+    fixture.hub.context.audience.newCode();
     await expect.poll(() => phone.closed).toBe(4002);
-    if ((await get(`${lanUrl(hub)}/phone/`, { cookie })).status !== 401) pagesIn++;
-    if ((await get(`${lanUrl(hub)}/phone/?code=${code}`)).status !== 401) pagesIn++;
-    if (await Phone.open(hub, { cookie })) socketsIn++;
+    if ((await get(`${lanUrl(fixture.hub)}/phone/`, { cookie })).status !== 401) pagesIn++;
+    if ((await get(`${lanUrl(fixture.hub)}/phone/?code=${code}`)).status !== 401) pagesIn++;
+    if (await Phone.open(fixture.hub, { cookie })) socketsIn++;
     // Off: audience mode stopped, the current code opens nothing either.
-    const current = audienceCode(hub);
-    hub.context.audience.disable();
-    if ((await get(`${lanUrl(hub)}/phone/?code=${current}`)).status !== 401) pagesIn++;
-    if (await Phone.open(hub, { query: `?code=${current}` })) socketsIn++;
+    const current = audienceCode(fixture.hub);
+    fixture.hub.context.audience.disable();
+    if ((await get(`${lanUrl(fixture.hub)}/phone/?code=${current}`)).status !== 401) pagesIn++;
+    if (await Phone.open(fixture.hub, { query: `?code=${current}` })) socketsIn++;
     console.log(
       `audience-codes: ${wrong.length} wrong, 3 missing, 3 stale and 2 switched-off codes tried; ${pagesIn} pages and ${socketsIn} sockets got through`,
     );
     expect([pagesIn, socketsIn]).toEqual([0, 0]);
-    expect(hub.store.count()).toBe(0);
+    expect(fixture.hub.store.count()).toBe(0);
   });
 
   it('the room code on every other route: no page, no console, no export', async () => {
-    const cookie = await scan(hub, phoneAddress(7));
-    const code = audienceCode(hub);
+    const cookie = await scan(fixture.hub, phoneAddress(7));
+    const code = audienceCode(fixture.hub);
     const paths = [
       '/kiosk',
       '/kiosk/',
@@ -136,10 +135,10 @@ describe('audience faults', () => {
   });
 
   it('every other message type over a phone socket is refused, and nothing is stored or changed', async () => {
-    const admin = await TestClient.connect(hub.url, 'admin');
+    const admin = await TestClient.connect(fixture.hub.url, 'admin');
     const token = await loginAsOrganiser(admin);
-    const cookie = await scan(hub, phoneAddress(8));
-    const phone = (await Phone.open(hub, { cookie, localAddress: phoneAddress(8) }))!;
+    const cookie = await scan(fixture.hub, phoneAddress(8));
+    const phone = (await Phone.open(fixture.hub, { cookie, localAddress: phoneAddress(8) }))!;
     const hostile = [
       { type: 'hello', role: 'kiosk', device: 'hostile-phone-01' },
       { type: 'hello', role: 'projector', device: 'hostile-phone-01' },
@@ -154,8 +153,8 @@ describe('audience faults', () => {
       { type: 'admin', token, action: { kind: 'rehearse', count: 50 } },
       { type: 'admin', token, action: { kind: 'startRound', name: 'x' } },
     ];
-    const before = hub.store.count();
-    const codeBefore = audienceCode(hub);
+    const before = fixture.hub.store.count();
+    const codeBefore = audienceCode(fixture.hub);
     let through = 0;
     for (const message of hostile) {
       const from = phone.messages.length;
@@ -175,15 +174,19 @@ describe('audience faults', () => {
     const tried = hostile.length * 2 - 1;
     console.log(`audience-messages: ${tried} messages of other roles over a phone socket, ${through} got through`);
     expect(through).toBe(0);
-    expect(hub.store.count()).toBe(before);
-    expect(audienceCode(hub)).toBe(codeBefore);
+    expect(fixture.hub.store.count()).toBe(before);
+    expect(audienceCode(fixture.hub)).toBe(codeBefore);
     expect(phone.messages.some((m) => m.type === 'status' || m.type === 'session' || m.type === 'update')).toBe(false);
     admin.close();
   });
 
   it('floods: bad frames store nothing, one address gets its cap and no more, a flooding socket is closed', async () => {
-    const cookie = await scan(hub, phoneAddress(9));
-    const phone = (await Phone.open(hub, { cookie, localAddress: phoneAddress(9), device: 'flood-phone-0001' }))!;
+    const cookie = await scan(fixture.hub, phoneAddress(9));
+    const phone = (await Phone.open(fixture.hub, {
+      cookie,
+      localAddress: phoneAddress(9),
+      device: 'flood-phone-0001',
+    }))!;
     const bad = [
       'not json',
       '{}',
@@ -197,16 +200,20 @@ describe('audience faults', () => {
       phone.send(frame);
       await phone.waitFor((m) => m.type === 'error', from);
     }
-    expect(hub.store.count()).toBe(0);
+    expect(fixture.hub.store.count()).toBe(0);
 
     // One address, a new phone per answer (no cookie, a fresh id, the public code on the socket): a script. The cap
     // per address holds.
     const address = phoneAddress(10);
-    const code = audienceCode(hub);
+    const code = audienceCode(fixture.hub);
     let stored = 0;
     let limited = 0;
     for (let i = 0; i < PHONE_ANSWERS_PER_ADDRESS + 20; i++) {
-      const socket = (await Phone.open(hub, { query: `?code=${code}`, localAddress: address, device: randomUUID() }))!;
+      const socket = (await Phone.open(fixture.hub, {
+        query: `?code=${code}`,
+        localAddress: address,
+        device: randomUUID(),
+      }))!;
       const reply = await socket.submit(makeResponse(instrument));
       if (reply.type === 'ack') stored++;
       else if (reply.type === 'error' && reply.code === 'rate-limited') limited++;
@@ -215,25 +222,29 @@ describe('audience faults', () => {
     expect([stored, limited]).toEqual([PHONE_ANSWERS_PER_ADDRESS, 20]);
 
     // A frame flood on one socket closes it.
-    const flood = (await Phone.open(hub, { cookie, localAddress: phoneAddress(11), device: 'flood-phone-0002' }))!;
+    const flood = (await Phone.open(fixture.hub, {
+      cookie,
+      localAddress: phoneAddress(11),
+      device: 'flood-phone-0002',
+    }))!;
     for (let i = 0; i < 400; i++) flood.send('{"type":"outbox","pending":1}');
     await expect.poll(() => flood.closed).toBe(1008);
     console.log(
       `audience-flood: ${bad.length} bad frames (0 stored), ${PHONE_ANSWERS_PER_ADDRESS + 20} answers from one address (${stored} stored, ${limited} rate-limited), 400-frame burst closed`,
     );
-    expect(hub.store.count()).toBe(stored);
+    expect(fixture.hub.store.count()).toBe(stored);
   });
 
   it('replays of another phone: its id, its cookie or its answer store nothing new', async () => {
-    const cookieA = await scan(hub, phoneAddress(20));
-    const phoneA = (await Phone.open(hub, {
+    const cookieA = await scan(fixture.hub, phoneAddress(20));
+    const phoneA = (await Phone.open(fixture.hub, {
       cookie: cookieA,
       localAddress: phoneAddress(20),
       device: 'phone-a-00000001',
     }))!;
     const answerA = makeResponse(instrument, () => 0);
     expect(await phoneA.submit(answerA)).toMatchObject({ type: 'ack', duplicate: false });
-    const cookieB = await scan(hub, phoneAddress(21));
+    const cookieB = await scan(fixture.hub, phoneAddress(21));
     const phoneCookieA = cookieA.split('; ').find((c) => c.startsWith(PHONE_COOKIE))!;
     const audienceB = cookieB.split('; ').find((c) => c.startsWith(AUDIENCE_COOKIE))!;
     const attempts = [
@@ -254,7 +265,7 @@ describe('audience faults', () => {
     ];
     let through = 0;
     for (const attempt of attempts) {
-      const phone = (await Phone.open(hub, {
+      const phone = (await Phone.open(fixture.hub, {
         cookie: attempt.cookie,
         localAddress: phoneAddress(21),
         device: attempt.device,
@@ -263,12 +274,12 @@ describe('audience faults', () => {
       if (reply.type === 'ack' && !reply.duplicate) through++;
       phone.close();
     }
-    const [row] = hub.store.listForInstrument(instrument.id, instrument.version);
+    const [row] = fixture.hub.store.listForInstrument(instrument.id, instrument.version);
     console.log(
       `audience-replay: ${attempts.length} replays of another phone's id, cookie or answer; ${through} stored`,
     );
     expect(through).toBe(0);
-    expect(hub.store.count()).toBe(1);
+    expect(fixture.hub.store.count()).toBe(1);
     expect(row!.answers).toEqual(answerA.answers);
   });
 });

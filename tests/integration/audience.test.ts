@@ -1,33 +1,28 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { HubMessage } from '../../src/core/messages';
 import { AUDIENCE_ENDED } from '../../src/hub/audience/controller';
-import type { RunningHub } from '../../src/hub/server';
 import { audienceCode, get, lanUrl, Phone, phoneAddress, scan, startAudienceHub } from '../support/audience';
-import { loginAsOrganiser, tempDataDir, TestClient } from '../support/hub';
+import { loginAsOrganiser, TestClient } from '../support/hub';
+import { useTestHub } from '../support/useTestHub';
 import { shippedInstrument } from '../support/instruments';
 import { makeResponse } from '../support/responses';
 
 const instrument = shippedInstrument('ideale-ambtenaar');
-let data: ReturnType<typeof tempDataDir>;
-let hub: RunningHub;
-beforeEach(async () => {
-  data = tempDataDir();
-  hub = await startAudienceHub(data.dir);
-});
-afterEach(async () => {
-  await hub.close();
-  data.remove();
-});
+const fixture = useTestHub(startAudienceHub);
 
 describe('audience mode', () => {
   it('lets a scanned phone open the phone page, answer once and get no crowd data', async () => {
-    const projector = await TestClient.connect(hub.url, 'projector');
-    const cookie = await scan(hub, phoneAddress(0));
-    const page = await get(`${lanUrl(hub)}/phone/`, { cookie, localAddress: phoneAddress(0) });
+    const projector = await TestClient.connect(fixture.hub.url, 'projector');
+    const cookie = await scan(fixture.hub, phoneAddress(0));
+    const page = await get(`${lanUrl(fixture.hub)}/phone/`, { cookie, localAddress: phoneAddress(0) });
     expect(page.status).toBe(200);
     expect(page.body).toContain('<div id="root">');
 
-    const phone = (await Phone.open(hub, { cookie, localAddress: phoneAddress(0), device: 'phone-device-0001' }))!;
+    const phone = (await Phone.open(fixture.hub, {
+      cookie,
+      localAddress: phoneAddress(0),
+      device: 'phone-device-0001',
+    }))!;
     const welcome = phone.messages.find((m) => m.type === 'welcome') as Extract<HubMessage, { type: 'welcome' }>;
     expect(welcome.crowd).toEqual([]);
     expect(welcome.aggregate.total).toBe(0);
@@ -38,7 +33,7 @@ describe('audience mode', () => {
     expect(await phone.submit(first)).toMatchObject({ type: 'ack', id: first.id, duplicate: true });
     const second = makeResponse(instrument, () => 1);
     expect(await phone.submit(second)).toMatchObject({ type: 'error', code: 'already-answered', ref: second.id });
-    expect(hub.store.count()).toBe(1);
+    expect(fixture.hub.store.count()).toBe(1);
 
     await projector.waitFor((m) => m.type === 'update');
     await new Promise((r) => setTimeout(r, 3500));
@@ -50,38 +45,46 @@ describe('audience mode', () => {
   });
 
   it('tells projectors the address, the code and how many phones joined', async () => {
-    const projector = await TestClient.connect(hub.url, 'projector');
+    const projector = await TestClient.connect(fixture.hub.url, 'projector');
     const invite = await projector.waitFor((m) => m.type === 'audience');
-    expect(invite).toMatchObject({ url: `${lanUrl(hub)}/phone/?code=${audienceCode(hub)}`, joined: 0 });
+    expect(invite).toMatchObject({ url: `${lanUrl(fixture.hub)}/phone/?code=${audienceCode(fixture.hub)}`, joined: 0 });
     for (let i = 0; i < 3; i++) {
-      const cookie = await scan(hub, phoneAddress(i));
-      await Phone.open(hub, { cookie, localAddress: phoneAddress(i), device: `phone-device-000${i}` });
+      const cookie = await scan(fixture.hub, phoneAddress(i));
+      await Phone.open(fixture.hub, { cookie, localAddress: phoneAddress(i), device: `phone-device-000${i}` });
     }
     await projector.waitFor((m) => m.type === 'audience' && m.joined === 3);
     projector.close();
   });
 
   it('ends with a new code: phone sockets closed, the old cookie opens nothing', async () => {
-    const cookie = await scan(hub, phoneAddress(1));
-    const phone = (await Phone.open(hub, { cookie, localAddress: phoneAddress(1), device: 'phone-device-0002' }))!;
-    const admin = await TestClient.connect(hub.url, 'admin');
+    const cookie = await scan(fixture.hub, phoneAddress(1));
+    const phone = (await Phone.open(fixture.hub, {
+      cookie,
+      localAddress: phoneAddress(1),
+      device: 'phone-device-0002',
+    }))!;
+    const admin = await TestClient.connect(fixture.hub.url, 'admin');
     const token = await loginAsOrganiser(admin);
     admin.send({ type: 'admin', token, action: { kind: 'audienceNewCode' } });
     await admin.waitFor((m) => m.type === 'done' && m.kind === 'audienceNewCode');
     await expect.poll(() => phone.closed).toBe(AUDIENCE_ENDED);
-    expect((await get(`${lanUrl(hub)}/phone/`, { cookie })).status).toBe(401);
-    expect(await Phone.open(hub, { cookie })).toBeNull();
+    expect((await get(`${lanUrl(fixture.hub)}/phone/`, { cookie })).status).toBe(401);
+    expect(await Phone.open(fixture.hub, { cookie })).toBeNull();
     admin.close();
   });
 
   it('is refused without network mode, and counts phones per round in the console', async () => {
-    const admin = await TestClient.connect(hub.url, 'admin');
+    const admin = await TestClient.connect(fixture.hub.url, 'admin');
     const token = await loginAsOrganiser(admin);
     admin.send({ type: 'admin', token, action: { kind: 'startRound', name: 'Zaal 1' } });
     await admin.waitFor((m) => m.type === 'done' && m.kind === 'startRound');
     for (let i = 0; i < 2; i++) {
-      const cookie = await scan(hub, phoneAddress(i));
-      const phone = (await Phone.open(hub, { cookie, localAddress: phoneAddress(i), device: `phone-device-100${i}` }))!;
+      const cookie = await scan(fixture.hub, phoneAddress(i));
+      const phone = (await Phone.open(fixture.hub, {
+        cookie,
+        localAddress: phoneAddress(i),
+        device: `phone-device-100${i}`,
+      }))!;
       if (i === 0) await phone.submit(makeResponse(instrument));
     }
     const from = admin.messages.length;

@@ -1,8 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { RunningHub } from '../../src/hub/server';
+import { describe, expect, it } from 'vitest';
 import { runRoom } from '../../scripts/bench/room.mjs';
 import { startAudienceHub } from '../support/audience';
-import { tempDataDir, TestClient } from '../support/hub';
+import { TestClient } from '../support/hub';
+import { useTestHub } from '../support/useTestHub';
 import { shippedInstrument } from '../support/instruments';
 
 /**
@@ -13,20 +13,11 @@ import { shippedInstrument } from '../support/instruments';
 const instrument = shippedInstrument('ideale-ambtenaar');
 const PHONES = 300;
 
-let data: ReturnType<typeof tempDataDir>;
-let hub: RunningHub;
-beforeEach(async () => {
-  data = tempDataDir();
-  hub = await startAudienceHub(data.dir);
-});
-afterEach(async () => {
-  await hub.close();
-  data.remove();
-});
+const fixture = useTestHub(startAudienceHub);
 
 describe('a full room of phones', () => {
   it('stores every answer once, acknowledges each and shows each on the projector', async () => {
-    const projector = await TestClient.connect(hub.url, 'projector');
+    const projector = await TestClient.connect(fixture.hub.url, 'projector');
     const invite = await projector.waitFor((m) => m.type === 'audience');
     const phoneUrl = invite.type === 'audience' ? invite.url! : '';
     const room = await runRoom({ phoneUrl, instrument, phones: PHONES, joinMs: 2000, answerMs: 3000 });
@@ -39,10 +30,10 @@ describe('a full room of phones', () => {
     expect(room.failures).toEqual([]);
     expect(room.joined).toBe(PHONES);
     expect(room.latencies).toHaveLength(PHONES);
-    expect(hub.store.count()).toBe(PHONES);
+    expect(fixture.hub.store.count()).toBe(PHONES);
     await expect.poll(() => projector.messages.filter((m) => m.type === 'update').length).toBe(PHONES);
     expect(room.kinds.filter((k) => !['welcome', 'ack', 'state'].includes(k))).toEqual([]);
-    expect(hub.context.audience.status().perRound).toEqual([
+    expect(fixture.hub.context.audience.status().perRound).toEqual([
       expect.objectContaining({ round: null, joined: PHONES, answered: PHONES }),
     ]);
     projector.close();
