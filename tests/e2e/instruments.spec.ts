@@ -50,5 +50,6 @@ test('the four-type instrument runs through kiosk and projector without code cha
   await expect(kiosk.delivery()).toHaveAttribute('data-state', 'saved');
   await expect(projector.getByTestId('total')).toHaveText('5');
   await expect(projector.getByTestId('percent-ruimtemaker')).toHaveText('100%');
+  await projector.screenshot({ path: 'test-results/screens/projector-four-types.png' });
   await projector.close();
 });

@@ -180,3 +180,30 @@ test('without WebGL the page shows the same information in 2-D', async ({ page, 
   expect((await sceneCoverage(page)) - empty).toBeGreaterThan(0.002);
   await page.screenshot({ path: 'test-results/screens/projector-2d.png' });
 });
+
+test('on 16:9 and 16:10 every type name stands on one line, beside its corner, and the stage has the height', async ({
+  page,
+  hub,
+}) => {
+  await submit(hub, PATTERN);
+  for (const [width, height] of [
+    [1920, 1080],
+    [1280, 800],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await page.goto(`${hub.url}/projector`);
+    await expect(page.getByTestId('total')).toHaveText('7');
+    for (const type of instrument.types) {
+      const name = page.getByTestId(`corner-${type.id}`).locator('.corner-name');
+      const box = (await name.boundingBox())!;
+      const lineHeight = await name.evaluate((el) => parseFloat(getComputedStyle(el).fontSize) * 1.6);
+      expect(box.height, `${type.id} at ${width}×${height}`).toBeLessThan(lineHeight);
+    }
+    // The lower corners' labels stand beside the stage, level with their corner; nothing is under the stage.
+    const left = (await page.getByTestId('corner-ondernemer').boundingBox())!;
+    const right = (await page.getByTestId('corner-verbinder').boundingBox())!;
+    expect(Math.abs(left.y - right.y)).toBeLessThan(2);
+    expect(left.x + left.width).toBeLessThan(right.x);
+    expect(right.y + right.height).toBeLessThan(height * 0.97);
+  }
+});

@@ -3,7 +3,7 @@ import { MIN_CROWD_FOR_DISTRIBUTION, type Aggregate } from '../../core/aggregate
 import { localize } from '../../core/instrument';
 import { useLang } from '../common/useLang';
 import { polygonCorner, roundedPercentages } from '../../core/scoring';
-import { fitStage, toScreen, type StageView } from './scene/stageView';
+import { cornerPlace, fitStage, isWideScreen, toScreen, type StageView } from './scene/stageView';
 import { useDistribution, useProjector, useShownAggregate } from './store';
 import { NamedMark } from '../common/NamedMark';
 import type { CSSProperties, ReactNode } from 'react';
@@ -83,22 +83,24 @@ export function CornerLabels({ width, height, radius }: { width: number; height:
   const { instrument, aggregate, show: showDistribution } = distribution;
   const n = instrument.types.length;
   const view = fitStage(n, radius, width, height);
+  const wide = isWideScreen(width, height);
   const percents = leadingPercentages(aggregate);
   return (
     <div className="overlay">
       {instrument.types.map((type, i) => {
         const [wx, wy] = polygonCorner(i, n);
         const [x, y] = toScreen(view, width, height, wx * radius, wy * radius);
-        // A corner at the top has its label beside it, so the band above the stage stays free for the headline.
-        const place = wy < 0 ? 'below' : Math.abs(wx) < 0.01 ? 'beside' : 'above';
+        const place = cornerPlace(wx, wy, wide);
+        // Labels at the side start just clear of the corner's disc.
+        const clear = radius * 0.15 * view.zoom;
         return (
           <div
             key={type.id}
             className={`corner ${place}`}
             style={{
-              left: place === 'beside' ? x + radius * 0.15 * view.zoom : x,
+              left: place === 'beside' || place === 'right' ? x + clear : place === 'left' ? x - clear : x,
               top: y,
-              maxWidth: place === 'below' ? belowWidth(i, n, radius * view.zoom) : undefined,
+              maxWidth: place === 'below' ? belowWidth(i, n, radius * view.zoom, wide) : undefined,
             }}
             data-testid={`corner-${type.id}`}
           >
@@ -138,10 +140,10 @@ export function CornerLabels({ width, height, radius }: { width: number; height:
  * The widest a label below a corner may be: a little less than the distance to the next corner below, so two
  * neighbours' names wrap instead of running into each other on a wide screen where the stage is small.
  */
-function belowWidth(i: number, n: number, scale: number): number | undefined {
+function belowWidth(i: number, n: number, scale: number, wide: boolean): number | undefined {
   const [x] = polygonCorner(i, n);
   const gaps = Array.from({ length: n }, (_, j) => polygonCorner(j, n))
-    .filter(([, wy], j) => j !== i && wy < 0)
+    .filter(([wx, wy], j) => j !== i && cornerPlace(wx, wy, wide) === 'below')
     .map(([wx]) => Math.abs(wx - x) * scale * 0.92);
   return gaps.length > 0 ? Math.min(...gaps) : undefined;
 }
