@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { SurveyResponse } from '../core/response';
 import type { Round } from '../core/settings';
+import type { RawResponseRow } from './dbRows';
 
 /** A stored response as the hub reads it back for scoring and export. */
 export interface StoredResponse {
@@ -52,19 +53,12 @@ export interface ResponseStore {
   close(): void;
 }
 
-interface Row {
+/** A stored row as the current schema reads it: the raw row's columns, all present, its rowid as `seq`. */
+type Row = Omit<RawResponseRow, 'rowid' | 'round_id' | 'rehearsal'> & {
   seq: number;
-  id: string;
-  instrument_id: string;
-  instrument_version: string;
-  received_at: number;
-  lang: string;
-  answers: string;
-  casus: string;
-  context: string;
   round_id: number | null;
   rehearsal: number;
-}
+};
 
 const toStored = (row: Row): StoredResponse => ({
   seq: row.seq,

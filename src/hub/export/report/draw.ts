@@ -98,22 +98,21 @@ export function drawMark(pdf: Pdf, mark: DotMark, cx: number, cy: number, r: num
     });
     pdf.polygon(...points);
   };
+  const cross = (width: number, stroke: string): void => {
+    pdf
+      .lineWidth(width)
+      .strokeColor(stroke)
+      .moveTo(cx - r, cy - r)
+      .lineTo(cx + r, cy + r)
+      .moveTo(cx + r, cy - r)
+      .lineTo(cx - r, cy + r)
+      .stroke();
+  };
   pdf.save().lineWidth(0.6).strokeColor(INK).fillColor(color);
   if (mark === 'other') {
-    pdf.lineWidth(1.6).strokeColor(color);
-    pdf
-      .moveTo(cx - r, cy - r)
-      .lineTo(cx + r, cy + r)
-      .moveTo(cx + r, cy - r)
-      .lineTo(cx - r, cy + r)
-      .stroke();
-    pdf.lineWidth(0.5).strokeColor(INK);
-    pdf
-      .moveTo(cx - r, cy - r)
-      .lineTo(cx + r, cy + r)
-      .moveTo(cx + r, cy - r)
-      .lineTo(cx - r, cy + r)
-      .stroke();
+    // In colour, with a thin line of ink through it that survives a black-and-white print.
+    cross(1.6, color);
+    cross(0.5, INK);
   } else if (mark === 'balanced') {
     pdf
       .lineWidth(1.8)
