@@ -145,6 +145,24 @@ test('the round filter shows only the round that runs', async ({ page, hub }) =>
   await expect(page.getByTestId('total')).toHaveText('5');
   await expect(page.getByTestId('count-ondernemer')).toHaveText('5');
   await expect(page.getByTestId('percent-ondernemer')).toHaveText('100%');
+  // Views counted for the whole day say so instead of naming a round their numbers do not stand for.
+  const badgeIn = async (title: RegExp): Promise<string | null> => {
+    const shown = page.getByTestId('view-title');
+    for (let i = 0; i < 8; i++) {
+      const now = (await shown.textContent()) ?? '';
+      if (title.test(now)) break;
+      await page.keyboard.press('ArrowRight');
+      await expect(shown).not.toHaveText(now);
+    }
+    await expect(shown).toHaveText(title);
+    return page.getByTestId('round-badge').textContent();
+  };
+  expect(await badgeIn(/^Leidend type$/)).toBe('Alleen ronde: Zaal 2');
+  expect(await badgeIn(/^Per groep: /)).toBe('Hele dag: deze weergave telt niet per ronde');
+  await expect(page.getByTestId('total')).toHaveText('12');
+  expect(await badgeIn(/^De situatie die de zaal verdeelde$/)).toBe('Hele dag: deze weergave telt niet per ronde');
+  expect(await badgeIn(/^Het publiek$/)).toBe('Alleen ronde: Zaal 2');
+  await expect(page.getByTestId('total')).toHaveText('5');
   await page.keyboard.press('r');
   await expect(page.getByTestId('total')).toHaveText('12');
   admin.close();

@@ -8,6 +8,7 @@ import { useDistribution, useProjector, useShownAggregate } from './store';
 import { NamedMark } from '../common/NamedMark';
 import type { CSSProperties, ReactNode } from 'react';
 import { Headline } from './Headline';
+import { WHOLE_DAY_VIEWS } from './talkViews';
 
 /** Whole percentages per leading type and for the balanced mixes (the last entry), summing to 100. */
 export function leadingPercentages(aggregate: Aggregate): number[] {
@@ -51,7 +52,11 @@ export function Frame({ children }: { children?: ReactNode }) {
           <ul className="badges">
             {roundOnly && (
               <li data-testid="round-badge">
-                {round ? t('projector.roundOnly', { name: round.name }) : t('projector.noRound')}
+                {WHOLE_DAY_VIEWS.has(view)
+                  ? t('projector.roundNotHere')
+                  : round
+                    ? t('projector.roundOnly', { name: round.name })
+                    : t('projector.noRound')}
               </li>
             )}
             {frozen && (

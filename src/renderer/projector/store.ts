@@ -14,7 +14,7 @@ import type { ConnectionState } from '../common/connectionState';
 import { addFigure, clearCrowd, createCrowdSim, prepareFor, WALK_SECONDS } from './crowdSim';
 import { advanceReplay, arriveDuringReplay, REPLAY_SECONDS, replayStart, walkedAt, type ReplayMoment } from './replay';
 import { sceneSeconds } from './sceneClock';
-import { VIEWS, type View } from './talkViews';
+import { VIEWS, WHOLE_DAY_VIEWS, type View } from './talkViews';
 
 export { REPLAY_SECONDS };
 
@@ -95,13 +95,16 @@ export function visibleMembers(state: Filter): CrowdMember[] {
   return state.roundOnly ? crowd.members.filter((m) => isShown(state, m)) : crowd.members;
 }
 
-/** The totals on screen: the replay's moment while it runs, else the hub's for the day or the round's. */
+/**
+ * The totals on screen: the replay's moment while it runs, else the hub's for the day or the round's (not in a view
+ * that counts the whole day only, whose counter must tell the same crowd as its bars).
+ */
 export function shownAggregate(
-  state: Pick<ProjectorState, 'instrument' | 'hubAggregate' | 'roundOnly' | 'roundAggregate' | 'replay'>,
+  state: Pick<ProjectorState, 'instrument' | 'hubAggregate' | 'roundOnly' | 'roundAggregate' | 'replay' | 'view'>,
 ): Aggregate | null {
   if (!state.instrument || !state.hubAggregate) return null;
   if (state.replay) return state.replay.aggregate;
-  return state.roundOnly ? state.roundAggregate : state.hubAggregate;
+  return state.roundOnly && !WHOLE_DAY_VIEWS.has(state.view) ? state.roundAggregate : state.hubAggregate;
 }
 
 const typeIdsOf = (instrument: Instrument): string[] => instrument.types.map((t) => t.id);

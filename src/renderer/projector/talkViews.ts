@@ -5,3 +5,9 @@
  */
 export const VIEWS = ['crowd', 'bars', 'casus', 'context', 'split', 'replay'] as const;
 export type View = (typeof VIEWS)[number];
+
+/**
+ * Views whose counts the hub keeps for the whole day only (per group, the split situation): the round filter does not
+ * reach them, so their counter shows the day and the round badge says so rather than name a round.
+ */
+export const WHOLE_DAY_VIEWS: ReadonlySet<View> = new Set<View>(['context', 'split']);

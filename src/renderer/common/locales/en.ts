@@ -297,6 +297,7 @@ export const en: Messages = {
     hidden: 'Hidden: what do you think?',
     frozen: 'Paused: new participants are waiting',
     roundOnly: 'This round only: {{name}}',
+    roundNotHere: 'Whole day: this view does not count per round',
     noRound: 'No round is running',
     rehearsal: 'Rehearsal data',
     offline: 'Lost the connection to the hub: one moment',

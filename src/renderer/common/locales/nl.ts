@@ -296,6 +296,7 @@ export const nl = {
     hidden: 'Verborgen: wat denk jij?',
     frozen: 'Stilgezet: nieuwe deelnemers wachten',
     roundOnly: 'Alleen ronde: {{name}}',
+    roundNotHere: 'Hele dag: deze weergave telt niet per ronde',
     noRound: 'Er loopt geen ronde',
     rehearsal: 'Oefendata',
     offline: 'Verbinding met de hub kwijt: even geduld',
