@@ -145,19 +145,26 @@ export async function benchLongDay({
     ];
     let viewChanges = 0;
     let stalls = 0;
+    const change = async () => {
+      for (const key of changes[viewChanges]) await page.keyboard.press(key);
+      if (!(await settle(page))) stalls += 1;
+      viewChanges += 1;
+      // Frames before the return measure other views; the hour's figures are the crowd's.
+      if (viewChanges === 3) await page.evaluate(() => (window.__bench.frames = []));
+    };
+    let slowTicks = 0;
     for (let tick = start; Date.now() - start < hourMs; tick += TICK_MS) {
       // The page's clock jumps ahead a quarter of a second at a time; a slow frame slows the page's day, not ours.
+      const before = Date.now();
       await page.clock.fastForward(Math.round(speed * TICK_MS));
-      if (viewChanges < changes.length && Date.now() - start > ((viewChanges + 1) * hourMs) / 5) {
-        for (const key of changes[viewChanges]) await page.keyboard.press(key);
-        if (!(await settle(page))) stalls += 1;
-        viewChanges += 1;
-        // Frames before the return measure other views; the hour's figures are the crowd's.
-        if (viewChanges === 3) await page.evaluate(() => (window.__bench.frames = []));
-      }
+      if (Date.now() - before > 5 * TICK_MS) slowTicks += 1;
+      if (viewChanges < changes.length && Date.now() - start > ((viewChanges + 1) * hourMs) / 5) await change();
       const wait = tick + TICK_MS - Date.now();
       if (wait > 0) await new Promise((r) => setTimeout(r, wait));
     }
+    // A slow hour still ends where it started, on the crowd: the next hour's walk is counted from there.
+    const late = changes.length - viewChanges;
+    while (viewChanges < changes.length) await change();
     clearInterval(sender);
     while (sent < due) submit();
     const pageHours = ((await page.evaluate(() => Date.now())) - pageStart) / 3_600_000;
@@ -177,7 +184,10 @@ export async function benchLongDay({
     const frameJs = frames.length
       ? `frame JS p50 ${ms(percentile(frames, 50))}, p95 ${ms(percentile(frames, 95))} over ${frames.length} frames`
       : 'no crowd frames this hour';
-    const stalled = stalls ? `; the scene started late after ${stalls} view change(s)` : '';
+    const stalled =
+      (stalls ? `; the scene started late after ${stalls} view change(s)` : '') +
+      (slowTicks ? `; ${slowTicks} clock step(s) over ${5 * TICK_MS} ms` : '') +
+      (late ? `; ${late} view change(s) made after the hour` : '');
     console.log(
       `  hour ${hour} (page clock ${pageHours.toFixed(1)} h): ${sent} arrivals, ${frameJs}, heap ${(await heapMb(page)).toFixed(1)} MB${stalled}`,
     );
