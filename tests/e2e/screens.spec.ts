@@ -38,3 +38,15 @@ test('with reduced motion asked for, the kiosk stops its animations', async ({ b
   await expect(page.locator('.stage-canvas')).not.toHaveAttribute('data-frame-ms', /./);
   await context.close();
 });
+
+test('every page loads without a failed request or an error in its console', async ({ page, hub }) => {
+  const problems: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && problems.push(`${page.url()}: ${m.text()}`));
+  page.on('response', (r) => r.status() >= 400 && problems.push(`${r.status()} ${r.url()}`));
+  for (const path of ['/kiosk', '/projector', '/admin']) {
+    await page.goto(`${hub.url}${path}`);
+    await expect(page.locator('#root > *').first()).toBeVisible();
+    await page.waitForTimeout(500);
+  }
+  expect(problems).toEqual([]);
+});
