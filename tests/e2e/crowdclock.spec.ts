@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { PATTERN, submit } from './answers';
 import { expect, test, type HubProcess } from './fixtures';
-import { sceneCoverage } from './pixels';
+import { sceneCoverage, withoutWebGL } from './pixels';
 
 test.use({ viewport: { width: 1280, height: 720 } });
 
@@ -72,13 +72,7 @@ test('figures that arrived live still stand in the crowd after every view change
 });
 
 test('without WebGL, figures that arrived live survive a resize, hiding and a blank', async ({ page, hub }) => {
-  await page.addInitScript(() => {
-    const original = HTMLCanvasElement.prototype.getContext;
-    HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, type: string, ...rest: unknown[]) {
-      if (type.startsWith('webgl')) return null;
-      return (original as (...a: unknown[]) => RenderingContext | null).call(this, type, ...rest);
-    } as typeof original;
-  });
+  await withoutWebGL(page);
   const settled = await morningThenLiveAnswers(page, hub);
   await expect(page.getByTestId('scene-2d')).toBeVisible();
   await expectCrowdStandsAfter(page, settled, 'hide and reveal', ['h', 'h']);

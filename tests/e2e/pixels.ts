@@ -26,20 +26,20 @@ export async function sceneCoverage(page: Page): Promise<number> {
   const style = await page.addStyleTag({ content: '.overlay, .frame { visibility: hidden !important; }' });
   const shot = await page.locator('canvas').screenshot();
   await style.evaluate((node) => (node as Element).remove());
-  const png = await page.evaluate(async (b64) => {
-    const img = new Image();
-    img.src = `data:image/png;base64,${b64}`;
-    await img.decode();
-    const c = document.createElement('canvas');
-    c.width = img.width;
-    c.height = img.height;
-    const ctx = c.getContext('2d')!;
-    ctx.drawImage(img, 0, 0);
-    const d = ctx.getImageData(0, 0, c.width, c.height).data;
-    let other = 0;
-    for (let i = 0; i < d.length; i += 4)
-      if (Math.abs(d[i]! - 11) + Math.abs(d[i + 1]! - 16) + Math.abs(d[i + 2]! - 32) > 30) other++;
-    return other / (d.length / 4);
-  }, shot.toString('base64'));
-  return png;
+  const { data } = await pixelsOf(page, `data:image/png;base64,${shot.toString('base64')}`);
+  let other = 0;
+  for (let i = 0; i < data.length; i += 4)
+    if (Math.abs(data[i]! - 11) + Math.abs(data[i + 1]! - 16) + Math.abs(data[i + 2]! - 32) > 30) other++;
+  return other / (data.length / 4);
+}
+
+/** Makes the page find no WebGL, as on a machine without it: the projector then draws its 2-D crowd. */
+export async function withoutWebGL(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const original = HTMLCanvasElement.prototype.getContext;
+    HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, type: string, ...rest: unknown[]) {
+      if (type.startsWith('webgl')) return null;
+      return (original as (...a: unknown[]) => RenderingContext | null).call(this, type, ...rest);
+    } as typeof original;
+  });
 }

@@ -2,7 +2,7 @@ import { loginAsOrganiser, TestClient } from '../support/hub';
 import { PATTERN, submit } from './answers';
 import { shippedInstrument } from '../support/instruments';
 import { expect, test, type HubProcess } from './fixtures';
-import { sceneCoverage } from './pixels';
+import { sceneCoverage, withoutWebGL } from './pixels';
 
 const instrument = shippedInstrument('ideale-ambtenaar');
 test.use({ viewport: { width: 1280, height: 720 } });
@@ -181,13 +181,7 @@ test('the projector survives a hub restart and catches up', async ({ page, hub }
 });
 
 test('without WebGL the page shows the same information in 2-D', async ({ page, hub }) => {
-  await page.addInitScript(() => {
-    const original = HTMLCanvasElement.prototype.getContext;
-    HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, type: string, ...rest: unknown[]) {
-      if (type.startsWith('webgl')) return null;
-      return (original as (...a: unknown[]) => RenderingContext | null).call(this, type, ...rest);
-    } as typeof original;
-  });
+  await withoutWebGL(page);
   await page.goto(`${hub.url}/projector`);
   await expect(page.getByTestId('scene-2d')).toBeVisible();
   const empty = await sceneCoverage(page);

@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { withoutWebGL } from './pixels';
 import { loginAsOrganiser, TestClient } from '../support/hub';
 import { shippedInstrument } from '../support/instruments';
 import { makeResponse } from '../support/responses';
@@ -84,13 +85,7 @@ for (const lang of ['nl', 'en'] as const) {
 
 test('without WebGL the 2-D crowd fits every size', async ({ page, hub }) => {
   test.setTimeout(300_000);
-  await page.addInitScript(() => {
-    const original = HTMLCanvasElement.prototype.getContext;
-    HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, type: string, ...rest: unknown[]) {
-      if (type.startsWith('webgl')) return null;
-      return (original as (...a: unknown[]) => RenderingContext | null).call(this, type, ...rest);
-    } as typeof original;
-  });
+  await withoutWebGL(page);
   await submit(hub, 14);
   await page.goto(`${hub.url}/projector?lang=en`);
   await expect(page.getByTestId('scene-2d')).toBeVisible();
