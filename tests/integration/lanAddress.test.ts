@@ -26,6 +26,16 @@ async function lanStatus(admin: TestClient, token: string): Promise<LanStatus> {
   return reply.status.lan;
 }
 
+/** A console logged in that chose `address` (the computer reaching both test addresses). */
+async function organiserChose(address: string): Promise<{ admin: TestClient; token: string }> {
+  reachable = [TEST_LAN_HOST, OTHER];
+  const admin = await TestClient.connect(fixture.hub.url, 'admin');
+  const token = await loginAsOrganiser(admin);
+  admin.send({ type: 'admin', token, action: { kind: 'lanAddress', address } });
+  await admin.waitFor((m) => m.type === 'done' && m.kind === 'lanAddress');
+  return { admin, token };
+}
+
 const inviteUrl = (m: HubMessage): string | null => (m.type === 'audience' ? m.url : null);
 
 describe('the address devices and phones are given', () => {
@@ -55,11 +65,7 @@ describe('the address devices and phones are given', () => {
   });
 
   it('refuses an address this computer does not have, and changes nothing', async () => {
-    reachable = [TEST_LAN_HOST, OTHER];
-    const admin = await TestClient.connect(fixture.hub.url, 'admin');
-    const token = await loginAsOrganiser(admin);
-    admin.send({ type: 'admin', token, action: { kind: 'lanAddress', address: OTHER } });
-    await admin.waitFor((m) => m.type === 'done' && m.kind === 'lanAddress');
+    const { admin, token } = await organiserChose(OTHER);
     for (const address of ['192.168.1.50', 'evil.example', `${OTHER} `]) {
       const from = admin.messages.length;
       admin.send({ type: 'admin', token, action: { kind: 'lanAddress', address } });
@@ -71,11 +77,7 @@ describe('the address devices and phones are given', () => {
   });
 
   it('falls back to the likeliest while the computer is off the chosen network, and returns to it after', async () => {
-    reachable = [TEST_LAN_HOST, OTHER];
-    const admin = await TestClient.connect(fixture.hub.url, 'admin');
-    const token = await loginAsOrganiser(admin);
-    admin.send({ type: 'admin', token, action: { kind: 'lanAddress', address: OTHER } });
-    await admin.waitFor((m) => m.type === 'done' && m.kind === 'lanAddress');
+    const { admin, token } = await organiserChose(OTHER);
     reachable = [TEST_LAN_HOST];
     expect((await lanStatus(admin, token)).address).toBe(TEST_LAN_HOST);
     reachable = [TEST_LAN_HOST, OTHER];
