@@ -26,11 +26,23 @@ export async function sceneCoverage(page: Page): Promise<number> {
   const style = await page.addStyleTag({ content: '.overlay, .frame { visibility: hidden !important; }' });
   const shot = await page.locator('canvas').screenshot();
   await style.evaluate((node) => (node as Element).remove());
-  const { data } = await pixelsOf(page, `data:image/png;base64,${shot.toString('base64')}`);
-  let other = 0;
-  for (let i = 0; i < data.length; i += 4)
-    if (Math.abs(data[i]! - 11) + Math.abs(data[i + 1]! - 16) + Math.abs(data[i + 2]! - 32) > 30) other++;
-  return other / (data.length / 4);
+  // Counted in the page: a whole canvas's pixels are millions of numbers, too many to hand back (pixelsOf is for
+  // small images such as QR codes).
+  return page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const c = document.createElement('canvas');
+    c.width = img.width;
+    c.height = img.height;
+    const ctx = c.getContext('2d')!;
+    ctx.drawImage(img, 0, 0);
+    const d = ctx.getImageData(0, 0, c.width, c.height).data;
+    let other = 0;
+    for (let i = 0; i < d.length; i += 4)
+      if (Math.abs(d[i]! - 11) + Math.abs(d[i + 1]! - 16) + Math.abs(d[i + 2]! - 32) > 30) other++;
+    return other / (d.length / 4);
+  }, shot.toString('base64'));
 }
 
 /** Makes the page find no WebGL, as on a machine without it: the projector then draws its 2-D crowd. */
