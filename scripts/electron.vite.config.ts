@@ -18,9 +18,9 @@ export default defineConfig({
       rollupOptions: {
         input: {
           index: resolve(root, 'src/main/index.ts'),
-          hub: resolve(root, 'src/hub/cli.ts'),
-          export: resolve(root, 'src/hub/exportCli.ts'),
-          harness: resolve(root, 'src/hub/harnessCli.ts'),
+          hub: resolve(root, 'src/hub/cli/cli.ts'),
+          export: resolve(root, 'src/hub/cli/exportCli.ts'),
+          harness: resolve(root, 'src/hub/cli/harnessCli.ts'),
           // Pure, and loaded by scripts/electron-native.mjs and the packaging hook as well.
           nativeBinding: resolve(root, 'src/main/nativeBinding.ts'),
         },

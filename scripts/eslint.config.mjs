@@ -5,24 +5,51 @@ import tseslint from 'typescript-eslint';
 
 const root = new URL('..', import.meta.url).pathname;
 
-/** Which runtime may import what (docs/CONTRIBUTING.md, "Layers"). A violation is an error, not a review comment. */
-const layer = (patterns, message, more = []) => ({
-  'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }, ...more] }],
-});
-const nodeOnly = ['node:*', 'fs', 'path', 'os', 'child_process', 'better-sqlite3', 'ws'];
-const uiOnly = [
-  'react',
-  'react-dom',
-  'react-dom/*',
-  'three',
-  'three/*',
-  '@react-three/*',
-  'zustand',
-  'zustand/*',
-  'i18next',
-  'react-i18next',
-  'qrcode',
-];
+/**
+ * Which runtime may import what (docs/CONTRIBUTING.md, "Layers"). Each folder has an allow-list of packages (any other
+ * package fails) and a list of folders it must not reach into; a violation is an error, not a review comment.
+ * scripts/layers.test.ts shows that an import against each rule fails.
+ */
+const allowOnly = (packages, forbiddenFolders, message) => {
+  const allowed = packages.map((name) => name.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace('*', '.*')).join('|');
+  return {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          { group: forbiddenFolders.map((folder) => `**/${folder}/**`), message },
+          { regex: `^(?!(?:${allowed})$|\\.\\.?/)`, message },
+        ],
+      },
+    ],
+  };
+};
+const LAYERS = {
+  core: { packages: ['zod'], forbidden: ['hub', 'main', 'preload', 'renderer'] },
+  hub: {
+    packages: ['node:*', 'zod', 'better-sqlite3', 'ws', 'exceljs', 'pdfkit'],
+    forbidden: ['main', 'preload', 'renderer'],
+  },
+  electron: {
+    packages: ['node:*', 'electron', 'better-sqlite3/package.json'],
+    forbidden: ['renderer'],
+  },
+  renderer: {
+    packages: [
+      'zod',
+      'react',
+      'react-dom/client',
+      'react-i18next',
+      'i18next',
+      'three',
+      'three/examples/jsm/*',
+      '@react-three/fiber',
+      'zustand',
+      'qrcode',
+    ],
+    forbidden: ['hub', 'main', 'preload'],
+  },
+};
 
 export default tseslint.config(
   { ignores: ['out/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
@@ -39,9 +66,11 @@ export default tseslint.config(
   {
     // An allow-list: core runs everywhere, so any package but zod (a Node or rendering library) fails here.
     files: ['src/core/**/*.ts'],
-    rules: layer(['**/hub/**', '**/main/**', '**/preload/**', '**/renderer/**'], 'src/core imports only core.', [
-      { regex: '^(?!zod$|\\.\\.?/)', message: 'src/core is pure: zod only, no I/O, no UI.' },
-    ]),
+    rules: allowOnly(
+      LAYERS.core.packages,
+      LAYERS.core.forbidden,
+      'src/core is pure: core and zod only, no I/O, no UI.',
+    ),
   },
   {
     // A promise nobody awaits or catches fails silently, and in the hub an unhandled rejection ends the process.
@@ -54,14 +83,19 @@ export default tseslint.config(
   },
   {
     files: ['src/hub/**/*.ts'],
-    rules: layer(
-      [...uiOnly, 'electron', '**/main/**', '**/renderer/**', '**/preload/**'],
-      'src/hub is plain Node: core and node:* only.',
+    rules: allowOnly(
+      LAYERS.hub.packages,
+      LAYERS.hub.forbidden,
+      'src/hub is plain Node: core, node:*, zod, better-sqlite3, ws, exceljs and pdfkit; never a renderer or electron.',
     ),
   },
   {
     files: ['src/main/**/*.ts', 'src/preload/**/*.ts'],
-    rules: layer([...uiOnly, '**/renderer/**'], 'Electron code uses core, hub and electron only.'),
+    rules: allowOnly(
+      LAYERS.electron.packages,
+      LAYERS.electron.forbidden,
+      'Electron code uses core, hub, electron and node:* only; never a renderer.',
+    ),
   },
   {
     files: ['src/renderer/**/*.{ts,tsx}'],
@@ -69,9 +103,10 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      ...layer(
-        [...nodeOnly, 'electron', '**/hub/**', '**/main/**', '**/preload/**'],
-        'Renderers hold no privileges: core, react, three, zustand only.',
+      ...allowOnly(
+        LAYERS.renderer.packages,
+        LAYERS.renderer.forbidden,
+        'Renderers hold no privileges: core, react, three, zustand, i18next and qrcode; never hub, main or Node.',
       ),
     },
   },

@@ -1,41 +1,17 @@
-import type { WebSocket } from 'ws';
 import type { Instrument } from '../core/instrument';
 import type { ClientMessage, HubMessage, Role } from '../core/messages';
 import type { Settings } from '../core/settings';
-import type { AnswerLimit } from './answerLimit';
+import type { AnswerLimit } from './net/answerLimit';
 import type { AudienceController } from './audience/controller';
 import type { PhoneStore } from './audience/phoneStore';
-import type { OrganiserAuth } from './auth';
-import type { DeviceEntry } from './devices';
-import type { HostCapabilities } from './host';
-import type { LanController } from './lan';
-import type { LiveState } from './liveState';
+import type { OrganiserAuth } from './net/auth';
+import type { DeviceEntry } from './day/devices';
+import type { HostCapabilities } from './day/host';
+import type { LanController } from './net/lan';
+import type { LiveState } from './day/liveState';
+import type { Peer } from './net/peer';
 import type { SurveyResponse } from '../core/response';
-import type { InsertMeta, ResponseStore } from './responseStore';
-
-/** How a page reached the hub: on the hub's own computer, or over the venue network with the join code. */
-export type Via = 'local' | 'lan';
-
-/** One connected page. */
-export interface Peer {
-  socket: WebSocket;
-  via: Via;
-  /** The remote address the connection came from. */
-  address: string;
-  role: Role | null;
-  /** Its entry in `devices`, once it said hello. */
-  deviceKey: string | null;
-  alive: boolean;
-  tokens: number;
-  lastRefill: number;
-  lastSeen: number;
-  /** What a kiosk last reported as still unacknowledged. */
-  pending: number | null;
-  /** Came in over the network with the audience code: a phone, which may say hello as one and submit, nothing else. */
-  audience: boolean;
-  /** The phone's HttpOnly cookie id (audience mode), when its browser sent one. */
-  phone: string | null;
-}
+import type { InsertMeta, ResponseStore } from './store/responseStore';
 
 /** Everything the message handlers share. */
 export interface HubContext {

@@ -3,9 +3,9 @@ import type { Instrument } from '../core/instrument';
 import type { HubMessage, Role } from '../core/messages';
 import { DEFAULT_SETTINGS, settingsSchema, type Settings } from '../core/settings';
 import type { HubContext } from './context';
-import { talkMessage } from './handlers/responses';
-import { createLiveState } from './liveState';
-import type { ResponseStore } from './responseStore';
+import { talkMessage } from './handlers/accept';
+import { createLiveState } from './day/liveState';
+import type { ResponseStore } from './store/responseStore';
 
 /** What the context holds as given; `createHubContext` adds the live state, the settings and the messaging. */
 export type ContextParts = Omit<HubContext, 'live' | 'settings' | 'send' | 'broadcast' | 'welcomeFor' | 'reload'>;

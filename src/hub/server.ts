@@ -2,23 +2,24 @@ import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type Database from 'better-sqlite3';
 import { currentInstruments, findInstrument } from '../core/instrument';
-import { createAnswerLimit } from './answerLimit';
+import { createAnswerLimit } from './net/answerLimit';
 import { createAudience } from './audience/controller';
 import { PHONE_ANSWERS_PER_ADDRESS, PHONE_ANSWERS_PER_SOCKET } from './audience/handlers';
 import { createPhoneStore } from './audience/phoneStore';
-import { createOrganiserAuth } from './auth';
-import type { HubContext, Peer } from './context';
-import { openDatabase, type OpenReport } from './db';
-import { createCountNote } from './dbFile';
-import { logOpenReport } from './dbReport';
-import type { HostCapabilities } from './host';
+import { createOrganiserAuth } from './net/auth';
+import type { HubContext } from './context';
+import type { Peer } from './net/peer';
+import { openDatabase, type OpenReport } from './store/db';
+import { createCountNote } from './store/dbFile';
+import { logOpenReport } from './store/dbReport';
+import type { HostCapabilities } from './day/host';
 import { createHubContext } from './hubContext';
-import { loadInstruments } from './instruments';
-import { createLan, DEFAULT_LAN_PORT, resumeLan, type LanLimits } from './lan';
-import { createResponseStore, type ResponseStore } from './responseStore';
-import { createRoutes } from './routes';
-import { startHubTimers } from './timers';
-import { createWriteQueue } from './writeQueue';
+import { loadInstruments } from './day/instruments';
+import { createLan, DEFAULT_LAN_PORT, resumeLan, type LanLimits } from './net/lan';
+import { createResponseStore, type ResponseStore } from './store/responseStore';
+import { createRoutes } from './net/routes';
+import { startHubTimers } from './day/timers';
+import { createWriteQueue } from './store/writeQueue';
 
 export interface HubOptions {
   /** Folder for the SQLite file and archives. */

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { HubMessage } from '../../src/core/messages';
-import { ANSWERS_PER_ADDRESS, ANSWERS_PER_DEVICE } from '../../src/hub/answerLimit';
+import { ANSWERS_PER_ADDRESS, ANSWERS_PER_DEVICE } from '../../src/hub/net/answerLimit';
 import type { RunningHub } from '../../src/hub/server';
 import { loginAsOrganiser, startLanTestHub, tempDataDir, TEST_LAN_HOST, TestClient } from '../support/hub';
 import { shippedInstrument } from '../support/instruments';

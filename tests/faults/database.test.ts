@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DATABASE_FILE } from '../../src/hub/db';
+import { DATABASE_FILE } from '../../src/hub/store/db';
 import { startHub } from '../../src/hub/server';
 import { PAGES_DIR, startTestHub, tempDataDir, TestClient } from '../support/hub';
 import { INSTRUMENTS_DIR, shippedInstrument } from '../support/instruments';

@@ -4,7 +4,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DATABASE_FILE } from '../../src/hub/db';
+import { DATABASE_FILE } from '../../src/hub/store/db';
 import { startTestHub, tempDataDir } from '../support/hub';
 import { shippedInstrument } from '../support/instruments';
 import { makeResponse } from '../support/responses';

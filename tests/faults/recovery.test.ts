@@ -2,7 +2,7 @@ import { copyFileSync, existsSync, openSync, readdirSync, statSync, truncateSync
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DATABASE_FILE } from '../../src/hub/db';
+import { DATABASE_FILE } from '../../src/hub/store/db';
 import { startHub, type RunningHub } from '../../src/hub/server';
 import { loginAsOrganiser, PAGES_DIR, tempDataDir, TestClient } from '../support/hub';
 import { INSTRUMENTS_DIR, shippedInstrument } from '../support/instruments';

@@ -2,7 +2,7 @@ import { chmodSync, cpSync, readdirSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DATABASE_FILE } from '../../src/hub/db';
+import { DATABASE_FILE } from '../../src/hub/store/db';
 import { archiveDatabase, ARCHIVE_DIR } from '../../src/hub/handlers/admin';
 import { startHub, type RunningHub } from '../../src/hub/server';
 import { loginAsOrganiser, PAGES_DIR, startTestHub, tempDataDir, TestClient } from '../support/hub';

@@ -3,7 +3,7 @@ import { currentInstruments } from '../../src/core/instrument';
 import { RANKED_RULES } from '../../src/core/scoring';
 import { bestRules, formatResults, REALISTIC_NOISE, simulate, worstRecovery } from '../../src/core/simulation';
 import { visitTime } from '../../src/core/visitTime';
-import { loadInstruments } from '../../src/hub/instruments';
+import { loadInstruments } from '../../src/hub/day/instruments';
 import { INSTRUMENTS_DIR } from '../support/instruments';
 
 const current = currentInstruments(loadInstruments(INSTRUMENTS_DIR));

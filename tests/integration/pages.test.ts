@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contentSecurityPolicy } from '../../src/hub/http';
+import { contentSecurityPolicy } from '../../src/hub/net/http';
 import type { RunningHub } from '../../src/hub/server';
 import { startTestHub, tempDataDir } from '../support/hub';
 

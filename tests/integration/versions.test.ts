@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { findInstrument, type Instrument } from '../../src/core/instrument';
 import type { HubMessage } from '../../src/core/messages';
 import { profileOf } from '../../src/core/response';
-import { loadInstruments } from '../../src/hub/instruments';
+import { loadInstruments } from '../../src/hub/day/instruments';
 import type { RunningHub } from '../../src/hub/server';
 import { loginAsOrganiser, startTestHub, tempDataDir, TestClient } from '../support/hub';
 import { INSTRUMENTS_DIR } from '../support/instruments';

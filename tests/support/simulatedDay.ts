@@ -1,7 +1,7 @@
 import type { Instrument } from '../../src/core/instrument';
 import { seededRandom } from '../../src/core/simulation';
-import { simulatedResponse } from '../../src/hub/rehearsal';
-import type { ResponseStore } from '../../src/hub/responseStore';
+import { simulatedResponse } from '../../src/hub/day/rehearsal';
+import type { ResponseStore } from '../../src/hub/store/responseStore';
 
 /** 6 February 2026 in Amsterdam (UTC+1): `hour` local time as an instant. */
 export const amsterdam = (hour: number, minute = 0): number => Date.UTC(2026, 1, 6, hour - 1, minute);

@@ -11,10 +11,10 @@ import {
 } from '../../core/audience';
 import { JOIN_CODE_ALPHABET, type LanStatus } from '../../core/lan';
 import type { Round } from '../../core/settings';
-import type { Peer } from '../context';
-import { securityHeaders } from '../http';
-import type { AudienceGate } from '../lan';
-import type { ResponseStore } from '../responseStore';
+import type { Peer } from '../net/peer';
+import { securityHeaders } from '../net/http';
+import type { AudienceGate } from '../net/lan';
+import type { ResponseStore } from '../store/responseStore';
 import {
   audienceAdmission,
   audienceCookies,

@@ -1,6 +1,7 @@
 import type { SurveyResponse } from '../../core/response';
-import type { HubContext, Peer } from '../context';
-import { acceptResponse } from '../handlers/responses';
+import type { HubContext } from '../context';
+import type { Peer } from '../net/peer';
+import { acceptResponse } from '../handlers/accept';
 import type { PhoneIds } from './phoneStore';
 
 /** The per-minute caps for phones (answerLimit.ts); why these numbers: docs/adr/0007-audience-mode.md. */

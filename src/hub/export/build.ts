@@ -6,7 +6,7 @@ import { BALANCED } from '../../core/export/profileLabels';
 import { buildExportTables, countedSize, exportRow, type ExportRow } from '../../core/export/tables';
 import { leadingType } from '../../core/scoring';
 import type { Instrument } from '../../core/instrument';
-import type { ResponseStore } from '../responseStore';
+import type { ResponseStore } from '../store/responseStore';
 
 /** Reads the real responses of an instrument and builds the stamped, suppressed export document. */
 export function buildExport(

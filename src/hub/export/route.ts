@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { EXPORT_FORMATS, type ExportFormat } from '../../core/export/document';
 import type { HubContext } from '../context';
-import { bearerToken, requestUrl, sendJson } from '../http';
+import { bearerToken, requestUrl, sendJson } from '../net/http';
 import { buildExport } from './build';
 import { renderExport } from './render';
 

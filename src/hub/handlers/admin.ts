@@ -1,13 +1,14 @@
-import { talkMessage } from './responses';
+import { talkMessage } from './accept';
 import { mkdirSync, readdirSync, renameSync, rmSync, statfsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AdminAction, HubStatus } from '../../core/messages';
 import { currentInstruments, localize, newestVersion } from '../../core/instrument';
 import { startOfDay, startOfStep } from '../../core/eventTime';
 import { settingsSchema } from '../../core/settings';
-import type { Handler, HubContext, Peer } from '../context';
-import { lastRecovery } from '../dbReport';
-import { rehearse } from '../rehearsal';
+import type { Handler, HubContext } from '../context';
+import type { Peer } from '../net/peer';
+import { lastRecovery } from '../store/dbReport';
+import { rehearse } from '../day/rehearsal';
 
 export const ARCHIVE_DIR = 'archives';
 

@@ -1,42 +1,7 @@
-import type { HubMessage } from '../../core/messages';
-import { checkAgainstInstrument, profileOf, type SurveyResponse } from '../../core/response';
 import { phoneHello, phoneSubmit } from '../audience/handlers';
-import type { Handler, HubContext } from '../context';
-import { deviceKey, rememberDevice } from '../devices';
-import type { InsertMeta } from '../responseStore';
-
-/**
- * Validates, stores (one transaction, the UUID as key) and only then acknowledges; a new response goes to every
- * page as the updated aggregate and one anonymous crowd member.
- */
-export async function acceptResponse(
-  ctx: HubContext,
-  response: SurveyResponse,
-  meta: InsertMeta,
-): Promise<{ ok: true; stored: boolean } | { ok: false; problem: string }> {
-  const instrument = ctx.instruments.find(
-    (i) => i.id === response.instrumentId && i.version === response.instrumentVersion,
-  );
-  const problem = instrument
-    ? checkAgainstInstrument(response, instrument)
-    : `unknown instrument ${response.instrumentId}@${response.instrumentVersion}`;
-  if (problem || !instrument) return { ok: false, problem: problem ?? 'unknown instrument' };
-  const { stored, seq, receivedAt } = await ctx.write(response, meta);
-  // The live state may have been rebuilt from the store while the commit was pending; add() skips a seq it holds.
-  if (stored && instrument === ctx.live.instrument) {
-    const member = ctx.live.add(seq, profileOf(response, instrument), meta, { response, receivedAt });
-    if (member) {
-      ctx.broadcast({ type: 'update', aggregate: ctx.live.aggregate(), member }, ['projector', 'admin']);
-      ctx.broadcast(talkMessage(ctx), ['projector']);
-    }
-  }
-  return { ok: true, stored };
-}
-
-/** The talk's group counts for projectors, cut to the export threshold: never a group smaller than it. */
-export function talkMessage(ctx: HubContext): HubMessage {
-  return { type: 'talk', talk: ctx.live.talk(ctx.settings.suppressBelow) };
-}
+import { acceptResponse, talkMessage } from './accept';
+import type { Handler } from '../context';
+import { deviceKey, rememberDevice } from '../day/devices';
 
 export const responseHandlers: { hello: Handler<'hello'>; submit: Handler<'submit'>; outbox: Handler<'outbox'> } = {
   hello: (ctx, peer, message) => {

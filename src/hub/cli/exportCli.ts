@@ -2,14 +2,14 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { EXPORT_FORMATS, type ExportFormat } from '../core/export/document';
-import { findInstrument } from '../core/instrument';
-import { DEFAULT_SETTINGS, settingsSchema } from '../core/settings';
-import { openForReading } from './dbReadOnly';
-import { buildExport } from './export/build';
-import { renderExport } from './export/render';
-import { loadInstruments } from './instruments';
-import { createResponseStore } from './responseStore';
+import { EXPORT_FORMATS, type ExportFormat } from '../../core/export/document';
+import { findInstrument } from '../../core/instrument';
+import { DEFAULT_SETTINGS, settingsSchema } from '../../core/settings';
+import { openForReading } from '../store/dbReadOnly';
+import { buildExport } from '../export/build';
+import { renderExport } from '../export/render';
+import { loadInstruments } from '../day/instruments';
+import { createResponseStore } from '../store/responseStore';
 
 declare const __APP_VERSION__: string;
 

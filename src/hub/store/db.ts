@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { checkNativeModule, openSqlite, useNativeBinding } from './sqlite';
-import type { RecoveryNote } from '../core/messages';
+import type { RecoveryNote } from '../../core/messages';
 import { DATABASE_FILE, fileProblems, readLastCount, writeLastCount } from './dbFile';
 import { hasTable, readSettings, scanResponses } from './dbRows';
 import { MIGRATIONS } from './migrations';

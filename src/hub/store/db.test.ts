@@ -2,7 +2,7 @@ import { copyFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { tempDataDir } from '../../tests/support/hub';
+import { tempDataDir } from '../../../tests/support/hub';
 import { DATABASE_FILE, openDatabase } from './db';
 
 const nodeBuild = join(

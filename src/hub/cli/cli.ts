@@ -1,9 +1,9 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { audienceUrl } from '../core/audience';
-import { pairingUrl } from '../core/lan';
-import { DEFAULT_LAN_PORT } from './lan';
-import { DEFAULT_PORT, startHub } from './server';
+import { audienceUrl } from '../../core/audience';
+import { pairingUrl } from '../../core/lan';
+import { DEFAULT_LAN_PORT } from '../net/lan';
+import { DEFAULT_PORT, startHub } from '../server';
 
 declare const __APP_VERSION__: string;
 

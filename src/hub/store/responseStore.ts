@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
-import type { SurveyResponse } from '../core/response';
-import type { Round } from '../core/settings';
+import type { SurveyResponse } from '../../core/response';
+import type { Round } from '../../core/settings';
 import type { RawResponseRow } from './dbRows';
 
 /** A stored response as the hub reads it back for scoring and export. */

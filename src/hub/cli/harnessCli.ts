@@ -1,9 +1,9 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { RANKED_RULES } from '../core/scoring';
-import { bestRules, formatResults, pct, simulate, worstRecovery } from '../core/simulation';
-import { visitTime } from '../core/visitTime';
-import { loadInstruments } from './instruments';
+import { RANKED_RULES } from '../../core/scoring';
+import { bestRules, formatResults, pct, simulate, worstRecovery } from '../../core/simulation';
+import { visitTime } from '../../core/visitTime';
+import { loadInstruments } from '../day/instruments';
 
 /**
  * `node out/main/harness.js [--search] [--per-class 1000]`: runs simulated respondents through every current

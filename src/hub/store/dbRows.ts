@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
-import { responseSchema } from '../core/response';
-import { DEFAULT_SETTINGS, settingsSchema } from '../core/settings';
+import { responseSchema } from '../../core/response';
+import { DEFAULT_SETTINGS, settingsSchema } from '../../core/settings';
 
 /** A responses row as stored, in any schema version (round and rehearsal came with migration 2). */
 export interface RawResponseRow {

@@ -1,10 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { MAX_CLIENT_FRAME_BYTES } from '../core/messages';
-import { phoneCookie } from './audience/gate';
-import type { HubContext, Peer, Via } from './context';
-import { handleExportRequest } from './export/route';
+import { MAX_CLIENT_FRAME_BYTES } from '../../core/messages';
+import { phoneCookie } from '../audience/gate';
+import type { HubContext } from '../context';
+import type { Peer, Via } from './peer';
+import { handleExportRequest } from '../export/route';
 import { bearerToken, requestPath, sendJson, servePages } from './http';
 import { sendRefusal } from './lan';
 import { attachPeer, newPeer } from './socket';

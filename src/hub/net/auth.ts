@@ -1,6 +1,6 @@
 import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 import { promisify } from 'node:util';
-import type { ResponseStore } from './responseStore';
+import type { ResponseStore } from '../store/responseStore';
 
 const scryptAsync = promisify(scrypt) as (
   pin: string,

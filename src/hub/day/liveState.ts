@@ -1,9 +1,9 @@
-import { addToAggregate, emptyAggregate, type Aggregate } from '../core/aggregate';
-import type { Instrument } from '../core/instrument';
-import type { CrowdMember } from '../core/messages';
-import { profileOf, type Profile, type SurveyResponse } from '../core/response';
-import { emptyTally, publicTalk, tally, type TalkCounts } from '../core/talkCounts';
-import type { InsertMeta, ResponseStore } from './responseStore';
+import { addToAggregate, emptyAggregate, type Aggregate } from '../../core/aggregate';
+import type { Instrument } from '../../core/instrument';
+import type { CrowdMember } from '../../core/messages';
+import { profileOf, type Profile, type SurveyResponse } from '../../core/response';
+import { emptyTally, publicTalk, tally, type TalkCounts } from '../../core/talkCounts';
+import type { InsertMeta, ResponseStore } from '../store/responseStore';
 
 /** What the live state needs of a newly stored answer beyond its profile: its answers, context and arrival time. */
 export interface StoredAnswer {

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { NetworkInterfaceInfo } from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { normalizeJoinCode } from '../core/lan';
+import { normalizeJoinCode } from '../../core/lan';
 import { admission, JOIN_COOKIE, lanAddresses, newJoinCode } from './lan';
 
 const CODE = 'ABCDEFGHJKMN';

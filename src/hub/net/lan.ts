@@ -2,9 +2,9 @@ import { randomInt, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { networkInterfaces, type NetworkInterfaceInfo } from 'node:os';
-import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH, JOIN_PARAM, normalizeJoinCode, type LanStatus } from '../core/lan';
+import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH, JOIN_PARAM, normalizeJoinCode, type LanStatus } from '../../core/lan';
 import { requestUrl, securityHeaders, sendGatePage } from './http';
-import type { ResponseStore } from './responseStore';
+import type { ResponseStore } from '../store/responseStore';
 
 /** The port devices on the venue network use unless the hub is started with another. */
 export const DEFAULT_LAN_PORT = 5781;

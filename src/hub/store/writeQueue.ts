@@ -1,4 +1,4 @@
-import type { SurveyResponse } from '../core/response';
+import type { SurveyResponse } from '../../core/response';
 import type { InsertMeta, ResponseStore } from './responseStore';
 
 /** `receivedAt` is the arrival time stored with the answer, so the live tally counts it in the same hour a rebuild does. */

@@ -1,7 +1,8 @@
-import { parseClientMessage, type ClientMessage } from '../core/messages';
-import type { Handler, HubContext, Peer } from './context';
-import { adminHandlers } from './handlers/admin';
-import { responseHandlers } from './handlers/responses';
+import { parseClientMessage, type ClientMessage } from '../../core/messages';
+import type { Handler, HubContext } from '../context';
+import type { Peer } from './peer';
+import { adminHandlers } from '../handlers/admin';
+import { responseHandlers } from '../handlers/responses';
 
 /**
  * Messages a peer may send in a burst, and how many come back per second. A kiosk flushing a long outbox after an

@@ -1,4 +1,4 @@
-import type { HubContext } from './context';
+import type { HubContext } from '../context';
 
 /** How often silent peers are pinged, and dropped when they did not answer the last ping. */
 export const PING_INTERVAL_MS = 15_000;

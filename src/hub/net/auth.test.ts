@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { tempDataDir } from '../../tests/support/hub';
+import { tempDataDir } from '../../../tests/support/hub';
 import { createOrganiserAuth, FIRST_LOCK_MS, MAX_LOCK_MS, SESSION_MS } from './auth';
-import { openDatabase } from './db';
-import { createResponseStore, type ResponseStore } from './responseStore';
+import { openDatabase } from '../store/db';
+import { createResponseStore, type ResponseStore } from '../store/responseStore';
 
 let data: ReturnType<typeof tempDataDir>;
 let store: ResponseStore;

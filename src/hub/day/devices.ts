@@ -1,5 +1,5 @@
-import type { Role } from '../core/messages';
-import type { Via } from './context';
+import type { Role } from '../../core/messages';
+import type { Via } from '../net/peer';
 
 /** Devices the console lists: more than a stand and a talk room use, few enough that a flood of hellos stays small. */
 export const MAX_DEVICES = 64;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ANSWERS_PER_ADDRESS, ANSWERS_PER_DEVICE, createAnswerLimit } from './answerLimit';
-import type { Peer } from './context';
+import type { Peer } from './peer';
 
 const peerAt = (address: string): Peer => ({ address }) as Peer;
 

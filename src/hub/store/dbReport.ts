@@ -1,5 +1,5 @@
-import type { RecoveryNote } from '../core/messages';
-import { recoveryNoteSchema } from '../core/messages';
+import type { RecoveryNote } from '../../core/messages';
+import { recoveryNoteSchema } from '../../core/messages';
 import type { OpenReport } from './db';
 import type { ResponseStore } from './responseStore';
 

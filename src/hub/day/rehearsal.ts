@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { Instrument, Language } from '../core/instrument';
-import type { SurveyResponse } from '../core/response';
-import { answerItems, LATENT_CLASSES, makeRespondent, REALISTIC_NOISE, strengthFor } from '../core/simulation';
-import type { HubContext } from './context';
-import { acceptResponse } from './handlers/responses';
+import type { Instrument, Language } from '../../core/instrument';
+import type { SurveyResponse } from '../../core/response';
+import { answerItems, LATENT_CLASSES, makeRespondent, REALISTIC_NOISE, strengthFor } from '../../core/simulation';
+import type { HubContext } from '../context';
+import { acceptResponse } from '../handlers/accept';
 
 /**
  * Simulated visitors for a rehearsal: the harness's respondents (src/core/simulation.ts), a mix of pure, two-sided,

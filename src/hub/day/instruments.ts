@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { InstrumentError, parseInstrument, type Instrument } from '../core/instrument';
+import { InstrumentError, parseInstrument, type Instrument } from '../../core/instrument';
 
 /**
  * Loads every instrument file in `dir`. A broken file stops the start with a message naming the file, the place in

@@ -1,4 +1,4 @@
-import type { Peer } from './context';
+import type { Peer } from './peer';
 
 /**
  * Answers a paired device may hand in per minute. A visit takes minutes, so a kiosk in use sends one every few
