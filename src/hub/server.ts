@@ -1,47 +1,28 @@
-import { createServer, type IncomingMessage } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
 import type Database from 'better-sqlite3';
-import { currentInstruments, findInstrument } from '../core/instrument';
-import { createAnswerLimit } from './net/answerLimit';
-import { createAudience } from './audience/controller';
+import { currentInstruments, findInstrument, type Instrument } from '../core/instrument';
 import { PHONE_ANSWERS_PER_ADDRESS, PHONE_ANSWERS_PER_SOCKET } from './audience/handlers';
-import { createPhoneStore } from './audience/phoneStore';
-import { createOrganiserAuth } from './net/auth';
 import type { HubContext } from './context';
-import type { Peer } from './net/peer';
-import { openDatabase, type OpenReport } from './store/db';
-import { createCountNote } from './store/dbFile';
-import { logOpenReport } from './store/dbReport';
 import type { HostCapabilities } from './day/host';
-import { createHubContext } from './hubContext';
 import { loadInstruments } from './day/instruments';
-import { createLan, DEFAULT_LAN_PORT, resumeLan, type LanLimits } from './net/lan';
-import { createResponseStore, type ResponseStore } from './store/responseStore';
-import { createRoutes } from './net/routes';
 import { startHubTimers } from './day/timers';
-import { createWriteQueue } from './store/writeQueue';
+import { createHubContext, type ContextParts } from './hubContext';
+import { createAnswerLimit } from './net/answerLimit';
+import { createOrganiserAuth } from './net/auth';
+import { listenLoopback } from './net/loopback';
+import type { Peer } from './net/peer';
+import { createRoutes } from './net/routes';
+import { createVenue, startVenue, type VenueOptions } from './net/venue';
+import type { OpenReport } from './store/db';
+import { openHubStore, type HubStore, type HubStoreOptions } from './store/hubStore';
+import type { ResponseStore } from './store/responseStore';
 
-export interface HubOptions {
-  /** Folder for the SQLite file and archives. */
-  dataDir: string;
+export interface HubOptions extends HubStoreOptions, VenueOptions {
   /** Folder with the built pages (out/renderer). */
   pagesDir: string;
   /** Folder with the instrument files (assets/instruments). */
   instrumentsDir: string;
   /** The loopback port for the hub's own windows; 0 picks a free port. */
   port: number;
-  /** Network mode's port (default 5781; 0 picks a free one). */
-  lanPort?: number;
-  /** Where network mode listens: every interface by default; tests pick a loopback address. */
-  lanHost?: string;
-  /** The addresses network mode offers devices; the computer's own by default (tests give a list). */
-  lanAddresses?: () => string[];
-  /** Timeouts and connection caps of the network listener; tests shorten them. */
-  lanLimits?: Partial<LanLimits>;
-  /** Switch network mode on at start (and remember it), as the console's switch does. */
-  lan?: boolean;
-  /** Switch audience mode on at start (needs network mode), as the console's switch does. */
-  audience?: boolean;
   /** Instrument id to run when none is chosen yet. */
   defaultInstrument?: string;
   appVersion?: string;
@@ -50,10 +31,6 @@ export interface HubOptions {
   /** How often silent peers are pinged and dropped; tests shorten it. */
   pingIntervalMs?: number;
   log?: (line: string) => void;
-  /** Opens the database read-only, as SQLite does itself for a file it may not write (tests run as root). */
-  databaseReadOnly?: boolean;
-  /** SQLite's native module when the runtime is not plain Node (the Electron app passes its Electron build). */
-  nativeBinding?: string;
   /** What the app around the hub can do; absent when the hub runs alone. */
   host?: HostCapabilities;
 }
@@ -73,109 +50,91 @@ export const DEFAULT_PORT = 5780;
 export const DEFAULT_INSTRUMENT = 'ideale-ambtenaar';
 
 /**
- * Starts the hub: the SQLite store, the pages over HTTP and the WebSocket API at /ws on the loopback listener, and
- * network mode's listener when it is on. This is the wiring; each part lives in its own module.
+ * Starts the hub, room by room: the store (store/), the venue network (net/venue.ts, off unless asked), the context
+ * every handler shares, the routes and the loopback listener (net/), the periodic work (day/timers.ts). This is the
+ * wiring; each room starts and stops in its own module.
  */
 export async function startHub(options: HubOptions): Promise<RunningHub> {
   const log = options.log ?? (() => undefined);
   const instruments = loadInstruments(options.instrumentsDir);
-  const { db, report } = openDatabase(options.dataDir, {
-    readOnly: options.databaseReadOnly,
-    nativeBinding: options.nativeBinding,
-  });
-  logOpenReport(report, log);
-  const store = createResponseStore(db);
-  const chosen = store.getSetting('instrument') ?? options.defaultInstrument ?? DEFAULT_INSTRUMENT;
+  const data = openHubStore(options, log);
   const peers = new Set<Peer>();
-  const phones = createPhoneStore(db);
-  // The listeners, the audience and the context refer to each other; each reference is only followed once the
+  // The venue network, the context and the routes refer to each other; each reference is followed only once the
   // loopback listener is up, when all of them exist.
-  const audience = createAudience({
-    store,
-    phones,
-    lan: () => lan.status(),
-    peers: () => peers,
+  const venue = createVenue(options, {
+    store: data.store,
+    phones: data.phones,
+    peers,
+    routes: () => routes,
     broadcastInvite: (invite) => ctx.broadcast(invite, ['projector']),
-  });
-  const lan = createLan({
-    store,
-    host: options.lanHost ?? '0.0.0.0',
-    port: options.lanPort ?? DEFAULT_LAN_PORT,
-    limits: options.lanLimits,
-    addresses: options.lanAddresses,
-    request: (req, res) => routes.request(req, res, 'lan'),
-    upgrade: (req, socket, head, byAudience) => routes.upgrade(req, socket, head, 'lan', byAudience),
-    audience: audience.gate,
-    dropPeers: () => {
-      for (const peer of peers) if (peer.via === 'lan') peer.socket.close(4001, 'pair again');
-    },
     log,
   });
   const ctx = createHubContext(
-    {
-      host: options.host ?? {},
-      lan,
-      audience,
-      phones,
-      phoneLimit: createAnswerLimit({ perDevice: PHONE_ANSWERS_PER_SOCKET, perAddress: PHONE_ANSWERS_PER_ADDRESS }),
-      instruments,
-      store,
-      auth: createOrganiserAuth(store, { firstLockMs: options.pinLockMs }),
-      dataDir: options.dataDir,
-      databaseWritable: report.writable,
-      noteCount: createCountNote(options.dataDir, () => store.count(), report.writable),
-      appVersion: options.appVersion ?? '0.0.0',
-      peers,
-      devices: new Map(),
-      answerLimit: createAnswerLimit(),
-      write: createWriteQueue(store),
-      log,
-    },
-    findInstrument(instruments, chosen) ?? currentInstruments(instruments)[0]!,
+    contextParts(options, data, venue, instruments, peers, log),
+    runningInstrument(options, data, instruments),
   );
-
-  let localPort = 0;
-  const routes = createRoutes(ctx, { pagesDir: options.pagesDir, localPort: () => localPort, peers });
-  const http = createServer((req, res) => routes.request(req, res, 'local'));
-  http.on('upgrade', (req: IncomingMessage, socket: Socket, head: Buffer) =>
-    routes.upgrade(req, socket, head, 'local'),
-  );
+  const routes = createRoutes(ctx, { pagesDir: options.pagesDir, localPort: () => loopback.port, peers });
+  const loopback = await listenLoopback(() => routes, options.port, log);
   const stopTimers = startHubTimers(ctx, { pingIntervalMs: options.pingIntervalMs });
+  log(
+    `Hub on ${loopback.url} (data: ${data.report.file}, instrument: ${ctx.live.instrument.id}@${ctx.live.instrument.version})`,
+  );
 
-  await new Promise<void>((resolve, reject) => {
-    http.once('error', reject);
-    http.listen(options.port, '127.0.0.1', () => resolve());
+  const close = async (): Promise<void> => {
+    stopTimers();
+    for (const peer of peers) peer.socket.terminate();
+    await ctx.lan.close();
+    routes.close();
+    await loopback.close();
+    data.close();
+  };
+  // Asked for on the command line: a hub that cannot do it stops, cleanly, with the reason.
+  await startVenue(ctx, options).catch(async (error: unknown) => {
+    await close();
+    throw error;
   });
-  http.on('error', (cause) => log(`Hub listener: ${cause.message}`));
-  localPort = (http.address() as AddressInfo).port;
-  const url = `http://127.0.0.1:${localPort}`;
-  log(`Hub on ${url} (data: ${report.file}, instrument: ${ctx.live.instrument.id}@${ctx.live.instrument.version})`);
-  if (!options.lan) await resumeLan(ctx.lan, log);
-  else
-    await ctx.lan.enable().catch(async (error: unknown) => {
-      // Asked for on the command line: a hub that cannot do it stops, cleanly, with the reason.
-      stopTimers();
-      await new Promise<void>((resolve) => http.close(() => resolve()));
-      store.close();
-      throw error;
-    });
-  if (options.audience && ctx.lan.status().listening) ctx.audience.enable();
-
   return {
-    url,
-    port: localPort,
-    store,
-    database: db,
+    url: loopback.url,
+    port: loopback.port,
+    store: data.store,
+    database: data.db,
     context: ctx,
-    openReport: report,
-    close: async () => {
-      stopTimers();
-      for (const peer of peers) peer.socket.terminate();
-      await ctx.lan.close();
-      routes.close();
-      await new Promise<void>((resolve) => http.close(() => resolve()));
-      ctx.noteCount();
-      store.close();
-    },
+    openReport: data.report,
+    close,
+  };
+}
+
+/** The instrument the organiser chose, else the start's default, else the first current one. */
+function runningInstrument(options: HubOptions, data: HubStore, instruments: readonly Instrument[]): Instrument {
+  const chosen = data.store.getSetting('instrument') ?? options.defaultInstrument ?? DEFAULT_INSTRUMENT;
+  return findInstrument(instruments, chosen) ?? currentInstruments(instruments)[0]!;
+}
+
+/** What the context holds as given, from the rooms and the options. */
+function contextParts(
+  options: HubOptions,
+  data: HubStore,
+  venue: ReturnType<typeof createVenue>,
+  instruments: readonly Instrument[],
+  peers: Set<Peer>,
+  log: (line: string) => void,
+): ContextParts {
+  return {
+    host: options.host ?? {},
+    ...venue,
+    phones: data.phones,
+    phoneLimit: createAnswerLimit({ perDevice: PHONE_ANSWERS_PER_SOCKET, perAddress: PHONE_ANSWERS_PER_ADDRESS }),
+    instruments,
+    store: data.store,
+    auth: createOrganiserAuth(data.store, { firstLockMs: options.pinLockMs }),
+    dataDir: options.dataDir,
+    databaseWritable: data.report.writable,
+    noteCount: data.noteCount,
+    appVersion: options.appVersion ?? '0.0.0',
+    peers,
+    devices: new Map(),
+    answerLimit: createAnswerLimit(),
+    write: data.write,
+    log,
   };
 }

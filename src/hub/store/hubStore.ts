@@ -1,0 +1,57 @@
+/**
+ * The store room: the SQLite file (opened, checked and migrated by db.ts), the responses and settings behind it
+ * (responseStore.ts), the phones of audience mode, the group-committing write queue and the answer count kept beside
+ * the file. Everything that touches the data folder starts here and is closed here.
+ */
+import type Database from 'better-sqlite3';
+import type { SurveyResponse } from '../../core/response';
+import { createPhoneStore, type PhoneStore } from '../audience/phoneStore';
+import { openDatabase, type OpenReport } from './db';
+import { createCountNote } from './dbFile';
+import { logOpenReport } from './dbReport';
+import { createResponseStore, type InsertMeta, type ResponseStore } from './responseStore';
+import { createWriteQueue } from './writeQueue';
+
+export interface HubStoreOptions {
+  /** Folder for the SQLite file and archives. */
+  dataDir: string;
+  /** Opens the database read-only, as SQLite does itself for a file it may not write (tests run as root). */
+  databaseReadOnly?: boolean;
+  /** SQLite's native module when the runtime is not plain Node (the Electron app passes its Electron build). */
+  nativeBinding?: string;
+}
+
+export interface HubStore {
+  db: Database.Database;
+  report: OpenReport;
+  store: ResponseStore;
+  phones: PhoneStore;
+  write(response: SurveyResponse, meta: InsertMeta): Promise<{ stored: boolean; seq: number; receivedAt: number }>;
+  /** Brings the answer count beside the database up to date. */
+  noteCount(): void;
+  /** Notes the count one last time and closes the file. */
+  close(): void;
+}
+
+/** Opens the data folder's database and everything kept in it; says in the log what the opening found. */
+export function openHubStore(options: HubStoreOptions, log: (line: string) => void): HubStore {
+  const { db, report } = openDatabase(options.dataDir, {
+    readOnly: options.databaseReadOnly,
+    nativeBinding: options.nativeBinding,
+  });
+  logOpenReport(report, log);
+  const store = createResponseStore(db);
+  const noteCount = createCountNote(options.dataDir, () => store.count(), report.writable);
+  return {
+    db,
+    report,
+    store,
+    phones: createPhoneStore(db),
+    write: createWriteQueue(store),
+    noteCount,
+    close: () => {
+      noteCount();
+      store.close();
+    },
+  };
+}
