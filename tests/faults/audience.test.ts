@@ -3,7 +3,7 @@ import { request } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { AUDIENCE_COOKIE, PHONE_COOKIE } from '../../src/hub/audience/gate';
 import { PHONE_ANSWERS_PER_ADDRESS } from '../../src/hub/audience/handlers';
-import { JOIN_COOKIE } from '../../src/hub/net/lan';
+import { JOIN_COOKIE } from '../../src/hub/net/lanGate';
 import { audienceCode, get, lanUrl, Phone, phoneAddress, scan, startAudienceHub } from '../support/audience';
 import { loginAsOrganiser, TestClient } from '../support/hub';
 import { useTestHub } from '../support/useTestHub';

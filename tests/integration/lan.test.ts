@@ -2,7 +2,7 @@ import { createServer } from 'node:net';
 import WebSocket from 'ws';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { HubMessage } from '../../src/core/messages';
-import { JOIN_COOKIE } from '../../src/hub/net/lan';
+import { JOIN_COOKIE } from '../../src/hub/net/lanGate';
 import { startHub, type RunningHub } from '../../src/hub/server';
 import { loginAsOrganiser, PAGES_DIR, tempDataDir, TestClient } from '../support/hub';
 import { INSTRUMENTS_DIR, shippedInstrument } from '../support/instruments';

@@ -100,18 +100,7 @@ export function createAudience(deps: Deps): AudienceController {
 
   const controller: AudienceController = {
     activeCode,
-    status: () => {
-      const counts = deps.phones.countsPerKey();
-      const rounds = deps.store.rounds();
-      const perRound: AudienceStatus['perRound'] = rounds
-        .map((r) => ({ round: r.id, name: r.name, ...(counts.get(`round-${r.id}`) ?? { joined: 0, answered: 0 }) }))
-        .filter((r) => r.joined > 0);
-      const outside = counts.get(keyOf(null, now()));
-      if (outside) perRound.push({ round: null, name: '', ...outside });
-      let connected = 0;
-      for (const peer of deps.peers()) if (peer.role === 'phone') connected++;
-      return { enabled, code: activeCode(), connected, perRound };
-    },
+    status: () => statusOf(deps, now(), enabled, activeCode()),
     enable: () => {
       enabled = true;
       save();
@@ -129,30 +118,7 @@ export function createAudience(deps: Deps): AudienceController {
       dropPhones();
       controller.announce();
     },
-    gate: {
-      request: (req: IncomingMessage, res: ServerResponse) => {
-        const verdict = audienceAdmission(req, activeCode());
-        if (verdict.kind === 'refused') {
-          if (!isPhonePath(req)) return 'no';
-          sendAudienceRefusal(req, res, verdict.typed, 401);
-        } else if (verdict.kind === 'elsewhere') sendAudienceRefusal(req, res, false, 403);
-        else if (verdict.kind === 'pair' || verdict.kind === 'home') {
-          res.writeHead(303, {
-            Location: verdict.kind === 'pair' ? verdict.location : '/phone/',
-            'Set-Cookie': verdict.kind === 'pair' ? audienceCookies(req, code) : [],
-            'Cache-Control': 'no-store',
-            ...securityHeaders(req),
-          });
-          res.end();
-        } else {
-          if (isPhonePath(req) && !phoneCookie(req)) res.setHeader('Set-Cookie', newPhoneCookie());
-          return 'in';
-        }
-        return 'handled';
-      },
-      upgrade: (req) => audienceAdmission(req, activeCode()).kind === 'in',
-      extraConnections: () => (enabled ? AUDIENCE_EXTRA_CONNECTIONS : 0),
-    },
+    gate: audienceGate(activeCode, () => enabled),
     roundKey: () => keyOf(deps.store.activeRound(), now()),
     joined: (ids) => {
       // Only a count: a join lost to a failing disk costs the number, never the phone's answer.
@@ -161,18 +127,7 @@ export function createAudience(deps: Deps): AudienceController {
         .then((isNew) => isNew && controller.announce())
         .catch(() => undefined);
     },
-    invite: () => {
-      const lan = deps.lan();
-      const address = lan.address;
-      const open = enabled && lan.listening && address !== null;
-      return {
-        type: 'audience',
-        url: open ? audienceUrl(address, lan.port, code) : null,
-        address: open ? shortAudienceAddress(address, lan.port) : null,
-        code: open ? formatAudienceCode(code) : null,
-        joined: deps.phones.counts(controller.roundKey()).joined,
-      };
-    },
+    invite: () => inviteOf(deps.lan(), enabled, code, deps.phones.counts(controller.roundKey()).joined),
     announce: () => {
       const invite = controller.invite();
       const frame = JSON.stringify(invite);
@@ -183,4 +138,60 @@ export function createAudience(deps: Deps): AudienceController {
     close: () => undefined,
   };
   return controller;
+}
+
+/** Audience mode as the console shows it: on or off, the code, the phones connected and who joined per round. */
+function statusOf(deps: Deps, now: Date, enabled: boolean, code: string | null): AudienceStatus {
+  const counts = deps.phones.countsPerKey();
+  const perRound: AudienceStatus['perRound'] = deps.store
+    .rounds()
+    .map((r) => ({ round: r.id, name: r.name, ...(counts.get(`round-${r.id}`) ?? { joined: 0, answered: 0 }) }))
+    .filter((r) => r.joined > 0);
+  const outside = counts.get(keyOf(null, now));
+  if (outside) perRound.push({ round: null, name: '', ...outside });
+  let connected = 0;
+  for (const peer of deps.peers()) if (peer.role === 'phone') connected++;
+  return { enabled, code, connected, perRound };
+}
+
+/** What the network listener asks of audience mode: may this request or socket in as a phone, and how many more. */
+function audienceGate(activeCode: () => string | null, enabled: () => boolean): AudienceGate {
+  return {
+    request: (req: IncomingMessage, res: ServerResponse) => {
+      const code = activeCode();
+      const verdict = audienceAdmission(req, code);
+      if (verdict.kind === 'refused') {
+        if (!isPhonePath(req)) return 'no';
+        sendAudienceRefusal(req, res, verdict.typed, 401);
+      } else if (verdict.kind === 'elsewhere') sendAudienceRefusal(req, res, false, 403);
+      else if (verdict.kind === 'pair' || verdict.kind === 'home') {
+        res.writeHead(303, {
+          Location: verdict.kind === 'pair' ? verdict.location : '/phone/',
+          'Set-Cookie': verdict.kind === 'pair' && code ? audienceCookies(req, code) : [],
+          'Cache-Control': 'no-store',
+          ...securityHeaders(req),
+        });
+        res.end();
+      } else {
+        if (isPhonePath(req) && !phoneCookie(req)) res.setHeader('Set-Cookie', newPhoneCookie());
+        return 'in';
+      }
+      return 'handled';
+    },
+    upgrade: (req) => audienceAdmission(req, activeCode()).kind === 'in',
+    extraConnections: () => (enabled() ? AUDIENCE_EXTRA_CONNECTIONS : 0),
+  };
+}
+
+/** The projector's invitation: where and with which code phones get in, while network and audience mode are on. */
+function inviteOf(lan: LanStatus, enabled: boolean, code: string, joined: number): AudienceInvite {
+  const address = lan.address;
+  const open = enabled && lan.listening && address !== null;
+  return {
+    type: 'audience',
+    url: open ? audienceUrl(address, lan.port, code) : null,
+    address: open ? shortAudienceAddress(address, lan.port) : null,
+    code: open ? formatAudienceCode(code) : null,
+    joined,
+  };
 }

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AUDIENCE_PARAM, normalizeAudienceCode, PHONE_PAGE } from '../../core/audience';
 import { requestUrl, sendGatePage } from '../net/http';
-import { readCookie, sameCode } from '../net/lan';
+import { readCookie, sameCode } from '../net/lanGate';
 
 /** The cookie a phone keeps after scanning the code: it opens the phone page and its socket, nothing else. */
 export const AUDIENCE_COOKIE = 'ideale-audience';

@@ -1,6 +1,7 @@
 import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 import { promisify } from 'node:util';
 import type { ResponseStore } from '../store/responseStore';
+import { createGuessLock } from './guessLock';
 
 const scryptAsync = promisify(scrypt) as (
   pin: string,
@@ -40,13 +41,28 @@ export interface AuthOptions {
   firstLockMs?: number;
 }
 
+const hash = async (pin: string, salt: Buffer): Promise<Buffer> => scryptAsync(pin, salt, KEY_LENGTH, SCRYPT);
+
+/** What is stored of a PIN: its scrypt parameters, salt and key, never the PIN. */
+async function pinRecord(pin: string): Promise<string> {
+  const salt = randomBytes(16);
+  const key = await hash(pin, salt);
+  return `scrypt$${SCRYPT.N}$${SCRYPT.r}$${SCRYPT.p}$${salt.toString('base64')}$${key.toString('base64')}`;
+}
+
+/** Whether `pin` is the one `stored` was made from, compared in constant time. */
+async function pinMatches(stored: string, pin: string): Promise<boolean> {
+  const [, , , , salt64, key64] = stored.split('$');
+  const expected = Buffer.from(key64 ?? '', 'base64');
+  const actual = await hash(pin, Buffer.from(salt64 ?? '', 'base64'));
+  return expected.length === actual.length && timingSafeEqual(expected, actual);
+}
+
 export function createOrganiserAuth(store: ResponseStore, options: AuthOptions = {}): OrganiserAuth {
   const now = options.now ?? Date.now;
   const firstLockMs = options.firstLockMs ?? FIRST_LOCK_MS;
   const sessions = new Map<string, number>();
-  let failures = 0;
-  let locks = 0;
-  let lockedUntil = 0;
+  const lock = createGuessLock({ maxAttempts: MAX_ATTEMPTS, firstLockMs, maxLockMs: MAX_LOCK_MS, now });
   // One PIN check at a time, each deciding on the lock before it hashes: guesses sent in parallel (from any socket,
   // on either listener) are judged one after the other, so the sixth never reaches the hash.
   let queue: Promise<unknown> = Promise.resolve();
@@ -56,36 +72,28 @@ export function createOrganiserAuth(store: ResponseStore, options: AuthOptions =
     return run;
   };
 
-  const hash = async (pin: string, salt: Buffer): Promise<Buffer> => scryptAsync(pin, salt, KEY_LENGTH, SCRYPT);
   const open = (): LoginResult => {
     const token = randomBytes(32).toString('base64url');
     const expiresAt = now() + SESSION_MS;
     sessions.set(token, expiresAt);
     return { ok: true, token, expiresAt };
   };
-  const lockedResult = (): LoginResult | null =>
-    now() < lockedUntil ? { ok: false, code: 'locked', retryAfterMs: lockedUntil - now() } : null;
+  const lockedResult = (): LoginResult | null => {
+    const retryAfterMs = lock.lockedForMs();
+    return retryAfterMs === null ? null : { ok: false, code: 'locked', retryAfterMs };
+  };
 
   const check = async (pin: string): Promise<LoginResult> => {
     const locked = lockedResult();
     if (locked) return locked;
     const stored = store.getSetting('pin');
     if (stored === undefined) return { ok: false, code: 'no-pin' };
-    const [, , , , salt64, key64] = stored.split('$');
-    const expected = Buffer.from(key64 ?? '', 'base64');
-    const actual = await hash(pin, Buffer.from(salt64 ?? '', 'base64'));
-    if (expected.length === actual.length && timingSafeEqual(expected, actual)) {
-      failures = 0;
-      locks = 0;
-      lockedUntil = 0;
+    if (await pinMatches(stored, pin)) {
+      lock.succeeded();
       return open();
     }
-    failures += 1;
-    if (failures < MAX_ATTEMPTS) return { ok: false, code: 'bad-pin' };
-    failures = 0;
-    lockedUntil = now() + Math.min(MAX_LOCK_MS, firstLockMs * 2 ** Math.min(locks, 30));
-    locks += 1;
-    return { ok: false, code: 'locked', retryAfterMs: lockedUntil - now() };
+    const retryAfterMs = lock.failed();
+    return retryAfterMs === null ? { ok: false, code: 'bad-pin' } : { ok: false, code: 'locked', retryAfterMs };
   };
 
   return {
@@ -93,12 +101,7 @@ export function createOrganiserAuth(store: ResponseStore, options: AuthOptions =
     choosePin: (pin) =>
       oneAtATime(async () => {
         if (store.getSetting('pin') !== undefined) return { ok: false, code: 'pin-set' };
-        const salt = randomBytes(16);
-        const key = await hash(pin, salt);
-        store.setSetting(
-          'pin',
-          `scrypt$${SCRYPT.N}$${SCRYPT.r}$${SCRYPT.p}$${salt.toString('base64')}$${key.toString('base64')}`,
-        );
+        store.setSetting('pin', await pinRecord(pin));
         return open();
       }),
     // While locked, the answer needs no turn in the queue.

@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { NetworkInterfaceInfo } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { normalizeJoinCode } from '../../core/lan';
-import { admission, JOIN_COOKIE, lanAddresses, newJoinCode } from './lan';
+import { admission, JOIN_COOKIE, lanAddresses, newJoinCode } from './lanGate';
 
 const CODE = 'ABCDEFGHJKMN';
 const request = (url: string, cookie?: string, method = 'GET'): IncomingMessage =>

@@ -1,105 +1,17 @@
-import { randomInt, timingSafeEqual } from 'node:crypto';
+/**
+ * Network mode: a second listener on the venue network, bounded in time and connections, behind the join code's
+ * gate (lanGate.ts) and audience mode's. On and off, the code and the chosen address are kept in the settings.
+ */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { networkInterfaces, type NetworkInterfaceInfo } from 'node:os';
-import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH, JOIN_PARAM, normalizeJoinCode, type LanStatus } from '../../core/lan';
-import { requestUrl, securityHeaders, sendGatePage } from './http';
+import { networkInterfaces } from 'node:os';
+import { normalizeJoinCode, type LanStatus } from '../../core/lan';
 import type { ResponseStore } from '../store/responseStore';
+import { securityHeaders } from './http';
+import { admission, joinCookie, lanAddresses, newJoinCode, sendRefusal } from './lanGate';
 
 /** The port devices on the venue network use unless the hub is started with another. */
 export const DEFAULT_LAN_PORT = 5781;
-
-/** The cookie a paired browser keeps, so reloads, assets and the WebSocket need no code in the URL. */
-export const JOIN_COOKIE = 'ideale-join';
-const COOKIE_MAX_AGE_S = 14 * 24 * 3600;
-
-export function newJoinCode(): string {
-  let code = '';
-  for (let i = 0; i < JOIN_CODE_LENGTH; i++) code += JOIN_CODE_ALPHABET[randomInt(JOIN_CODE_ALPHABET.length)];
-  return code;
-}
-
-function isPrivate(address: string): boolean {
-  return /^(10\.|192\.168\.|172\.(1[6-9]|2\d|3[01])\.)/.test(address);
-}
-
-/** The computer's IPv4 addresses other devices can reach: no loopback, no link-local; private ranges first. */
-export function lanAddresses(interfaces: NodeJS.Dict<NetworkInterfaceInfo[]>): string[] {
-  const found = Object.values(interfaces)
-    .flatMap((list) => list ?? [])
-    .filter((i) => i.family === 'IPv4' && !i.internal && !i.address.startsWith('169.254.'))
-    .map((i) => i.address);
-  return [...new Set(found)].sort((a, b) => Number(isPrivate(b)) - Number(isPrivate(a)) || a.localeCompare(b));
-}
-
-/** Compares a code a request carried with the expected one in constant time; null never matches. */
-export function sameCode(given: string | null, expected: string): boolean {
-  if (given === null) return false;
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
-
-/** The value of cookie `name` in a Cookie header, or null. */
-export function readCookie(header: string | undefined, name: string): string | null {
-  for (const part of (header ?? '').split(';')) {
-    const [key, ...rest] = part.trim().split('=');
-    if (key === name) return rest.join('=');
-  }
-  return null;
-}
-
-function cookieCode(header: string | undefined): string | null {
-  const value = readCookie(header, JOIN_COOKIE);
-  return value === null ? null : normalizeJoinCode(value);
-}
-
-/**
- * What a request on the network listener may do: come in (its cookie or query carries the code), pair (a page
- * opened with the right code: set the cookie and send it to the same page without the code in the address bar), or
- * nothing. Health checks need no code; they tell nothing.
- */
-export function admission(
-  req: IncomingMessage,
-  expected: string,
-): { kind: 'in' } | { kind: 'pair'; location: string } | { kind: 'refused' } {
-  const url = requestUrl(req);
-  if (!url) return { kind: 'refused' };
-  if (url.pathname === '/healthz') return { kind: 'in' };
-  const typed = url.searchParams.get(JOIN_PARAM);
-  if (sameCode(typed === null ? null : normalizeJoinCode(typed), expected)) {
-    if (url.pathname === '/ws' || req.method !== 'GET') return { kind: 'in' };
-    url.searchParams.delete(JOIN_PARAM);
-    return { kind: 'pair', location: url.pathname + url.search };
-  }
-  return sameCode(cookieCode(req.headers.cookie), expected) ? { kind: 'in' } : { kind: 'refused' };
-}
-
-/**
- * A short bilingual page for someone who opened the hub without pairing (with a form to type the join code, for a
- * laptop without a camera: the organiser reads the code aloud), or the console from another device.
- */
-export function sendRefusal(req: IncomingMessage, res: ServerResponse, status: 401 | 403): void {
-  const typedCode = requestUrl(req)?.searchParams.has(JOIN_PARAM) ?? false;
-  const body =
-    status === 403
-      ? `<p>Het beheer werkt alleen op de computer van de hub zelf.</p>` +
-        `<p lang="en">The console only works on the hub’s own computer.</p>`
-      : (typedCode
-          ? `<p role="alert" style="color:#fca5a5">Die koppelcode klopt niet. <span lang="en">That join code is not right.</span></p>`
-          : '') +
-        `<p>Dit apparaat is nog niet gekoppeld aan de hub. Scan de QR-code in het beheer van de hub, of typ hier de koppelcode.</p>` +
-        `<p lang="en">This device is not paired with the hub. Scan the QR code in the hub’s console, or type the join code here.</p>` +
-        `<form method="get" action="/kiosk/" style="display:flex;flex-direction:column;gap:12px;max-width:22rem">` +
-        `<label for="join">Koppelcode <span lang="en">(join code)</span></label>` +
-        `<input id="join" name="${JOIN_PARAM}" required autocomplete="off" autocapitalize="characters" spellcheck="false" ` +
-        `placeholder="ABCD-EFGH-JKMN" style="font:inherit;font-family:monospace;padding:8px;min-height:44px">` +
-        `<button formaction="/kiosk/" style="font:inherit;min-height:44px">Koppel als kiosk <span lang="en">· pair as kiosk</span></button>` +
-        `<button formaction="/projector/" style="font:inherit;min-height:44px">Koppel als projectie <span lang="en">· pair as projection</span></button>` +
-        `</form>`;
-  // The pairing form submits to this hub; everything else in the policy stays as strict as on every page.
-  sendGatePage(req, res, status, body, { forms: status === 401 });
-}
 
 /** Why network mode could not listen; the console words it, the log gets the system's message. */
 export class LanListenError extends Error {
@@ -215,7 +127,6 @@ export function createLan(options: LanOptions): LanController {
   let error: LanStatus['error'] = null;
   const sockets = new Set<Socket>();
   const limits = { ...DEFAULT_LAN_LIMITS, ...options.limits };
-  const perAddress = new Map<string, number>();
 
   const save = (): void => options.store.setSetting('lan', JSON.stringify({ enabled, code, address: chosen }));
   const addresses =
@@ -224,69 +135,7 @@ export function createLan(options: LanOptions): LanController {
 
   const listen = async (): Promise<void> => {
     if (server) return;
-    const candidate = createServer(
-      // Node checks the header and request timeouts on this interval: finer than the timeouts themselves.
-      { connectionsCheckingInterval: Math.min(1000, limits.headersTimeoutMs / 2) },
-      (req, res) => {
-        const verdict = admission(req, code);
-        const audience = verdict.kind === 'refused' ? (options.audience?.request(req, res) ?? 'no') : 'no';
-        if (audience === 'in') options.request(req, res);
-        else if (audience === 'handled') return;
-        else if (verdict.kind === 'refused') sendRefusal(req, res, 401);
-        else if (verdict.kind === 'pair') {
-          res.writeHead(303, {
-            Location: verdict.location,
-            'Set-Cookie': `${JOIN_COOKIE}=${code}; Path=/; Max-Age=${COOKIE_MAX_AGE_S}; HttpOnly; SameSite=Strict`,
-            'Cache-Control': 'no-store',
-            ...securityHeaders(req),
-          });
-          res.end();
-        } else options.request(req, res);
-      },
-    );
-    candidate.on('upgrade', (req: IncomingMessage, socket: Socket, head: Buffer) => {
-      if (admission(req, code).kind !== 'in') {
-        if (options.audience?.upgrade(req)) {
-          options.upgrade(req, socket, head, true);
-          return;
-        }
-        socket.on('error', () => undefined);
-        socket.end('HTTP/1.1 401 Unauthorized\r\nConnection: close\r\n\r\n');
-        return;
-      }
-      options.upgrade(req, socket, head, false);
-    });
-    candidate.headersTimeout = limits.headersTimeoutMs;
-    candidate.requestTimeout = limits.requestTimeoutMs;
-    candidate.keepAliveTimeout = limits.idleTimeoutMs;
-    candidate.setTimeout(limits.idleTimeoutMs);
-    candidate.on('connection', (socket: Socket) => {
-      const address = socket.remoteAddress ?? '?';
-      const open = perAddress.get(address) ?? 0;
-      const extra = options.audience?.extraConnections() ?? 0;
-      if (open >= limits.connectionsPerAddress + extra || sockets.size >= limits.maxConnections + extra) {
-        socket.destroy();
-        return;
-      }
-      perAddress.set(address, open + 1);
-      sockets.add(socket);
-      socket.on('close', () => {
-        sockets.delete(socket);
-        const left = (perAddress.get(address) ?? 1) - 1;
-        if (left > 0) perAddress.set(address, left);
-        else perAddress.delete(address);
-      });
-    });
-    await new Promise<void>((resolve, reject) => {
-      candidate.once('error', (cause: NodeJS.ErrnoException) => {
-        reject(new LanListenError(cause.code === 'EADDRINUSE' ? 'port-in-use' : 'failed', cause.message));
-      });
-      candidate.listen(options.port, options.host, () => resolve());
-    });
-    // Errors after the start (a failed accept…) are logged; they must not take the hub down.
-    candidate.on('error', (cause) => options.log(`Network mode: ${cause.message}`));
-    server = candidate;
-    options.log(`Network mode on port ${(candidate.address() as AddressInfo).port}`);
+    server = await startListener(options, limits, sockets, () => code);
   };
 
   const stopListening = async (): Promise<void> => {
@@ -299,19 +148,7 @@ export function createLan(options: LanOptions): LanController {
   };
 
   const controller: LanController = {
-    status: () => {
-      const port = server ? (server.address() as AddressInfo).port : null;
-      const reachable = addresses();
-      return {
-        enabled,
-        port: port ?? options.port,
-        listening: port !== null,
-        code: enabled ? code : null,
-        addresses: reachable,
-        address: chosen !== null && reachable.includes(chosen) ? chosen : (reachable[0] ?? null),
-        error,
-      };
-    },
+    status: () => statusOf(server, options.port, enabled ? code : null, addresses(), chosen, error),
     enable: async () => {
       try {
         await listen();
@@ -343,6 +180,122 @@ export function createLan(options: LanOptions): LanController {
     close: stopListening,
   };
   return controller;
+}
+
+/** Network mode's listener, bounded by `limits`, listening once this resolves; a port in use is a LanListenError. */
+async function startListener(
+  options: LanOptions,
+  limits: LanLimits,
+  sockets: Set<Socket>,
+  code: () => string,
+): Promise<Server> {
+  const server = createServer(
+    // Node checks the header and request timeouts on this interval: finer than the timeouts themselves.
+    { connectionsCheckingInterval: Math.min(1000, limits.headersTimeoutMs / 2) },
+    lanRequests(options, code),
+  );
+  server.on('upgrade', lanUpgrades(options, code));
+  server.headersTimeout = limits.headersTimeoutMs;
+  server.requestTimeout = limits.requestTimeoutMs;
+  server.keepAliveTimeout = limits.idleTimeoutMs;
+  server.setTimeout(limits.idleTimeoutMs);
+  server.on('connection', capConnections(sockets, limits, options.audience));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (cause: NodeJS.ErrnoException) => {
+      reject(new LanListenError(cause.code === 'EADDRINUSE' ? 'port-in-use' : 'failed', cause.message));
+    });
+    server.listen(options.port, options.host, () => resolve());
+  });
+  // Errors after the start (a failed accept…) are logged; they must not take the hub down.
+  server.on('error', (cause) => options.log(`Network mode: ${cause.message}`));
+  options.log(`Network mode on port ${(server.address() as AddressInfo).port}`);
+  return server;
+}
+
+/** What network mode's listener does with a request: the join code's gate first, then audience mode's. */
+function lanRequests(options: LanOptions, code: () => string): (req: IncomingMessage, res: ServerResponse) => void {
+  return (req, res) => {
+    const verdict = admission(req, code());
+    const audience = verdict.kind === 'refused' ? (options.audience?.request(req, res) ?? 'no') : 'no';
+    if (audience === 'in') options.request(req, res);
+    else if (audience === 'handled') return;
+    else if (verdict.kind === 'refused') sendRefusal(req, res, 401);
+    else if (verdict.kind === 'pair') {
+      res.writeHead(303, {
+        Location: verdict.location,
+        'Set-Cookie': joinCookie(code()),
+        'Cache-Control': 'no-store',
+        ...securityHeaders(req),
+      });
+      res.end();
+    } else options.request(req, res);
+  };
+}
+
+/** What network mode's listener does with an upgrade: a paired device, else a phone, else a 401. */
+function lanUpgrades(
+  options: LanOptions,
+  code: () => string,
+): (req: IncomingMessage, socket: Socket, head: Buffer) => void {
+  return (req, socket, head) => {
+    if (admission(req, code()).kind === 'in') {
+      options.upgrade(req, socket, head, false);
+      return;
+    }
+    if (options.audience?.upgrade(req)) {
+      options.upgrade(req, socket, head, true);
+      return;
+    }
+    socket.on('error', () => undefined);
+    socket.end('HTTP/1.1 401 Unauthorized\r\nConnection: close\r\n\r\n');
+  };
+}
+
+/** Closes a connection at once past the caps per address and in all (audience mode raises both); tracks the rest. */
+function capConnections(
+  sockets: Set<Socket>,
+  limits: LanLimits,
+  audience: AudienceGate | undefined,
+): (socket: Socket) => void {
+  const perAddress = new Map<string, number>();
+  return (socket) => {
+    const address = socket.remoteAddress ?? '?';
+    const open = perAddress.get(address) ?? 0;
+    const extra = audience?.extraConnections() ?? 0;
+    if (open >= limits.connectionsPerAddress + extra || sockets.size >= limits.maxConnections + extra) {
+      socket.destroy();
+      return;
+    }
+    perAddress.set(address, open + 1);
+    sockets.add(socket);
+    socket.on('close', () => {
+      sockets.delete(socket);
+      const left = (perAddress.get(address) ?? 1) - 1;
+      if (left > 0) perAddress.set(address, left);
+      else perAddress.delete(address);
+    });
+  };
+}
+
+/** Network mode as the console shows it; the chosen address while the computer has it, else the likeliest. */
+function statusOf(
+  server: Server | null,
+  configuredPort: number,
+  code: string | null,
+  reachable: string[],
+  chosen: string | null,
+  error: LanStatus['error'],
+): LanStatus {
+  const port = server ? (server.address() as AddressInfo).port : null;
+  return {
+    enabled: code !== null,
+    port: port ?? configuredPort,
+    listening: port !== null,
+    code,
+    addresses: reachable,
+    address: chosen !== null && reachable.includes(chosen) ? chosen : (reachable[0] ?? null),
+    error,
+  };
 }
 
 /** Starts network mode if it was on before the hub stopped; a failure is logged and shown, never fatal. */

@@ -7,7 +7,7 @@ import type { HubContext } from '../context';
 import type { Peer, Via } from './peer';
 import { handleExportRequest } from '../export/route';
 import { bearerToken, requestPath, sendJson, servePages } from './http';
-import { sendRefusal } from './lan';
+import { sendRefusal } from './lanGate';
 import { attachPeer, newPeer } from './socket';
 
 /** How both listeners hand on what reaches them: plain requests, and upgrades to the WebSocket API at /ws. */

@@ -81,32 +81,32 @@ const toRound = (row: { id: number; name: string; started_at: number; ended_at: 
   endedAt: row.ended_at,
 });
 
+/** The store behind the hub, put together from its parts: answers written, answers read, rounds, settings. */
 export function createResponseStore(db: Database.Database): ResponseStore {
+  return {
+    ...answerWrites(db),
+    ...answerReads(db),
+    ...roundStore(db),
+    ...settingStore(db),
+    wipe: () =>
+      db.transaction(() => {
+        const removed = db.prepare('DELETE FROM responses').run().changes;
+        db.prepare('DELETE FROM rounds').run();
+        return removed;
+      })(),
+    backupTo: (path) => void db.prepare('VACUUM INTO ?').run(path),
+    close: () => db.close(),
+  };
+}
+
+/** Inserting answers: one transaction each, or one for a batch (the write queue's group commit). */
+function answerWrites(db: Database.Database): Pick<ResponseStore, 'insert' | 'insertMany'> {
   const insert = db.prepare(
     `INSERT INTO responses (id, instrument_id, instrument_version, received_at, lang, answers, casus, context, round_id, rehearsal)
      VALUES (@id, @instrumentId, @instrumentVersion, @receivedAt, @lang, @answers, @casus, @context, @round, @rehearsal)
      ON CONFLICT(id) DO NOTHING`,
   );
   const seqOf = db.prepare<[string], { seq: number }>('SELECT rowid AS seq FROM responses WHERE id = ?');
-  const columns =
-    'rowid AS seq, id, instrument_id, instrument_version, received_at, lang, answers, casus, context, round_id, rehearsal';
-  const list = db.prepare<[string, string], Row>(
-    `SELECT ${columns} FROM responses WHERE instrument_id = ? AND instrument_version = ? ORDER BY rowid`,
-  );
-  const listRealPage = db.prepare<[string, string, number, number], Row>(
-    `SELECT ${columns} FROM responses WHERE instrument_id = ? AND instrument_version = ? AND rehearsal = 0 AND rowid > ? ORDER BY rowid LIMIT ?`,
-  );
-  const active = db.prepare<[], Round & { started_at: number; ended_at: null }>(
-    'SELECT id, name, started_at, ended_at FROM rounds WHERE ended_at IS NULL ORDER BY id DESC LIMIT 1',
-  );
-  const perStep = db.prepare(
-    'SELECT CAST((received_at - ?) / ? AS INTEGER) AS step, count(*) AS n FROM responses WHERE received_at >= ? AND rehearsal = 0 GROUP BY step',
-  );
-  const getSetting = db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?');
-  const setSetting = db.prepare(
-    'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
-  );
-
   const insertRow = (
     response: SurveyResponse,
     receivedAt: number,
@@ -129,34 +129,41 @@ export function createResponseStore(db: Database.Database): ResponseStore {
     if (result.changes === 1) return { stored: true, seq: Number(result.lastInsertRowid) };
     return { stored: false, seq: seqOf.get(response.id)!.seq };
   };
-  const insertOnce = db.transaction((response: SurveyResponse, receivedAt: number, meta: InsertMeta) => {
+  const insertWithAlongside = (response: SurveyResponse, receivedAt: number, meta: InsertMeta) => {
     const result = insertRow(response, receivedAt, meta);
     meta.alongside?.();
     return result;
-  });
+  };
+  const insertOnce = db.transaction(insertWithAlongside);
   const insertBatch = db.transaction(
     (items: readonly { response: SurveyResponse; receivedAt: number; meta: InsertMeta }[]) =>
-      items.map((item) => {
-        const result = insertRow(item.response, item.receivedAt, item.meta);
-        item.meta.alongside?.();
-        return result;
-      }),
+      items.map((item) => insertWithAlongside(item.response, item.receivedAt, item.meta)),
   );
-
-  const activeRound = (): Round | null => {
-    const row = active.get();
-    return row ? toRound(row) : null;
-  };
-  const stopRound = (now: number): Round | null => {
-    const current = activeRound();
-    if (!current) return null;
-    db.prepare('UPDATE rounds SET ended_at = ? WHERE id = ?').run(now, current.id);
-    return { ...current, endedAt: now };
-  };
-
   return {
     insert: (response, receivedAt, meta) => insertOnce(response, receivedAt, meta),
     insertMany: (items) => insertBatch(items),
+  };
+}
+
+const COLUMNS =
+  'rowid AS seq, id, instrument_id, instrument_version, received_at, lang, answers, casus, context, round_id, rehearsal';
+/** Rows per page when the export walks the table. */
+const EXPORT_PAGE = 5000;
+
+/** Reading answers back: counts, per time step, per instrument, and page by page for the export. */
+function answerReads(
+  db: Database.Database,
+): Pick<ResponseStore, 'count' | 'countPerStep' | 'listForInstrument' | 'forEachForExport' | 'clearRehearsal'> {
+  const list = db.prepare<[string, string], Row>(
+    `SELECT ${COLUMNS} FROM responses WHERE instrument_id = ? AND instrument_version = ? ORDER BY rowid`,
+  );
+  const listRealPage = db.prepare<[string, string, number, number], Row>(
+    `SELECT ${COLUMNS} FROM responses WHERE instrument_id = ? AND instrument_version = ? AND rehearsal = 0 AND rowid > ? ORDER BY rowid LIMIT ?`,
+  );
+  const perStep = db.prepare(
+    'SELECT CAST((received_at - ?) / ? AS INTEGER) AS step, count(*) AS n FROM responses WHERE received_at >= ? AND rehearsal = 0 GROUP BY step',
+  );
+  return {
     count: (filter = {}) => {
       const where: string[] = [];
       const params: number[] = [];
@@ -180,12 +187,32 @@ export function createResponseStore(db: Database.Database): ResponseStore {
       // Pages of rows: iterate() pays per row, all() on the whole table holds every row at once.
       let after = 0;
       for (;;) {
-        const page = listRealPage.all(id, version, after, 5000);
+        const page = listRealPage.all(id, version, after, EXPORT_PAGE);
         for (const row of page) visit(toStored(row));
-        if (page.length < 5000) return;
+        if (page.length < EXPORT_PAGE) return;
         after = page[page.length - 1]!.seq;
       }
     },
+    clearRehearsal: () => db.prepare('DELETE FROM responses WHERE rehearsal = 1').run().changes,
+  };
+}
+
+/** The talk's rounds: at most one running; starting one ends the one before. */
+function roundStore(db: Database.Database): Pick<ResponseStore, 'startRound' | 'stopRound' | 'activeRound' | 'rounds'> {
+  const active = db.prepare<[], Round & { started_at: number; ended_at: null }>(
+    'SELECT id, name, started_at, ended_at FROM rounds WHERE ended_at IS NULL ORDER BY id DESC LIMIT 1',
+  );
+  const activeRound = (): Round | null => {
+    const row = active.get();
+    return row ? toRound(row) : null;
+  };
+  const stopRound = (now: number): Round | null => {
+    const current = activeRound();
+    if (!current) return null;
+    db.prepare('UPDATE rounds SET ended_at = ? WHERE id = ?').run(now, current.id);
+    return { ...current, endedAt: now };
+  };
+  return {
     startRound: (name, now) =>
       db.transaction(() => {
         stopRound(now);
@@ -202,16 +229,17 @@ export function createResponseStore(db: Database.Database): ResponseStore {
         )
         .all()
         .map((row) => ({ ...toRound(row), count: row.count })),
-    clearRehearsal: () => db.prepare('DELETE FROM responses WHERE rehearsal = 1').run().changes,
-    wipe: () =>
-      db.transaction(() => {
-        const removed = db.prepare('DELETE FROM responses').run().changes;
-        db.prepare('DELETE FROM rounds').run();
-        return removed;
-      })(),
-    backupTo: (path) => void db.prepare('VACUUM INTO ?').run(path),
-    getSetting: (key) => getSetting.get(key)?.value,
-    setSetting: (key, value) => void setSetting.run(key, value),
-    close: () => db.close(),
+  };
+}
+
+/** Settings as key and JSON text. */
+function settingStore(db: Database.Database): Pick<ResponseStore, 'getSetting' | 'setSetting'> {
+  const get = db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?');
+  const set = db.prepare(
+    'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+  );
+  return {
+    getSetting: (key) => get.get(key)?.value,
+    setSetting: (key, value) => void set.run(key, value),
   };
 }
