@@ -57,8 +57,24 @@ function fetchPrebuilt(work, target) {
   return null;
 }
 
+/** @electron/rebuild and node-abi, which the build from source uses, need this Node (the hub and tests need 20.19). */
+export const SOURCE_BUILD_NODE = '22.12.0';
+
+/** One line saying why the build from source cannot run on `nodeVersion` (e.g. "20.20.2"), or null when it can. */
+export function sourceBuildNodeProblem(nodeVersion) {
+  const [major, minor] = nodeVersion.replace(/^v/, '').split('.').map(Number);
+  const [needMajor, needMinor] = SOURCE_BUILD_NODE.split('.').map(Number);
+  if (major > needMajor || (major === needMajor && minor >= needMinor)) return null;
+  return (
+    `building SQLite for Electron from source needs Node ${SOURCE_BUILD_NODE} or later (this is Node ${nodeVersion.replace(/^v/, '')}); ` +
+    'install Node 22 and run npm run native:electron again, or run the hub in Node (npm run hub) meanwhile'
+  );
+}
+
 /** A build from source for this Electron, in a copy of the package, by @electron/rebuild. */
 async function buildFromSource(work, target) {
+  const problem = sourceBuildNodeProblem(process.version);
+  if (problem) throw new Error(problem);
   const copy = join(work, 'node_modules/better-sqlite3');
   cpSync(sqlitePackageDir(), copy, {
     recursive: true,
