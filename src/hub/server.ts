@@ -55,6 +55,8 @@ export interface HubOptions {
   nativeBinding?: string;
   /** What the app around the hub can do; absent when the hub runs alone. */
   host?: HostCapabilities;
+  /** The hub's clock (ms since the epoch), Date.now by default; tests fix the hour with it. */
+  now?: () => number;
 }
 
 export interface RunningHub {
@@ -77,6 +79,7 @@ export const DEFAULT_INSTRUMENT = 'ideale-ambtenaar';
  */
 export async function startHub(options: HubOptions): Promise<RunningHub> {
   const log = options.log ?? (() => undefined);
+  const now = options.now ?? Date.now;
   const instruments = loadInstruments(options.instrumentsDir);
   const { db, report } = openDatabase(options.dataDir, {
     readOnly: options.databaseReadOnly,
@@ -95,6 +98,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     lan: () => lan.status(),
     peers: () => peers,
     broadcastInvite: (invite) => ctx.broadcast(invite, ['projector']),
+    now: () => new Date(now()),
   });
   const lan = createLan({
     store,
@@ -124,10 +128,11 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       databaseWritable: report.writable,
       noteCount: createCountNote(options.dataDir, () => store.count(), report.writable),
       appVersion: options.appVersion ?? '0.0.0',
+      now,
       peers,
       devices: new Map(),
       answerLimit: createAnswerLimit(),
-      write: createWriteQueue(store),
+      write: createWriteQueue(store, now),
       log,
     },
     findInstrument(instruments, chosen) ?? currentInstruments(instruments)[0]!,
