@@ -106,6 +106,14 @@ describe('event time', () => {
     expect(day.day).toEqual({ start: Date.UTC(2026, 1, 6, 23, 0), stepMinutes: 10, counts: [1, 0] });
   });
 
+  it("names the export's file after the event's day, also just after its midnight", async () => {
+    now = Date.UTC(2026, 1, 6, 23, 30);
+    const res = await fetch(`${hub.url}/export?format=json`, { headers: { Authorization: `Bearer ${token}` } });
+    expect(res.headers.get('content-disposition')).toBe(
+      'attachment; filename="ideale-ambtenaar-totalen-2026-02-07.json"',
+    );
+  });
+
   it('refuses a time zone it does not know, and keeps the one it had', async () => {
     const from = admin.messages.length;
     admin.send({ type: 'admin', token, action: { kind: 'settings', settings: { timeZone: 'Europe/Atlantis' } } });
