@@ -43,6 +43,14 @@ const CASES = [
     today: 1,
   },
   {
+    name: 'long-day',
+    when: 'at 21:50 in Amsterdam after a day from 07:00: every second hour, none touching',
+    clock: '2026-02-06T20:50:00Z',
+    arrivals: Array.from({ length: 89 }, (_, k) => utc('06:00') + k * 10 * MINUTE),
+    hours: ['08:00', '10:00', '12:00', '14:00', '16:00', '18:00', '20:00', '22:00'],
+    today: 89,
+  },
+  {
     name: 'chatham',
     when: 'at 00:05 on the Chatham Islands (UTC+13:45, 10:20 UTC the day before): their midnight, their hours',
     clock: '2026-02-06T10:20:00Z',
