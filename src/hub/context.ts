@@ -24,6 +24,11 @@ export interface HubContext {
   /** Brings the answer count recorded beside the database up to date (after a wipe, at once). */
   noteCount(): void;
   readonly appVersion: string;
+  /**
+   * The hub's clock (ms since the epoch): what it stamps answers, rounds and devices with and what it calls today.
+   * Date.now, unless a test fixes the hour.
+   */
+  readonly now: () => number;
   readonly peers: ReadonlySet<Peer>;
   /** Devices seen since start, also after they disconnect; bounded, keyed by `deviceKey` (devices.ts). */
   readonly devices: Map<string, DeviceEntry>;

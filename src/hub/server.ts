@@ -33,6 +33,8 @@ export interface HubOptions extends HubStoreOptions, VenueOptions {
   log?: (line: string) => void;
   /** What the app around the hub can do; absent when the hub runs alone. */
   host?: HostCapabilities;
+  /** The hub's clock (ms since the epoch), Date.now by default; tests fix the hour with it. */
+  now?: () => number;
 }
 
 export interface RunningHub {
@@ -56,8 +58,9 @@ export const DEFAULT_INSTRUMENT = 'ideale-ambtenaar';
  */
 export async function startHub(options: HubOptions): Promise<RunningHub> {
   const log = options.log ?? (() => undefined);
+  const now = options.now ?? Date.now;
   const instruments = loadInstruments(options.instrumentsDir);
-  const data = openHubStore(options, log);
+  const data = openHubStore(options, now, log);
   const peers = new Set<Peer>();
   // The venue network, the context and the routes refer to each other; each reference is followed only once the
   // loopback listener is up, when all of them exist.
@@ -67,10 +70,11 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     peers,
     routes: () => routes,
     broadcastInvite: (invite) => ctx.broadcast(invite, ['projector']),
+    now,
     log,
   });
   const ctx = createHubContext(
-    contextParts(options, data, venue, instruments, peers, log),
+    contextParts(options, data, venue, instruments, peers, now, log),
     runningInstrument(options, data, instruments),
   );
   const routes = createRoutes(ctx, { pagesDir: options.pagesDir, localPort: () => loopback.port, peers });
@@ -117,6 +121,7 @@ function contextParts(
   venue: ReturnType<typeof createVenue>,
   instruments: readonly Instrument[],
   peers: Set<Peer>,
+  now: () => number,
   log: (line: string) => void,
 ): ContextParts {
   return {
@@ -131,6 +136,7 @@ function contextParts(
     databaseWritable: data.report.writable,
     noteCount: data.noteCount,
     appVersion: options.appVersion ?? '0.0.0',
+    now,
     peers,
     devices: new Map(),
     answerLimit: createAnswerLimit(),

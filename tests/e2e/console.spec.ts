@@ -2,6 +2,9 @@ import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import { expect, test } from './fixtures';
 
+/** The console shows the devices' hours and the export is stamped: both read 10:20 in Amsterdam, at any hour. */
+test.use({ clock: '2026-02-06T10:20:00+01:00' });
+
 test('the organiser sets a PIN, starts a round, rehearses, sees the kiosk, and downloads an export', async ({
   page,
   browser,
@@ -26,6 +29,7 @@ test('the organiser sets a PIN, starts a round, rehearses, sees the kiosk, and d
   const kiosk = await browser.newPage();
   await kiosk.goto(`${hub.url}/kiosk`);
   await expect(page.getByTestId('devices')).toContainText('kiosk');
+  await expect(page.getByTestId('devices')).toContainText('10:20');
 
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
   expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual(
@@ -38,6 +42,8 @@ test('the organiser sets a PIN, starts a round, rehearses, sees the kiosk, and d
   const file = await (await downloading).path();
   const json = JSON.parse(readFileSync(file, 'utf8'));
   expect(json.stamp.instrument).toBe('ideale-ambtenaar@2.0.0');
+  // Made on the hub's clock, a minute or two after 10:20 in Amsterdam (09:20 UTC).
+  expect(json.stamp.generatedAt).toMatch(/^2026-02-06T09:2\d:/);
   // Rehearsal visitors never count in an export.
   expect(
     json.tables

@@ -82,33 +82,39 @@ test('without WebGL, figures that arrived live survive a resize, hiding and a bl
   await expectCrowdStandsAfter(page, settled, 'resize', []);
 });
 
-test('the replay tells one moment: the counter, the total and the corners count the figures that walked in', async ({
-  page,
-  hub,
-}) => {
-  await page.clock.install({ time: new Date('2025-06-12T08:00:00') });
-  await page.goto(`${hub.url}/projector`);
-  await submit(
-    hub,
-    Array.from({ length: 40 }, (_, i) => PATTERN[i % PATTERN.length]!),
-  );
-  await expect(page.getByTestId('total')).toHaveText('40');
-  await page.clock.pauseAt(new Date('2025-06-12T14:00:00'));
-  await page.keyboard.press('ArrowLeft');
-  await expect(page.getByTestId('view-title')).toHaveText('Zo groeide de dag');
-  await page.clock.runFor(10_000);
+test.describe('a replay of a morning', () => {
+  // The hub stamps the arrivals at 08:00 in Amsterdam and the page starts there too; the talk comes at 14:00.
+  test.use({ clock: '2025-06-12T08:00:00+02:00' });
 
-  const counter = (await page.getByTestId('replay-count').textContent()) ?? '';
-  const walked = Number(/^(\d+) van 40$/.exec(counter)?.[1]);
-  console.log(`halfway through the replay: "${counter}"`);
-  expect(walked).toBeGreaterThan(10);
-  expect(walked).toBeLessThan(30);
-  await expect(page.getByTestId('total')).toHaveText(String(walked));
-  // The corners and the balanced mixes (count-balanced) together.
-  const corners = await page.locator('[data-testid^="count-"]').allTextContents();
-  expect(corners.reduce((sum, c) => sum + Number(c), 0)).toBe(walked);
+  test('the replay tells one moment: the counter, the total, the corners and the clock', async ({ page, hub }) => {
+    await page.goto(`${hub.url}/projector`);
+    await submit(
+      hub,
+      Array.from({ length: 40 }, (_, i) => PATTERN[i % PATTERN.length]!),
+    );
+    await expect(page.getByTestId('total')).toHaveText('40');
+    await page.clock.pauseAt(new Date('2025-06-12T14:00:00+02:00'));
+    await page.keyboard.press('ArrowLeft');
+    await expect(page.getByTestId('view-title')).toHaveText('Zo groeide de dag');
+    await page.clock.runFor(10_000);
 
-  await page.clock.runFor(15_000);
-  await expect(page.getByTestId('replay-count')).toHaveText('40 van 40');
-  await expect(page.getByTestId('total')).toHaveText('40');
+    const counter = (await page.getByTestId('replay-count').textContent()) ?? '';
+    const walked = Number(/^(\d+) van 40$/.exec(counter)?.[1]);
+    console.log(`halfway through the replay: "${counter}"`);
+    expect(walked).toBeGreaterThan(10);
+    expect(walked).toBeLessThan(30);
+    await expect(page.getByTestId('total')).toHaveText(String(walked));
+    // The corners and the balanced mixes (count-balanced) together.
+    const corners = await page.locator('[data-testid^="count-"]').allTextContents();
+    expect(corners.reduce((sum, c) => sum + Number(c), 0)).toBe(walked);
+    // Everyone came between 08:00 and 09:00 (one span of the hub's hours): the clock stands as far into that hour as
+    // the figures that walked in are into the crowd.
+    const minute = String(Math.floor((60 * walked) / 40)).padStart(2, '0');
+    await expect(page.getByTestId('replay-clock')).toHaveText(`08:${minute}`);
+
+    await page.clock.runFor(15_000);
+    await expect(page.getByTestId('replay-count')).toHaveText('40 van 40');
+    await expect(page.getByTestId('total')).toHaveText('40');
+    await expect(page.getByTestId('replay-clock')).toHaveText('09:00');
+  });
 });

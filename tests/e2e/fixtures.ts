@@ -15,14 +15,20 @@ export class HubProcess {
   pairing: { kiosk?: string; projector?: string; phone?: string } = {};
   private child: ChildProcess | null = null;
 
+  /**
+   * @param clock where the hub's clock starts (ISO 8601, IDEALE_HUB_CLOCK), null for the computer's; a test may change
+   * it before the next `start`.
+   */
   constructor(
     readonly dataDir: string,
     private readonly extraArgs: string[] = [],
+    public clock: string | null = null,
   ) {}
 
   async start(port = this.port): Promise<void> {
     const child = spawn(process.execPath, [HUB, '--data', this.dataDir, '--port', String(port), ...this.extraArgs], {
       stdio: ['ignore', 'pipe', 'pipe'],
+      env: this.clock === null ? process.env : { ...process.env, IDEALE_HUB_CLOCK: this.clock },
     });
     this.child = child;
     let output = '';
@@ -85,15 +91,24 @@ export class HubProcess {
   }
 }
 
-export const test = base.extend<{ hub: HubProcess }>({
-  // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixture's dependencies from this pattern
-  hub: async ({}, use) => {
+export const test = base.extend<{ hub: HubProcess; clock: string | null }>({
+  /**
+   * A fixed clock for a test that shows times (`test.use({ clock: '2026-02-06T10:20:00+01:00' })`): the hub's clock
+   * starts at this instant and the page's is installed at it (Playwright's `page.clock`), so the hours on screen are
+   * the same at whatever hour the test runs. Both run on from there; `page.clock` moves the page's further.
+   */
+  clock: [null, { option: true }],
+  hub: async ({ clock }, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'ideale-e2e-'));
-    const hub = new HubProcess(dataDir);
+    const hub = new HubProcess(dataDir, [], clock);
     await hub.start(0);
     await use(hub);
     await hub.kill();
     rmSync(dataDir, { recursive: true, force: true });
+  },
+  page: async ({ page, clock }, use) => {
+    if (clock !== null) await page.clock.install({ time: clock });
+    await use(page);
   },
 });
 

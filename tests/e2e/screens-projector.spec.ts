@@ -11,6 +11,8 @@ import { checkEverySize } from './layout';
  * (three leading types and balanced mixes) and both badges on during the replay.
  */
 const instrument = shippedInstrument('ideale-ambtenaar');
+/** The replay shows the event's clock: the hub and the page read 10:20 in Amsterdam, whatever the hour of the run. */
+test.use({ clock: '2026-02-06T10:20:00+01:00' });
 const PATTERN = [() => 0, () => 0, () => 1, () => 2, () => 2, () => 2, (i: number) => i % 3];
 /** Context answers that leave one group shown and the others "too few", so both kinds of row are measured. */
 const LAYERS = ['gemeente', 'gemeente', 'rijk', 'gemeente', 'provincie', 'gemeente', 'gemeente'];

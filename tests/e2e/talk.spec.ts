@@ -162,39 +162,45 @@ test('the newest arrival is ringed as it walks in, then the ring goes', async ({
   await expect(ring).toHaveCount(0);
 });
 
-test('the replay runs an event clock, and no label stands where a figure walks', async ({ page, hub }) => {
-  await page.clock.install({ time: new Date('2025-06-12T10:00:00+02:00') });
-  await submitVisitors(hub, times(20, { pick: (i) => i % 3 }));
-  await page.goto(`${hub.url}/projector`);
-  await expect(page.getByTestId('total')).toHaveText('20');
-  await page.keyboard.press('ArrowLeft');
-  await expect(page.getByTestId('view-title')).toHaveText('Zo groeide de dag');
-  await expect(page.getByTestId('replay-clock')).toHaveText(/^\d\d:\d\d$/);
-  // Every figure walks inside the polygon (crowdSim.test.ts), so every label must stand outside it.
-  const view = fitStage(3, 10, 1280, 720);
-  const corners = [0, 1, 2].map((i) =>
-    toScreen(view, 1280, 720, ...(polygonCorner(i, 3).map((v) => v * 10) as [number, number])),
-  );
-  const inside = (x: number, y: number): boolean =>
-    corners.every(([ax, ay], i) => {
-      const [bx, by] = corners[(i + 1) % 3]!;
-      return (bx - ax) * (y - ay) - (by - ay) * (x - ax) <= 0;
-    });
-  // The words of each label (a corner's box starts at the corner and keeps its words clear with padding).
-  const words = page.locator('.corner-name, .corner-numbers, [data-testid="headline"]');
-  for (let k = 0; k < (await words.count()); k++) {
-    const el = words.nth(k);
-    const id = (await el.textContent()) ?? '';
-    const b = (await el.boundingBox())!;
-    for (const [x, y] of [
-      [b.x, b.y],
-      [b.x + b.width, b.y],
-      [b.x, b.y + b.height],
-      [b.x + b.width, b.y + b.height],
-      [b.x + b.width / 2, b.y + b.height / 2],
-    ] as const)
-      expect(inside(x, y), `${id} at ${Math.round(x)},${Math.round(y)}`).toBe(false);
-  }
-  await page.clock.runFor(25_000);
-  await expect(page.getByTestId('replay-count')).toHaveText('20 van 20');
+test.describe('at ten in the morning', () => {
+  // The hub stamps the arrivals and the replay's clock reads them: both clocks start at 10:00 in Amsterdam.
+  test.use({ clock: '2025-06-12T10:00:00+02:00' });
+
+  test('the replay runs an event clock, and no label stands where a figure walks', async ({ page, hub }) => {
+    await submitVisitors(hub, times(20, { pick: (i) => i % 3 }));
+    await page.goto(`${hub.url}/projector`);
+    await expect(page.getByTestId('total')).toHaveText('20');
+    await page.keyboard.press('ArrowLeft');
+    await expect(page.getByTestId('view-title')).toHaveText('Zo groeide de dag');
+    // Everyone came between 10:00 and 11:00: the replay's clock starts in that hour.
+    await expect(page.getByTestId('replay-clock')).toHaveText(/^10:\d\d$/);
+    // Every figure walks inside the polygon (crowdSim.test.ts), so every label must stand outside it.
+    const view = fitStage(3, 10, 1280, 720);
+    const corners = [0, 1, 2].map((i) =>
+      toScreen(view, 1280, 720, ...(polygonCorner(i, 3).map((v) => v * 10) as [number, number])),
+    );
+    const inside = (x: number, y: number): boolean =>
+      corners.every(([ax, ay], i) => {
+        const [bx, by] = corners[(i + 1) % 3]!;
+        return (bx - ax) * (y - ay) - (by - ay) * (x - ax) <= 0;
+      });
+    // The words of each label (a corner's box starts at the corner and keeps its words clear with padding).
+    const words = page.locator('.corner-name, .corner-numbers, [data-testid="headline"]');
+    for (let k = 0; k < (await words.count()); k++) {
+      const el = words.nth(k);
+      const id = (await el.textContent()) ?? '';
+      const b = (await el.boundingBox())!;
+      for (const [x, y] of [
+        [b.x, b.y],
+        [b.x + b.width, b.y],
+        [b.x, b.y + b.height],
+        [b.x + b.width, b.y + b.height],
+        [b.x + b.width / 2, b.y + b.height / 2],
+      ] as const)
+        expect(inside(x, y), `${id} at ${Math.round(x)},${Math.round(y)}`).toBe(false);
+    }
+    await page.clock.runFor(25_000);
+    await expect(page.getByTestId('replay-count')).toHaveText('20 van 20');
+    await expect(page.getByTestId('replay-clock')).toHaveText('11:00');
+  });
 });

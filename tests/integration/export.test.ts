@@ -65,7 +65,8 @@ function seed(): void {
 
 beforeEach(async () => {
   data = tempDataDir();
-  hub = await startTestHub(data.dir);
+  // Exported at 17:00 in Amsterdam, after the day's last visitor, whatever the hour of the run.
+  hub = await startTestHub(data.dir, { now: () => Date.UTC(2026, 1, 6, 16, 0) });
   seed();
   const admin = await TestClient.connect(hub.url, 'admin');
   token = await loginAsOrganiser(admin);
@@ -127,6 +128,7 @@ describe('export of aggregated totals', () => {
     expect(json.stamp.from).toBe(new Date(at(10)).toISOString());
     expect(json.stamp.to).toBe(new Date(at(11)).toISOString());
     expect(json.stamp.timeZone).toBe('Europe/Amsterdam');
+    expect(json.stamp.generatedAt).toBe('2026-02-06T16:00:00.000Z');
     for (const table of json.tables)
       for (const row of table.values) for (const v of row) if (v !== null) expect(v).toBeGreaterThanOrEqual(5);
   });

@@ -10,7 +10,7 @@ import type { RunningHub } from '../../src/hub/server';
 import { startTestHub, tempDataDir } from '../support/hub';
 import { shippedInstrument } from '../support/instruments';
 import { colouredPixels, pdfOperators, renderPages, type RenderedPage } from '../support/pdfPages';
-import { simulateDay } from '../support/simulatedDay';
+import { amsterdam, simulateDay } from '../support/simulatedDay';
 
 const three = shippedInstrument('ideale-ambtenaar');
 const four = shippedInstrument('vier-perspectieven');
@@ -34,6 +34,8 @@ async function report(instrument = three, suppressBelow = 5) {
     appVersion: 'test',
     suppressBelow,
     timeZone: 'Europe/Amsterdam',
+    // Made at the end of the simulated day, so the pages kept to look at (and the README's) are the same every run.
+    now: new Date(amsterdam(17)),
   });
   const pdf = await toPdf(doc, instrument);
   const parser = new PDFParse({ data: new Uint8Array(pdf) });
@@ -82,6 +84,7 @@ describe('the day report', () => {
     expect(text).toMatch(/Bureaucraat met Verbinder-kant/);
     // Hours in the event's zone: the first arrivals came at 09:30 Amsterdam time.
     expect(figures.hours[0]!.label).toBe('09:00-10:00');
+    expect(text).toContain('Gemaakt 2026-02-06 17:00');
     expect(text).toContain(doc.stamp.checksum);
   });
 

@@ -13,9 +13,9 @@ export function tempDataDir(): { dir: string; remove: () => void } {
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** A real hub on a free port and its own data folder. */
-export function startTestHub(dataDir: string, port = 0): Promise<RunningHub> {
-  return startHub({ dataDir, port, pagesDir: PAGES_DIR, instrumentsDir: INSTRUMENTS_DIR });
+/** A real hub on a free port and its own data folder; `extra` adds options, such as a fixed clock (`now`). */
+export function startTestHub(dataDir: string, extra: Partial<HubOptions> = {}): Promise<RunningHub> {
+  return startHub({ dataDir, port: 0, pagesDir: PAGES_DIR, instrumentsDir: INSTRUMENTS_DIR, ...extra });
 }
 
 /** The loopback address the network listener takes in tests: an address of its own, so requests reach its gate. */

@@ -41,6 +41,7 @@ async function main(): Promise<void> {
     instrumentsDir: resolve(__dirname, '../../assets/instruments'),
     appVersion: __APP_VERSION__,
     log: (line) => console.log(line),
+    now: clockFrom(process.env.IDEALE_HUB_CLOCK),
   });
   console.log(`Kiosk:     ${hub.url}/kiosk`);
   console.log(`Projector: ${hub.url}/projector`);
@@ -56,6 +57,19 @@ async function main(): Promise<void> {
   const stop = (): void => void hub.close().then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+}
+
+/**
+ * IDEALE_HUB_CLOCK=2026-02-06T10:20:00+01:00 starts the hub's clock at that instant and lets it run on from there, so
+ * an end-to-end test can put the hub at any hour of any day (its page's clock set to the same instant). Unset, the
+ * hub reads the computer's clock.
+ */
+function clockFrom(value: string | undefined): (() => number) | undefined {
+  if (value === undefined || value === '') return undefined;
+  const start = Date.parse(value);
+  if (Number.isNaN(start)) throw new Error(`IDEALE_HUB_CLOCK must be a date and time (ISO 8601), not "${value}"`);
+  const ahead = start - Date.now();
+  return () => Date.now() + ahead;
 }
 
 function portOption(name: string, value: string | undefined): number {

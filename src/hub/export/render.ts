@@ -1,3 +1,4 @@
+import { isoMinute } from '../../core/eventTime';
 import { toCsv } from '../../core/export/csv';
 import type { ExportDocument, ExportFormat } from '../../core/export/document';
 import type { Instrument } from '../../core/instrument';
@@ -16,7 +17,9 @@ export async function renderExport(
   format: ExportFormat,
   instrument: Instrument,
 ): Promise<RenderedExport> {
-  const base = `ideale-ambtenaar-totalen-${doc.stamp.generatedAt.slice(0, 10)}`;
+  // The event's day, not UTC's: an export made at 00:30 in Amsterdam belongs to the new day.
+  const day = isoMinute(Date.parse(doc.stamp.generatedAt), doc.stamp.timeZone).slice(0, 10);
+  const base = `ideale-ambtenaar-totalen-${day}`;
   switch (format) {
     case 'csv':
     case 'csv-semicolon':

@@ -27,6 +27,7 @@ export function handleExportRequest(ctx: HubContext, req: IncomingMessage, res: 
     appVersion: ctx.appVersion,
     suppressBelow: ctx.settings.suppressBelow,
     timeZone: ctx.settings.timeZone,
+    now: new Date(ctx.now()),
   });
   renderExport(doc, format as ExportFormat, instrument)
     .then((file) => {

@@ -16,7 +16,8 @@ export const ARCHIVE_DIR = 'archives';
 export const DAY_STEP_MINUTES = 10;
 
 /** Arrivals today (event time) per step, from the first step with an answer to the step that runs now. */
-function dayChart(ctx: HubContext, now = Date.now()): HubStatus['day'] {
+function dayChart(ctx: HubContext): HubStatus['day'] {
+  const now = ctx.now();
   const stepMs = DAY_STEP_MINUTES * 60_000;
   const midnight = startOfDay(now, ctx.settings.timeZone);
   const per = ctx.store.countPerStep(midnight, stepMs);
@@ -60,7 +61,7 @@ export function hubStatus(ctx: HubContext): HubStatus {
   return {
     responses,
     otherInstrument: responses - live,
-    today: ctx.store.count({ since: startOfDay(Date.now(), ctx.settings.timeZone), rehearsal: false }),
+    today: ctx.store.count({ since: startOfDay(ctx.now(), ctx.settings.timeZone), rehearsal: false }),
     day: dayChart(ctx),
     rehearsal: ctx.store.count({ rehearsal: true }),
     perRound: ctx.store.rounds().map((r) => ({ id: r.id, name: r.name, count: r.count })),
@@ -106,7 +107,7 @@ function startAtLoginStatus(ctx: HubContext): { available: boolean; enabled: boo
  */
 export function archiveDatabase(
   ctx: HubContext,
-  now = new Date(),
+  now = new Date(ctx.now()),
   copy: (path: string) => void = (path) => ctx.store.backupTo(path),
 ): string {
   const dir = join(ctx.dataDir, ARCHIVE_DIR);
@@ -142,12 +143,12 @@ const actions: {
     return null;
   },
   startRound: (ctx, _peer, { name }) => {
-    const round = ctx.store.startRound(name, Date.now());
+    const round = ctx.store.startRound(name, ctx.now());
     ctx.broadcast({ type: 'state', settings: ctx.settings, round });
     return { key: 'roundStarted', params: { name: round.name } };
   },
   stopRound: (ctx) => {
-    const round = ctx.store.stopRound(Date.now());
+    const round = ctx.store.stopRound(ctx.now());
     ctx.broadcast({ type: 'state', settings: ctx.settings, round: null });
     return round ? { key: 'roundStopped', params: { name: round.name } } : { key: 'noRoundRunning' };
   },

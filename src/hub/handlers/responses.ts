@@ -21,7 +21,7 @@ export const responseHandlers: { hello: Handler<'hello'>; submit: Handler<'submi
     rememberDevice(
       ctx.devices,
       peer.deviceKey,
-      { device: message.device, role: message.role, via: peer.via, lastSeen: Date.now() },
+      { device: message.device, role: message.role, via: peer.via, lastSeen: ctx.now() },
       (key) => connected.has(key),
     );
     ctx.send(peer, ctx.welcomeFor(message.role));

@@ -23,7 +23,7 @@ export function attachPeer(ctx: HubContext, peer: Peer): void {
       peer.socket.close(1008, 'rate limited');
       return;
     }
-    peer.lastSeen = Date.now();
+    peer.lastSeen = ctx.now();
     if (peer.deviceKey) {
       const device = ctx.devices.get(peer.deviceKey);
       if (device) device.lastSeen = peer.lastSeen;

@@ -35,6 +35,8 @@ interface VenueDeps {
   routes(): Routes;
   /** Sends projectors the invitation; asked for only once the hub runs. */
   broadcastInvite(invite: HubMessage): void;
+  /** The hub's clock: a phone's answers outside a round count per day of it. */
+  now(): number;
   log(line: string): void;
 }
 
@@ -50,6 +52,7 @@ export function createVenue(
     lan: () => lan.status(),
     peers: () => peers,
     broadcastInvite: deps.broadcastInvite,
+    now: () => new Date(deps.now()),
   });
   const lan = createLan({
     store,

@@ -33,8 +33,11 @@ export interface HubStore {
   close(): void;
 }
 
-/** Opens the data folder's database and everything kept in it; says in the log what the opening found. */
-export function openHubStore(options: HubStoreOptions, log: (line: string) => void): HubStore {
+/**
+ * Opens the data folder's database and everything kept in it; says in the log what the opening found. `now` stamps
+ * the answers' arrival.
+ */
+export function openHubStore(options: HubStoreOptions, now: () => number, log: (line: string) => void): HubStore {
   const { db, report } = openDatabase(options.dataDir, {
     readOnly: options.databaseReadOnly,
     nativeBinding: options.nativeBinding,
@@ -47,7 +50,7 @@ export function openHubStore(options: HubStoreOptions, log: (line: string) => vo
     report,
     store,
     phones: createPhoneStore(db),
-    write: createWriteQueue(store),
+    write: createWriteQueue(store, now),
     noteCount,
     close: () => {
       noteCount();

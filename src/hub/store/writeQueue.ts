@@ -10,6 +10,7 @@ type Result = { stored: boolean; seq: number; receivedAt: number };
  */
 export function createWriteQueue(
   store: ResponseStore,
+  now: () => number = Date.now,
 ): (response: SurveyResponse, meta: InsertMeta) => Promise<Result> {
   let batch: {
     response: SurveyResponse;
@@ -33,6 +34,6 @@ export function createWriteQueue(
   return (response, meta) =>
     new Promise<Result>((resolve, reject) => {
       if (batch.length === 0) setImmediate(flush);
-      batch.push({ response, receivedAt: Date.now(), meta, resolve, reject });
+      batch.push({ response, receivedAt: now(), meta, resolve, reject });
     });
 }

@@ -1,8 +1,8 @@
-import { clockTime, wallClock } from '../../../core/eventTime';
+import { clockTime } from '../../../core/eventTime';
 import type { HubStatus } from '../../../core/messages';
 import { useLang } from '../../common/useLang';
+import { CHART_WIDTH as W, hourTicks, PLOT_LEFT as PAD, PLOT_WIDTH as PLOT } from './dayAxis';
 
-const W = 520;
 const H = 170;
 const AXIS = 22;
 const TOP = 16;
@@ -15,7 +15,7 @@ export function ArrivalsChart({ day, timeZone }: { day: HubStatus['day']; timeZo
   const { counts, start, stepMinutes } = day;
   const stepMs = stepMinutes * 60_000;
   const slots = Math.max(MIN_STEPS, counts.length);
-  const slot = W / slots;
+  const slot = PLOT / slots;
   const max = Math.max(1, ...counts);
   const total = counts.reduce((a, b) => a + b, 0);
   const busiest = counts.indexOf(Math.max(...counts));
@@ -37,13 +37,13 @@ export function ArrivalsChart({ day, timeZone }: { day: HubStatus['day']; timeZo
         aria-label={`${t('console.arrivals', { minutes: stepMinutes })}: ${summary}`}
         data-testid="arrivals"
       >
-        <line x1="0" x2={W} y1={H} y2={H} className="axis" />
+        <line x1={PAD} x2={W - PAD} y1={H} y2={H} className="axis" />
         {counts.map((n, i) => {
           const h = ((H - TOP) * n) / max;
           return (
             <rect
               key={i}
-              x={i * slot + 1}
+              x={PAD + i * slot + 1}
               y={H - h}
               width={Math.max(1, slot - 2)}
               height={h}
@@ -54,18 +54,16 @@ export function ArrivalsChart({ day, timeZone }: { day: HubStatus['day']; timeZo
             </rect>
           );
         })}
-        {Array.from({ length: slots + 1 }, (_, i) => start + i * stepMs)
-          .filter((ms) => wallClock(ms, timeZone).minute === 0)
-          .map((ms) => {
-            const x = ((ms - start) / stepMs) * slot;
-            return (
-              <text key={ms} x={x} y={H + 16} className="tick" textAnchor={x < 20 ? 'start' : 'middle'}>
-                {clockTime(ms, timeZone)}
-              </text>
-            );
-          })}
+        {hourTicks({ start, stepMs, slots, left: PAD, width: PLOT, timeZone }).map(({ ms, text, x }) => (
+          <g key={ms}>
+            <line x1={x} x2={x} y1={H} y2={H + 4} className="axis" />
+            <text x={x} y={H + 16} className="tick" textAnchor="middle">
+              {text}
+            </text>
+          </g>
+        ))}
         {total > 0 && (
-          <text x={W} y={12} className="tick" textAnchor="end">
+          <text x={W - PAD} y={12} className="tick" textAnchor="end">
             {t('console.arrivalsMost', { most: max })}
           </text>
         )}
