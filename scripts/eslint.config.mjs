@@ -21,7 +21,7 @@ const uiOnly = [
   'zustand/*',
   'i18next',
   'react-i18next',
-  'qrcode',
+  'nayuki-qr-code-generator',
 ];
 
 export default tseslint.config(
