@@ -45,7 +45,7 @@ const LAYERS = {
       'three/examples/jsm/*',
       '@react-three/fiber',
       'zustand',
-      'qrcode',
+      'nayuki-qr-code-generator',
     ],
     forbidden: ['hub', 'main', 'preload'],
   },
@@ -112,7 +112,7 @@ export default tseslint.config(
       ...allowOnly(
         LAYERS.renderer.packages,
         LAYERS.renderer.forbidden,
-        'Renderers hold no privileges: core, react, three, zustand, i18next and qrcode; never hub, main or Node.',
+        'Renderers hold no privileges: core, react, three, zustand, i18next and the QR generator; never hub, main or Node.',
       ),
     },
   },

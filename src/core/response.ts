@@ -5,6 +5,7 @@ import {
   labelRanked,
   labelShares,
   rankedPoints,
+  secondSide,
   sharesFromCounts,
   situationFit,
   type ProfileLabel,
@@ -82,6 +83,8 @@ export function checkAgainstInstrument(response: SurveyResponse, instrument: Ins
 export interface Profile {
   shares: number[];
   label: ProfileLabel;
+  /** The second side the result names beside a leading type (2.x only, see {@link secondSide}); else null. */
+  side: string | null;
   casusIndex: number;
   /** How much the choices followed what each situation asks (see situationFit); null for 1.x instruments. */
   fit: number | null;
@@ -98,7 +101,7 @@ export function profileOf(response: Pick<SurveyResponse, 'answers' | 'casus'>, i
         response.answers.map((a) => a.type),
       ),
     );
-    return { shares, label: labelShares(typeIds, shares), casusIndex, fit: null };
+    return { shares, label: labelShares(typeIds, shares), side: null, casusIndex, fit: null };
   }
   const shares = sharesFromCounts(
     rankedPoints(
@@ -107,7 +110,8 @@ export function profileOf(response: Pick<SurveyResponse, 'answers' | 'casus'>, i
     ),
   );
   const fit = situationFit(typeIds.length, situated(response.answers, instrument));
-  return { shares, label: labelRanked(typeIds, shares, fit), casusIndex, fit };
+  const label = labelRanked(typeIds, shares, fit);
+  return { shares, label, side: secondSide(label, typeIds, shares), casusIndex, fit };
 }
 
 /** One of the visitor's own situations that shows how they meet what a situation asks. */

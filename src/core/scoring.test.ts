@@ -11,8 +11,10 @@ import {
   profilePosition,
   rankedPoints,
   roundedPercentages,
+  secondSide,
   sharesFromCounts,
   situationFit,
+  NAMED_SIDE_GAP,
   SWITCH_FIT,
 } from './scoring';
 
@@ -203,6 +205,65 @@ describe('2.x: first and second choice', () => {
           expect(renamed.kind).toBe(label.kind);
           if (label.kind === 'leading' && renamed.kind === 'leading')
             expect(renamed.primary).toBe(rename(label.primary));
+        },
+      ),
+    );
+  });
+});
+
+describe('2.x: the second side a leading type is named with', () => {
+  const three = ['b', 'o', 'v'];
+  const four = ['b', 'o', 'v', 'r'];
+  /** Shares from points (36 in all for twelve situations), labelled and given their second side as the product does. */
+  const side = (ids: string[], points: number[]): [string, string | null] => {
+    const shares = sharesFromCounts(points);
+    const label = labelRanked(ids, shares, 0);
+    return [label.kind, secondSide(label, ids, shares)];
+  };
+
+  it.each([
+    // The visitors the result told only "vooral Verbinder": 61/36/3/0 and 67/33/0.
+    [four, [1, 0, 22, 13], ['leading', 'r']],
+    [three, [12, 0, 24], ['leading', 'b']],
+    // The runner-up at least 0.20 above the next: 8 points of 36 is, 7 (0.194) is not yet.
+    [three, [3, 11, 22], ['leading', 'o']],
+    [three, [4, 11, 21], ['leading', null]],
+    // A pure type whose second choices spread: no side to name.
+    [three, [22, 7, 7], ['leading', null]],
+    [four, [18, 6, 6, 6], ['leading', null]],
+    // Two runners-up level: neither stands out.
+    [four, [18, 9, 9, 0], ['leading', null]],
+  ] as const)('%j %j', (ids, points, expected) => {
+    expect(side([...ids], [...points])).toEqual(expected);
+  });
+
+  it('is null for every label but a leading one: two-sided names both already, a balanced mix none', () => {
+    expect(side(three, [16, 14, 6])).toEqual(['two-sided', null]);
+    expect(side(three, [12, 12, 12])).toEqual(['all-round', null]);
+    expect(secondSide({ kind: 'chameleon' }, three, [0.4, 0.35, 0.25])).toBeNull();
+  });
+
+  it('names the runner-up, never another type, and follows the types when they are renamed', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.shuffledSubarray(four, { minLength: 2, maxLength: 2 }), { minLength: 12, maxLength: 12 }),
+        (orders) => {
+          const shares = sharesFromCounts(rankedPoints(four, orders));
+          const label = labelRanked(four, shares, 0);
+          const named = secondSide(label, four, shares);
+          if (named === null) return;
+          expect(label.kind).toBe('leading');
+          const sorted = [...shares].sort((x, y) => y - x);
+          expect(shares[four.indexOf(named)]).toBe(sorted[1]);
+          expect(sorted[1]! - sorted[2]!).toBeGreaterThanOrEqual(NAMED_SIDE_GAP - 1e-9);
+          const rename = (id: string): string => ({ b: 'o', o: 'v', v: 'r', r: 'b' })[id]!;
+          const renamedShares = sharesFromCounts(
+            rankedPoints(
+              four,
+              orders.map((o) => o.map(rename)),
+            ),
+          );
+          expect(secondSide(labelRanked(four, renamedShares, 0), four, renamedShares)).toBe(rename(named));
         },
       ),
     );

@@ -7,6 +7,8 @@
  * - two-sided: otherwise, when the second share stands at least {@link RANKED_SIDE_GAP} above the third;
  * - otherwise a balanced mix: a chameleon when the visitor gave the points to what each situation asks
  *   ({@link situationFit} at least {@link SWITCH_FIT}), an all-rounder when the mix holds whatever the situation.
+ * A leading profile's sentence also names its runner-up as a second side when that stands at least
+ * {@link NAMED_SIDE_GAP} above the next share ({@link secondSide}).
  *
  * Instruments 1.x (`first-choice`) keep their own rules: shares of single picks, chameleon when the highest and lowest
  * share lie at most {@link CHAMELEON_SPREAD} apart, leading when the top leads by {@link LEAD_GAP}, else two-sided.
@@ -20,6 +22,12 @@ export const RANKED_LEAD_GAP = 0.225;
 export const RANKED_SIDE_GAP = 0.2;
 /** 2.x: the situation fit (0 = no relation, 1 = always the asked type first) from which a balanced mix switches. */
 export const SWITCH_FIT = 0.55;
+/**
+ * 2.x: how far a leading type's runner-up must stand above the share after it for the result to name it as a clear
+ * second side ("vooral Verbinder, met een duidelijke Ruimtemaker-kant"). The distance that makes a profile two-sided;
+ * the harness found no closer one that keeps pure types from being told of a side they do not have (docs/adr/0003).
+ */
+export const NAMED_SIDE_GAP = 0.2;
 
 /** 1.x: how far apart the highest and lowest share may be for the mix to count as a chameleon. */
 export const CHAMELEON_SPREAD = 0.2;
@@ -122,6 +130,23 @@ export function labelRanked(
     };
   }
   return fit >= rules.switchFit - EPS ? { kind: 'chameleon' } : { kind: 'all-round' };
+}
+
+/**
+ * The second side the result names beside a leading type: the runner-up when its share stands at least `gap` above
+ * the next one, else null. Null for every other label: a two-sided label names both sides already, a balanced mix
+ * none. The label (and so the aggregate and the exports) stays as it is; only the sentence says more.
+ */
+export function secondSide(
+  label: ProfileLabel,
+  typeIds: readonly string[],
+  shares: readonly number[],
+  gap: number = NAMED_SIDE_GAP,
+): string | null {
+  if (label.kind !== 'leading') return null;
+  const [, second, third] = rankShares(typeIds, shares);
+  if (!second) return null;
+  return second.share - (third?.share ?? 0) >= gap - EPS ? second.id : null;
 }
 
 /** Each type's points from ranked choices (best first), in the order of `typeIds`. Unknown ids are ignored. */

@@ -45,7 +45,9 @@ test('the four-type instrument runs through kiosk and projector without code cha
   await kiosk.answerItems(Array(12).fill('ruimtemaker'));
   await kiosk.chooseCasus('verbinder');
   await kiosk.answerContext([null, null]);
-  await expect(page.getByTestId('mix-sentence')).toHaveText('Jij bent vooral Ruimtemaker.');
+  await expect(page.getByTestId('mix-sentence')).toHaveText(
+    'Jij bent vooral Ruimtemaker, met een duidelijke Bureaucraat-kant.',
+  );
   await expect(page.getByTestId('share-ruimtemaker')).toHaveText('67%');
   await expect(kiosk.delivery()).toHaveAttribute('data-state', 'saved');
   await expect(projector.getByTestId('total')).toHaveText('5');

@@ -118,7 +118,9 @@ test('the reveal: the figure walks to its place, then the result; it ends by its
   await page.getByRole('button', { name: 'Naar je uitslag' }).tap();
   await expect(reveal).toBeHidden();
   expect(Date.now() - tapped).toBeLessThan(1000);
-  await expect(page.getByTestId('mix-sentence')).toHaveText('Jij bent vooral Bureaucraat.');
+  await expect(page.getByTestId('mix-sentence')).toHaveText(
+    'Jij bent vooral Bureaucraat, met een duidelijke Ondernemer-kant.',
+  );
   expect(hub.storedResponses()).toHaveLength(2);
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { currentInstruments } from '../../src/core/instrument';
 import { RANKED_RULES } from '../../src/core/scoring';
+import { formatSides, sidesNamed } from '../../src/core/sidesNamed';
 import { bestRules, formatResults, REALISTIC_NOISE, simulate, worstRecovery } from '../../src/core/simulation';
 import { visitTime } from '../../src/core/visitTime';
 import { loadInstruments } from '../../src/hub/day/instruments';
@@ -23,6 +24,17 @@ describe.each(current.map((i) => [`${i.id}@${i.version}`, i] as const))('%s', (n
       `${name}: recovery at realistic noise (consistency ${REALISTIC_NOISE.consistency})\n${formatResults(results)}`,
     );
     for (const r of results) expect(r.recovered / r.n, r.latent).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('names both sides of a two-sided visitor in the first sentence, and seldom a side a pure type lacks', () => {
+    const rows = sidesNamed(instrument, { ...REALISTIC_NOISE, perClass: 2000 });
+    console.log(`${name}: the result's sentence at realistic noise\n${formatSides(rows)}`);
+    const row = Object.fromEntries(rows.map((r) => [r.profile, r]));
+    expect(row.pure!.now, 'pure types told of a second side').toBeLessThanOrEqual(0.1);
+    expect(row['two-sided']!.now, 'two equal sides both named').toBeGreaterThanOrEqual(0.9);
+    // A leading type with a real second side (0.7 of the first) was told only "vooral X" by the labels alone.
+    const lean = row['lean 0.7']!;
+    expect(lean.now - lean.before, 'more second sides of 0.7 named than by the labels').toBeGreaterThanOrEqual(0.05);
   });
 
   it('one pick per situation could not tell two-sided people and switchers, whatever its thresholds', () => {

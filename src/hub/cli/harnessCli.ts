@@ -1,13 +1,15 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { RANKED_RULES } from '../../core/scoring';
-import { bestRules, formatResults, pct, simulate, worstRecovery } from '../../core/simulation';
+import { formatSides, sidesNamed } from '../../core/sidesNamed';
+import { bestRules, formatResults, pct, REALISTIC_NOISE, simulate, worstRecovery } from '../../core/simulation';
 import { visitTime } from '../../core/visitTime';
 import { loadInstruments } from '../day/instruments';
 
 /**
  * `node out/main/harness.js [--search] [--per-class 1000]`: runs simulated respondents through every current
- * instrument and prints recovery per class, the confusion matrix, how the point schemes compare, and the visit time.
+ * instrument and prints recovery per class, the confusion matrix, how often the result's sentence names a visitor's
+ * sides, how the point schemes and second-side gaps compare, and the visit time.
  */
 function main(): void {
   const { values } = parseArgs({
@@ -40,9 +42,16 @@ function main(): void {
           `  product rules, consistency ${consistency}, spread ${spread} (worst class ${pct(worstRecovery(results))}):`,
         );
         console.log(formatResults(results));
+        console.log(`  the result's sentence, consistency ${consistency}, spread ${spread}:`);
+        console.log(formatSides(sidesNamed(instrument, { consistency, perClass, spread })));
       }
     }
     if (!values.search) continue;
+    console.log("  a leading type's second side named from a gap of (realistic noise):");
+    for (const gap of [0.1, 0.15, 0.175, 0.2, 0.25]) {
+      const rows = sidesNamed(instrument, { ...REALISTIC_NOISE, perClass }, gap);
+      console.log(`  gap ${gap}: ${rows.map((r) => `${r.profile} ${pct(r.now)}`).join(', ')}`);
+    }
     console.log('  point schemes, each with the label rules that suit it best (realistic noise):');
     for (const points of [[1], [2, 1], [3, 1], [3, 2], [1, 1]]) {
       const best = bestRules(instrument, points, { perClass });

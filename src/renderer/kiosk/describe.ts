@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import { contextAsked, localize, type Instrument, type Language } from '../../core/instrument';
 import { situationExample, type Profile, type SurveyResponse } from '../../core/response';
-import { roundedPercentages, SWITCH_FIT, type CasusGap, type ProfileLabel } from '../../core/scoring';
+import { roundedPercentages, SWITCH_FIT, type CasusGap } from '../../core/scoring';
 import type { ResultCard } from './resultCard';
 
 /** A type's name without its article ("Verbinder"), as the sentences use it. */
@@ -10,11 +10,24 @@ export const typeName = (instrument: Instrument, id: string, lang: Language): st
   return type ? localize(type.name, lang).replace(/^(De|The) /, '') : id;
 };
 
-/** The mix in one sentence ("Jij bent Verbinder met een flinke Ondernemer-kant."). */
-export function mixSentence(label: ProfileLabel, instrument: Instrument, lang: Language, t: TFunction): string {
+/**
+ * The mix in one sentence ("Jij bent Verbinder met een flinke Ondernemer-kant."): a leading type with a clear second
+ * side names that side too ("Jij bent vooral Verbinder, met een duidelijke Ruimtemaker-kant.").
+ */
+export function mixSentence(
+  { label, side }: Pick<Profile, 'label' | 'side'>,
+  instrument: Instrument,
+  lang: Language,
+  t: TFunction,
+): string {
   switch (label.kind) {
     case 'leading':
-      return t('result.leading', { primary: typeName(instrument, label.primary, lang) });
+      return side === null
+        ? t('result.leading', { primary: typeName(instrument, label.primary, lang) })
+        : t('result.leadingWithSide', {
+            primary: typeName(instrument, label.primary, lang),
+            secondary: typeName(instrument, side, lang),
+          });
     case 'two-sided':
       return t(label.tied ? 'result.twoSidedTied' : 'result.twoSided', {
         primary: typeName(instrument, label.primary, lang),

@@ -41,7 +41,7 @@ function PhoneTake() {
       instrument,
       lang,
       shares: profile.shares,
-      sentence: mixSentence(profile.label, instrument, lang, t),
+      sentence: mixSentence(profile, instrument, lang, t),
       reflectionTitle: t('result.reflection'),
       reflection: resultCard(profile.label, profile.shares, instrument, lang).reflection,
     });

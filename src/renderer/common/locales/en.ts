@@ -42,6 +42,7 @@ export const en: Messages = {
   result: {
     title: 'Your mix',
     leading: 'You are mostly {{primary}}.',
+    leadingWithSide: 'You are mostly {{primary}}, with a clear {{secondary}} side.',
     twoSided: 'You are {{primary}} with a strong {{secondary}} side.',
     twoSidedTied: 'You are as much {{primary}} as {{secondary}}.',
     chameleon: 'You are a chameleon: your mix is balanced and moves with what the situation asks.',

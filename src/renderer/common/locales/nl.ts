@@ -41,6 +41,7 @@ export const nl = {
   result: {
     title: 'Jouw mix',
     leading: 'Jij bent vooral {{primary}}.',
+    leadingWithSide: 'Jij bent vooral {{primary}}, met een duidelijke {{secondary}}-kant.',
     twoSided: 'Jij bent {{primary}} met een flinke {{secondary}}-kant.',
     twoSidedTied: 'Jij bent evenveel {{primary}} als {{secondary}}.',
     chameleon: 'Jij bent een kameleon: je mix is in balans en beweegt mee met wat de situatie vraagt.',

@@ -41,7 +41,7 @@ export function Result({ delivery: deliveryLine, take, crowd = true }: ResultPro
   const typeIds = instrument.types.map((x) => x.id);
 
   const profile = useMemo(() => profileOf(response, instrument), [response, instrument]);
-  const sentence = mixSentence(profile.label, instrument, lang, t);
+  const sentence = mixSentence(profile, instrument, lang, t);
   const mirror = situationSentence(response, profile, instrument, lang, t);
   const card = resultCard(profile.label, profile.shares, instrument, lang);
   const gap = casusGap(typeIds, profile.shares, response.casus);
