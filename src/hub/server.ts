@@ -64,6 +64,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   const venue = createVenue(options, {
     store: data.store,
     phones: data.phones,
+    sources: data.sources,
     peers,
     routes: () => routes,
     broadcastInvite: (invite) => ctx.broadcast(invite, ['projector']),
@@ -123,6 +124,7 @@ function contextParts(
     host: options.host ?? {},
     ...venue,
     phones: data.phones,
+    sources: data.sources,
     phoneLimit: createAnswerLimit({ perDevice: PHONE_ANSWERS_PER_SOCKET, perAddress: PHONE_ANSWERS_PER_ADDRESS }),
     instruments,
     store: data.store,
