@@ -43,6 +43,26 @@ export const audienceRoundSchema = z.object({
   answered: z.number().int().nonnegative(),
 });
 
+/**
+ * A network address that handed in more answers in one round than a few people behind it would: a room behind one
+ * router, or a script. `source` is the keyed hash its answers are stored under; `address` the address itself while
+ * the hub has seen it since it started (it is kept in memory only), else null.
+ */
+export const flaggedSourceSchema = z.object({
+  source: z.string(),
+  address: z.string().nullable(),
+  /** All its stored answers, and the first and the last one's arrival (ms). */
+  answers: z.number().int().nonnegative(),
+  first: z.number(),
+  last: z.number(),
+  /** Set aside by the organiser: out of the live picture and every export, until taken back. */
+  setAside: z.boolean(),
+});
+export type FlaggedSource = z.infer<typeof flaggedSourceSchema>;
+
+/** The form of a source in an organiser's action: the hash as the hub gives it. */
+export const sourceIdSchema = z.string().regex(/^[A-Za-z0-9_-]{22}$/, 'source must be 22 base64url characters');
+
 /** What the console shows about audience mode. */
 export const audienceStatusSchema = z.object({
   enabled: z.boolean(),
@@ -51,6 +71,9 @@ export const audienceStatusSchema = z.object({
   /** Phones connected right now. */
   connected: z.number().int().nonnegative(),
   perRound: z.array(audienceRoundSchema),
+  /** Answers in one round above which an address is listed in `flagged`. */
+  flagAbove: z.number().int().nonnegative(),
+  flagged: z.array(flaggedSourceSchema),
 });
 export type AudienceStatus = z.infer<typeof audienceStatusSchema>;
 

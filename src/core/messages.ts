@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { aggregateSchema } from './aggregate';
-import { audienceInviteSchema, audienceStatusSchema } from './audience';
+import { audienceInviteSchema, audienceStatusSchema, sourceIdSchema } from './audience';
 import { instrumentSchema } from './instrument';
 import { lanStatusSchema } from './lan';
 import { responseSchema } from './response';
@@ -60,6 +60,8 @@ export const adminActionSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('lanAddress'), address: z.string().min(1).max(64) }),
   z.strictObject({ kind: z.literal('audience'), enabled: z.boolean() }),
   z.strictObject({ kind: z.literal('audienceNewCode') }),
+  /** Sets the answers of a listed address aside (out of the live picture and the export), or takes them back. */
+  z.strictObject({ kind: z.literal('audienceSetAside'), source: sourceIdSchema, setAside: z.boolean() }),
   z.strictObject({ kind: z.literal('startAtLogin'), enabled: z.boolean() }),
 ]);
 export type AdminAction = z.infer<typeof adminActionSchema>;

@@ -4,6 +4,7 @@ import type { Settings } from '../core/settings';
 import type { AnswerLimit } from './net/answerLimit';
 import type { AudienceController } from './audience/controller';
 import type { PhoneStore } from './audience/phoneStore';
+import type { SourceBook } from './audience/sources';
 import type { OrganiserAuth } from './net/auth';
 import type { DeviceEntry } from './day/devices';
 import type { HostCapabilities } from './day/host';
@@ -44,6 +45,8 @@ export interface HubContext {
   readonly phones: PhoneStore;
   /** Answers per minute from phones: one per phone, and a cap per address a real room never reaches. */
   readonly phoneLimit: AnswerLimit;
+  /** Where phone answers came from (a keyed hash of the address) and which addresses the organiser set aside. */
+  readonly sources: SourceBook;
   /** Stores a response durably (group commit); resolves after the commit. */
   write(response: SurveyResponse, meta: InsertMeta): Promise<{ stored: boolean; seq: number; receivedAt: number }>;
   live: LiveState;

@@ -67,6 +67,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   const venue = createVenue(options, {
     store: data.store,
     phones: data.phones,
+    sources: data.sources,
     peers,
     routes: () => routes,
     broadcastInvite: (invite) => ctx.broadcast(invite, ['projector']),
@@ -128,6 +129,7 @@ function contextParts(
     host: options.host ?? {},
     ...venue,
     phones: data.phones,
+    sources: data.sources,
     phoneLimit: createAnswerLimit({ perDevice: PHONE_ANSWERS_PER_SOCKET, perAddress: PHONE_ANSWERS_PER_ADDRESS }),
     instruments,
     store: data.store,

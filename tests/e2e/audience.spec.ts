@@ -7,9 +7,13 @@ import jsQR from 'jsqr';
 import WebSocket from 'ws';
 import { expect, HubProcess, test } from './fixtures';
 import { KioskPage } from './kioskPage';
+import { phoneAddress, phoneRoute } from './phones';
 
 const LAN_HOST = '127.0.0.2';
-/** A name for the hub's network address: a page there is not a secure context, as on a real venue network. */
+/**
+ * A name for the hub's network address: a page there is not a secure context, as on a real venue network. It leads
+ * to 127.0.0.1, where each phone has its own route to the hub from an address of its own (phones.ts).
+ */
 const PHONE_HOST = 'zaal.test';
 const SHOTS = join(__dirname, '../../docs/screenshots');
 
@@ -22,19 +26,22 @@ test.use({
       '--no-first-run',
       '--use-angle=swiftshader',
       '--enable-unsafe-swiftshader',
-      `--host-resolver-rules=MAP ${PHONE_HOST} ${LAN_HOST}`,
+      `--host-resolver-rules=MAP ${PHONE_HOST} 127.0.0.1`,
     ],
   },
 });
 
 let hub: HubProcess;
 let dataDir: string;
+let routes: { close(): Promise<void> }[] = [];
 test.beforeEach(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'ideale-e2e-audience-'));
   hub = new HubProcess(dataDir, ['--lan', '--lan-port', '0', '--lan-host', LAN_HOST, '--audience']);
   await hub.start(0);
 });
 test.afterEach(async () => {
+  await Promise.all(routes.map((r) => r.close()));
+  routes = [];
   await hub.kill();
   rmSync(dataDir, { recursive: true, force: true });
 });
@@ -95,7 +102,14 @@ async function checkPhoneScreen(page: Page, name: string): Promise<void> {
   );
 }
 
-const phoneUrl = (): string => hub.pairing.phone!.replace(LAN_HOST, PHONE_HOST);
+/** The address phone `n` scans, reaching the hub from its own loopback address (127.0.0.N), as a phone would. */
+async function phoneUrl(n: number): Promise<string> {
+  const url = new URL(hub.pairing.phone!);
+  const route = await phoneRoute(url.origin, phoneAddress(n));
+  routes.push(route);
+  url.host = `${PHONE_HOST}:${route.port}`;
+  return url.href;
+}
 
 test('a phone in the room answers once over plain HTTP, keeps its result and saves it as an image', async ({
   browser,
@@ -108,7 +122,7 @@ test('a phone in the room answers once over plain HTTP, keeps its result and sav
     locale: 'nl-NL',
   });
   const page = await context.newPage();
-  await page.goto(phoneUrl());
+  await page.goto(await phoneUrl(0));
   await expect(page).toHaveURL(new RegExp(`${PHONE_HOST}:\\d+/phone/$`));
   expect(await page.evaluate(() => window.isSecureContext)).toBe(false);
   await expect(page.locator('.screen.intro')).toBeVisible();
@@ -162,7 +176,7 @@ test('the projector invites the room with a QR code that scans at a quarter size
     locale: 'en-GB',
   });
   const phone = await context.newPage();
-  await phone.goto(phoneUrl());
+  await phone.goto(await phoneUrl(1));
   await expect(phone.locator('.intro h1')).toHaveText(/./);
   await expect(phone.locator('html')).toHaveAttribute('lang', 'en');
   await expect(projector.getByTestId('invite-joined')).toHaveText('1 in de zaal doet mee');
@@ -213,7 +227,7 @@ test('the console switches audience mode, counts phones per round, and a new roo
   await expect(panel.getByTestId('audience-code')).toHaveCount(0);
   await panel.getByRole('button', { name: 'Meedoen vanuit de zaal aanzetten' }).click();
   const code = (await panel.getByTestId('audience-code').textContent())!;
-  expect(phoneUrl()).toContain(code.replace('-', ''));
+  expect(hub.pairing.phone).toContain(code.replace('-', ''));
 
   await page.getByLabel('Naam van de ronde').fill('Zaal 1');
   await page.getByRole('button', { name: 'Start ronde' }).click();
@@ -224,7 +238,7 @@ test('the console switches audience mode, counts phones per round, and a new roo
     locale: 'nl-NL',
   });
   const phone = await context.newPage();
-  await phone.goto(phoneUrl());
+  await phone.goto(await phoneUrl(2));
   await answerAll(phone);
   await checkPhoneScreen(phone, 'result at 360 px');
   await expect(panel.getByTestId('audience-rounds')).toContainText(/Zaal 1\s*1\s*1/);
@@ -241,7 +255,7 @@ test('the console switches audience mode, counts phones per round, and a new roo
 test('a phone mid-visit starts again at its intro when the organiser switches the instrument', async ({ browser }) => {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
   const phone = await context.newPage();
-  await phone.goto(phoneUrl());
+  await phone.goto(await phoneUrl(3));
   await phone.locator('.intro button.primary').tap();
   await expect(phone.locator('.screen.item')).toBeVisible();
   await organiser(hub.url, { kind: 'instrument', id: 'vier-perspectieven' });

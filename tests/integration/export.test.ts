@@ -169,7 +169,13 @@ describe('export of aggregated totals', () => {
     expect(cells).toEqual(CASUS.map((row) => row.map((v) => v ?? 'x')));
     const codebook = book.getWorksheet('codeboek')!;
     expect(codebook.getRow(2).values).toEqual([undefined, 'type', 'bureaucraat', 'De Bureaucraat', 'The Bureaucrat']);
-    expect(book.getWorksheet('Over deze export')!.getRow(9).values).toEqual([undefined, 'Onderdrukt onder', 5]);
+    const about = book.getWorksheet('Over deze export')!;
+    expect(about.getRow(9).values).toEqual([
+      undefined,
+      'Antwoorden apart gezet door de organisator (niet in deze export)',
+      0,
+    ]);
+    expect(about.getRow(10).values).toEqual([undefined, 'Onderdrukt onder', 5]);
   });
 
   it('XLSX opens ready to use: frozen headers, widths that fit, number formats, valid sheet names', async () => {

@@ -30,11 +30,17 @@ export const audienceCode = (hub: RunningHub): string => hub.context.audience.ac
 /** The 127.0.0.N address of phone `n` (0-based), never the hub's own. */
 export const phoneAddress = (n: number): string => `127.0.${Math.floor((n + 10) / 250)}.${((n + 10) % 250) + 3}`;
 
-/** A plain GET from a given local address: status, Location and the cookies set (name=value). */
+/** A plain GET from a given local address: status, Location, Retry-After and the cookies set (name=value). */
 export function get(
   url: string,
   { cookie = '', localAddress }: { cookie?: string; localAddress?: string } = {},
-): Promise<{ status: number; location: string | undefined; cookies: string[]; body: string }> {
+): Promise<{
+  status: number;
+  location: string | undefined;
+  retryAfter: string | undefined;
+  cookies: string[];
+  body: string;
+}> {
   return new Promise((resolve, reject) => {
     const req = request(url, { headers: cookie ? { cookie } : {}, localAddress, agent: false }, (res) => {
       let body = '';
@@ -44,6 +50,7 @@ export function get(
         resolve({
           status: res.statusCode ?? 0,
           location: res.headers.location,
+          retryAfter: res.headers['retry-after'],
           cookies: (res.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]!),
           body,
         }),

@@ -30,6 +30,7 @@ export function toCsv(doc: ExportDocument, variant: 'comma' | 'semicolon'): stri
     line(['App-versie', s.appVersion]),
     line(['Instrument', s.instrument]),
     line(['Antwoorden op een ander instrument of een andere versie (niet in deze export)', s.otherAnswers]),
+    line(['Antwoorden apart gezet door de organisator (niet in deze export)', s.setAside]),
     line(['Onderdrukt onder', s.suppressBelow]),
     line(['Controlegetal (sha256)', s.checksum]),
     '',

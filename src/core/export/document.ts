@@ -14,6 +14,8 @@ export interface ExportStamp {
   instrument: string;
   /** Stored answers this export leaves out because they belong to another instrument or version. */
   otherAnswers: number;
+  /** Stored answers this export leaves out because the organiser set their network address aside (audience mode). */
+  setAside: number;
   suppressBelow: number;
   /** sha256 over the shown totals (see canonicalTotals). */
   checksum: string;

@@ -1,4 +1,3 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomInt } from 'node:crypto';
 import {
   AUDIENCE_CODE_LENGTH,
@@ -11,19 +10,13 @@ import {
 } from '../../core/audience';
 import { JOIN_CODE_ALPHABET, type LanStatus } from '../../core/lan';
 import type { Round } from '../../core/settings';
-import type { Peer } from '../net/peer';
-import { securityHeaders } from '../net/http';
+import { createCodeLock, FORMER_CODES } from '../net/codeLock';
 import type { AudienceGate } from '../net/lan';
+import type { Peer } from '../net/peer';
 import type { ResponseStore } from '../store/responseStore';
-import {
-  audienceAdmission,
-  audienceCookies,
-  isPhonePath,
-  newPhoneCookie,
-  phoneCookie,
-  sendAudienceRefusal,
-} from './gate';
+import { audienceGate } from './gate';
 import type { PhoneIds, PhoneStore } from './phoneStore';
+import { PHONE_FLAG_ANSWERS, type SourceBook } from './sources';
 
 /**
  * Phones one address may connect on top of the network listener's own caps: a room behind one NAT (a venue whose
@@ -57,6 +50,7 @@ export interface AudienceController {
 interface Deps {
   store: ResponseStore;
   phones: PhoneStore;
+  sources: SourceBook;
   lan(): LanStatus;
   peers(): Iterable<Peer>;
   broadcastInvite(invite: AudienceInvite): void;
@@ -69,16 +63,41 @@ function newAudienceCode(): string {
   return code;
 }
 
-const readSaved = (raw: string | undefined): { enabled: boolean; code: string } | null => {
+/** What is kept of audience mode: on or off, the code, and the codes before "New room code" (codeLock.ts). */
+interface SavedAudience {
+  enabled: boolean;
+  code: string;
+  former: string[];
+}
+
+const readSaved = (raw: string | undefined): SavedAudience | null => {
   if (!raw) return null;
   try {
-    const value = JSON.parse(raw) as { enabled?: unknown; code?: unknown };
+    const value = JSON.parse(raw) as { enabled?: unknown; code?: unknown; former?: unknown };
     const code = typeof value.code === 'string' ? normalizeAudienceCode(value.code) : null;
-    return code ? { enabled: value.enabled === true, code } : null;
+    const former = Array.isArray(value.former)
+      ? value.former.flatMap((c) => (typeof c === 'string' ? (normalizeAudienceCode(c) ?? []) : []))
+      : [];
+    return code ? { enabled: value.enabled === true, code, former } : null;
   } catch {
     return null;
   }
 };
+
+/** Audience mode's kept state, read once; `save` writes it back. */
+function keptAudience(store: ResponseStore): { state: SavedAudience; save(): void; renew(): void } {
+  const state = readSaved(store.getSetting('audience')) ?? { enabled: false, code: newAudienceCode(), former: [] };
+  const save = (): void => store.setSetting('audience', JSON.stringify(state));
+  return {
+    state,
+    save,
+    renew: () => {
+      state.former = [state.code, ...state.former].slice(0, FORMER_CODES);
+      state.code = newAudienceCode();
+      save();
+    },
+  };
+}
 
 const keyOf = (round: Round | null, now: Date): string =>
   round
@@ -87,38 +106,33 @@ const keyOf = (round: Round | null, now: Date): string =>
 
 /** Audience mode: kept in the database like network mode, so a restarted hub lets the same room in again. */
 export function createAudience(deps: Deps): AudienceController {
-  const saved = readSaved(deps.store.getSetting('audience'));
-  let code = saved?.code ?? newAudienceCode();
-  let enabled = saved?.enabled ?? false;
+  const kept = keptAudience(deps.store);
+  const { state } = kept;
   let lastInvite = '';
   const now = deps.now ?? (() => new Date());
-  const save = (): void => deps.store.setSetting('audience', JSON.stringify({ enabled, code }));
   const dropPhones = (): void => {
     for (const peer of deps.peers()) if (peer.audience) peer.socket.close(AUDIENCE_ENDED, 'audience ended');
   };
-  const activeCode = (): string | null => (enabled ? code : null);
+  const activeCode = (): string | null => (state.enabled ? state.code : null);
+  const lock = createCodeLock({ normalize: normalizeAudienceCode, former: () => state.former });
+  const switchTo = (on: boolean): void => {
+    state.enabled = on;
+    kept.save();
+    if (!on) dropPhones();
+    controller.announce();
+  };
 
   const controller: AudienceController = {
     activeCode,
-    status: () => statusOf(deps, now(), enabled, activeCode()),
-    enable: () => {
-      enabled = true;
-      save();
-      controller.announce();
-    },
-    disable: () => {
-      enabled = false;
-      save();
-      dropPhones();
-      controller.announce();
-    },
+    status: () => statusOf(deps, now(), state.enabled, activeCode()),
+    enable: () => switchTo(true),
+    disable: () => switchTo(false),
     newCode: () => {
-      code = newAudienceCode();
-      save();
+      kept.renew();
       dropPhones();
       controller.announce();
     },
-    gate: audienceGate(activeCode, () => enabled),
+    gate: audienceGate({ active: activeCode, lock }, () => (state.enabled ? AUDIENCE_EXTRA_CONNECTIONS : 0)),
     roundKey: () => keyOf(deps.store.activeRound(), now()),
     joined: (ids) => {
       // Only a count: a join lost to a failing disk costs the number, never the phone's answer.
@@ -127,7 +141,7 @@ export function createAudience(deps: Deps): AudienceController {
         .then((isNew) => isNew && controller.announce())
         .catch(() => undefined);
     },
-    invite: () => inviteOf(deps.lan(), enabled, code, deps.phones.counts(controller.roundKey()).joined),
+    invite: () => inviteOf(deps.lan(), state.enabled, state.code, deps.phones.counts(controller.roundKey()).joined),
     announce: () => {
       const invite = controller.invite();
       const frame = JSON.stringify(invite);
@@ -140,7 +154,10 @@ export function createAudience(deps: Deps): AudienceController {
   return controller;
 }
 
-/** Audience mode as the console shows it: on or off, the code, the phones connected and who joined per round. */
+/**
+ * Audience mode as the console shows it: on or off, the code, the phones connected, who joined per round, and the
+ * addresses that answered for more than a few people.
+ */
 function statusOf(deps: Deps, now: Date, enabled: boolean, code: string | null): AudienceStatus {
   const counts = deps.phones.countsPerKey();
   const perRound: AudienceStatus['perRound'] = deps.store
@@ -151,36 +168,7 @@ function statusOf(deps: Deps, now: Date, enabled: boolean, code: string | null):
   if (outside) perRound.push({ round: null, name: '', ...outside });
   let connected = 0;
   for (const peer of deps.peers()) if (peer.role === 'phone') connected++;
-  return { enabled, code, connected, perRound };
-}
-
-/** What the network listener asks of audience mode: may this request or socket in as a phone, and how many more. */
-function audienceGate(activeCode: () => string | null, enabled: () => boolean): AudienceGate {
-  return {
-    request: (req: IncomingMessage, res: ServerResponse) => {
-      const code = activeCode();
-      const verdict = audienceAdmission(req, code);
-      if (verdict.kind === 'refused') {
-        if (!isPhonePath(req)) return 'no';
-        sendAudienceRefusal(req, res, verdict.typed, 401);
-      } else if (verdict.kind === 'elsewhere') sendAudienceRefusal(req, res, false, 403);
-      else if (verdict.kind === 'pair' || verdict.kind === 'home') {
-        res.writeHead(303, {
-          Location: verdict.kind === 'pair' ? verdict.location : '/phone/',
-          'Set-Cookie': verdict.kind === 'pair' && code ? audienceCookies(req, code) : [],
-          'Cache-Control': 'no-store',
-          ...securityHeaders(req),
-        });
-        res.end();
-      } else {
-        if (isPhonePath(req) && !phoneCookie(req)) res.setHeader('Set-Cookie', newPhoneCookie());
-        return 'in';
-      }
-      return 'handled';
-    },
-    upgrade: (req) => audienceAdmission(req, activeCode()).kind === 'in',
-    extraConnections: () => (enabled() ? AUDIENCE_EXTRA_CONNECTIONS : 0),
-  };
+  return { enabled, code, connected, perRound, flagAbove: PHONE_FLAG_ANSWERS, flagged: deps.sources.flagged() };
 }
 
 /** The projector's invitation: where and with which code phones get in, while network and audience mode are on. */

@@ -1,7 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import { AUDIENCE_PARAM, normalizeAudienceCode, PHONE_PAGE } from '../../core/audience';
-import { requestUrl, sendGatePage } from '../net/http';
+import { carriedCode, refuseLockedUpgrade, refuseUpgrade, sendLockedPage, type CodeLock } from '../net/codeLock';
+import { requestUrl, securityHeaders, sendGatePage } from '../net/http';
+import type { AudienceGate } from '../net/lan';
 import { readCookie, sameCode } from '../net/lanGate';
 
 /** The cookie a phone keeps after scanning the code: it opens the phone page and its socket, nothing else. */
@@ -23,13 +26,19 @@ export type AudienceVerdict =
   | { kind: 'pair'; location: string }
   | { kind: 'home' }
   | { kind: 'elsewhere' }
+  | { kind: 'no-cookie' }
   | { kind: 'refused'; typed: boolean };
+
+/** What a script that took the code off the projection is told when it opens a socket without scanning. */
+export const NO_PHONE_COOKIE =
+  "A phone's socket needs the cookies the phone page sets: open /phone/ with the room code first (scan the QR code).";
 
 /**
  * What the audience code lets a request on the network listener do: the phone page, its assets and its socket. A
  * page opened with the code gets the cookie and is sent to the same page without the code; with the cookie, `/`
- * leads to the phone page and every other page or route is refused (`elsewhere`). `expected` null: audience mode is
- * off, and no code opens anything.
+ * leads to the phone page and every other page or route is refused (`elsewhere`). The socket needs both cookies
+ * the page was given, the code's and the phone's own (`no-cookie` when the code came without them). `expected`
+ * null: audience mode is off, and no code opens anything.
  */
 export function audienceAdmission(req: IncomingMessage, expected: string | null): AudienceVerdict {
   const url = requestUrl(req);
@@ -44,7 +53,10 @@ export function audienceAdmission(req: IncomingMessage, expected: string | null)
     url.searchParams.delete(AUDIENCE_PARAM);
     return { kind: 'pair', location: `/${PHONE_PAGE}/${url.search}` };
   }
-  if (byQuery && path === '/ws') return { kind: 'in' };
+  if (path === '/ws') {
+    if (byCookie && phoneCookie(req)) return { kind: 'in' };
+    if (byCookie || byQuery) return { kind: 'no-cookie' };
+  }
   if (!byCookie) return { kind: 'refused', typed: typed !== null };
   if (isPage || path === '/ws' || path.startsWith('/assets/')) return { kind: 'in' };
   if (path === '/') return { kind: 'home' };
@@ -90,3 +102,69 @@ export function sendAudienceRefusal(
 }
 
 export const isPhonePath = (req: IncomingMessage): boolean => PHONE_PATHS.has(requestUrl(req)?.pathname ?? '');
+
+/** The room code now (null while audience mode is off), and the lock against guessing it. */
+export interface RoomCode {
+  active(): string | null;
+  lock: CodeLock;
+}
+
+/**
+ * The room code's verdict with its lock: while the address is locked for guessing, a request that carries a room
+ * code is not judged (`locked`, how long); otherwise the verdict, and a wrong code counted toward the lock. While
+ * audience mode is off there is nothing to guess, and nothing is counted.
+ */
+function judgeRoom(
+  req: IncomingMessage,
+  room: RoomCode,
+): { locked: number } | { locked: null; verdict: AudienceVerdict } {
+  const address = req.socket.remoteAddress ?? '?';
+  const code = room.active();
+  const carried = code === null ? [] : carriedCode(req, AUDIENCE_PARAM, AUDIENCE_COOKIE);
+  const wait = carried.length > 0 ? room.lock.lockedForMs(address) : null;
+  if (wait !== null) return { locked: wait };
+  const verdict = audienceAdmission(req, code);
+  const right = code !== null && carried.some((value) => sameCode(normalizeAudienceCode(value), code));
+  const caused = room.lock.judged(address, carried, right);
+  return caused !== null ? { locked: caused } : { locked: null, verdict };
+}
+
+/** What the network listener asks of audience mode: may this request or socket in as a phone, and how many more. */
+export function audienceGate(room: RoomCode, extraConnections: () => number): AudienceGate {
+  return {
+    request: (req, res) => {
+      const judged = judgeRoom(req, room);
+      if (judged.locked !== null) {
+        sendLockedPage(req, res, judged.locked, true);
+        return 'handled';
+      }
+      const { verdict } = judged;
+      if (verdict.kind === 'refused' || verdict.kind === 'no-cookie') {
+        if (!isPhonePath(req)) return 'no';
+        sendAudienceRefusal(req, res, verdict.kind === 'refused' && verdict.typed, 401);
+      } else if (verdict.kind === 'elsewhere') sendAudienceRefusal(req, res, false, 403);
+      else if (verdict.kind === 'pair' || verdict.kind === 'home') {
+        const code = room.active();
+        res.writeHead(303, {
+          Location: verdict.kind === 'pair' ? verdict.location : '/phone/',
+          'Set-Cookie': verdict.kind === 'pair' && code ? audienceCookies(req, code) : [],
+          'Cache-Control': 'no-store',
+          ...securityHeaders(req),
+        });
+        res.end();
+      } else {
+        if (isPhonePath(req) && !phoneCookie(req)) res.setHeader('Set-Cookie', newPhoneCookie());
+        return 'in';
+      }
+      return 'handled';
+    },
+    upgrade: (req: IncomingMessage, socket: Socket) => {
+      const judged = judgeRoom(req, room);
+      if (judged.locked !== null) refuseLockedUpgrade(socket, judged.locked);
+      else if (judged.verdict.kind === 'no-cookie') refuseUpgrade(socket, '401 Unauthorized', NO_PHONE_COOKIE);
+      else return judged.verdict.kind === 'in' ? 'in' : 'no';
+      return 'handled';
+    },
+    extraConnections,
+  };
+}

@@ -66,6 +66,9 @@ export async function phoneSubmit(ctx: HubContext, peer: Peer, response: SurveyR
     const result = await acceptResponse(ctx, response, {
       round: ctx.store.activeRound()?.id ?? null,
       rehearsal: false,
+      // Where it came from, so the organiser can set aside an address that answered for a whole room; the hub's
+      // own computer is no such address.
+      source: peer.via === 'lan' ? ctx.sources.of(peer.address) : null,
       // In the answer's own transaction: an answer stored is a phone marked, and the other way round.
       alongside: () => ctx.phones.markAnswered(key, ids),
     });

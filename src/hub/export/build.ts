@@ -54,7 +54,8 @@ export function buildExport(
       appVersion: options.appVersion,
       instrument: `${instrument.id}@${instrument.version}`,
       // Versions are never mixed: answers to another one are counted here, so the export says what it leaves out.
-      otherAnswers: store.count({ rehearsal: false }) - rows.length,
+      otherAnswers: store.count({ rehearsal: false, setAside: false }) - rows.length,
+      setAside: store.count({ rehearsal: false, setAside: true }),
       suppressBelow: options.suppressBelow,
       checksum: createHash('sha256').update(canonicalTotals(tables)).digest('hex'),
     },

@@ -35,7 +35,9 @@ export function toPdf(doc: ExportDocument, instrument: Instrument): Promise<Buff
     s.from && s.to
       ? period(Date.parse(s.from), Date.parse(s.to), s.timeZone)
       : `nog geen volle groep van ${s.suppressBelow} antwoorden`;
-  const other = s.otherAnswers > 0 ? ` · ${s.otherAnswers} antwoorden op een andere versie niet meegeteld` : '';
+  const other =
+    (s.otherAnswers > 0 ? ` · ${s.otherAnswers} antwoorden op een andere versie niet meegeteld` : '') +
+    (s.setAside > 0 ? ` · ${s.setAside} antwoorden apart gezet door de organisator` : '');
   fitText(pdf, `${when} (${s.timeZone}) · ${s.instrument}${other} · app ${s.appVersion}`, MARGIN, 66, width, {
     size: 9.5,
     color: MUTED,

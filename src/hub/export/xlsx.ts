@@ -82,6 +82,7 @@ export async function toXlsx(doc: ExportDocument): Promise<Buffer> {
     ['App-versie', s.appVersion],
     ['Instrument', s.instrument],
     ['Antwoorden op een ander instrument of een andere versie (niet in deze export)', s.otherAnswers],
+    ['Antwoorden apart gezet door de organisator (niet in deze export)', s.setAside],
     ['Onderdrukt onder', s.suppressBelow],
     ['Controlegetal (sha256)', s.checksum],
   ];

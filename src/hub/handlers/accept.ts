@@ -26,7 +26,8 @@ export async function acceptResponse(
   if (problem || !instrument) return { ok: false, problem: problem ?? 'unknown instrument' };
   const { stored, seq, receivedAt } = await ctx.write(response, meta);
   // The live state may have been rebuilt from the store while the commit was pending; add() skips a seq it holds.
-  if (stored && instrument === ctx.live.instrument) {
+  // An answer from an address the organiser set aside is kept, and left out of the picture as the store leaves it.
+  if (stored && instrument === ctx.live.instrument && !ctx.sources.isSetAside(meta.source)) {
     const member = ctx.live.add(seq, profileOf(response, instrument), meta, { response, receivedAt });
     if (member) {
       ctx.broadcast({ type: 'update', aggregate: ctx.live.aggregate(), member }, ['projector', 'admin']);

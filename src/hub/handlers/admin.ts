@@ -60,7 +60,8 @@ export function hubStatus(ctx: HubContext): HubStatus {
   const live = ctx.live.crowd().filter((m) => !m.rehearsal).length;
   return {
     responses,
-    otherInstrument: responses - live,
+    // Answers set aside are out of the live crowd too, but they are no other instrument's.
+    otherInstrument: ctx.store.count({ rehearsal: false, setAside: false }) - live,
     today: ctx.store.count({ since: startOfDay(ctx.now(), ctx.settings.timeZone), rehearsal: false }),
     day: dayChart(ctx),
     rehearsal: ctx.store.count({ rehearsal: true }),
@@ -239,6 +240,14 @@ const actions: {
   audienceNewCode: (ctx) => {
     ctx.audience.newCode();
     return { key: 'audienceNewCode' };
+  },
+  audienceSetAside: (ctx, _peer, { source, setAside }) => {
+    // Only an address the console lists: a typo or a stale list sets nothing aside.
+    const count = ctx.sources.setAside(source, setAside, Date.now());
+    if (count === null) throw new RefusedError('audienceSourceUnknown');
+    // The live picture is rebuilt without (or with) its answers; the export reads the same rule from the file.
+    ctx.reload();
+    return { key: setAside ? 'audienceSetAside' : 'audienceTakenBack', params: { count } };
   },
   startAtLogin: (ctx, _peer, { enabled }) => {
     const item = ctx.host.startAtLogin;

@@ -1,14 +1,18 @@
 /**
  * Network mode: a second listener on the venue network, bounded in time and connections, behind the join code's
- * gate (lanGate.ts) and audience mode's. On and off, the code and the chosen address are kept in the settings.
+ * gate (lanGate.ts) and audience mode's, in that order (lanEntry.ts). On and off, the code and the chosen address
+ * are kept in the settings.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { normalizeJoinCode, type LanStatus } from '../../core/lan';
 import type { ResponseStore } from '../store/responseStore';
-import { securityHeaders } from './http';
-import { admission, joinCookie, lanAddresses, newJoinCode, sendRefusal } from './lanGate';
+import { createCodeLock, FORMER_CODES } from './codeLock';
+import { lanAddresses, newJoinCode } from './lanGate';
+import { lanRequests, lanUpgrades, type AudienceGate, type JoinGate } from './lanEntry';
+
+export type { AudienceGate } from './lanEntry';
 
 /** The port devices on the venue network use unless the hub is started with another. */
 export const DEFAULT_LAN_PORT = 5781;
@@ -63,22 +67,6 @@ export const DEFAULT_LAN_LIMITS: LanLimits = {
   maxConnections: 128,
 };
 
-/**
- * Audience mode's way in on the same listener (src/hub/audience): requests without the join code may still carry the
- * audience code, which opens the phone page and its socket only.
- */
-export interface AudienceGate {
-  /**
-   * A request the join code did not let in: `handled` when audience mode answered it (a redirect, its own refusal),
-   * `in` when the audience code lets it through to the page routes, `no` when it is none of audience mode's business.
-   */
-  request(req: IncomingMessage, res: ServerResponse): 'handled' | 'in' | 'no';
-  /** Whether a socket upgrade carries a valid audience code. */
-  upgrade(req: IncomingMessage): boolean;
-  /** Connections audience mode adds to the caps: a whole room may share one address behind a NAT. */
-  extraConnections(): number;
-}
-
 interface LanOptions {
   store: ResponseStore;
   audience?: AudienceGate;
@@ -100,42 +88,68 @@ interface SavedLan {
   code: string;
   /** The address the organiser chose, kept while the computer does not have it (a laptop off its Wi-Fi). */
   address: string | null;
+  /** Codes from before "New code": a device still holding one is not guessing (codeLock.ts). */
+  former: string[];
 }
 
 const readSaved = (raw: string | undefined): SavedLan | null => {
   if (!raw) return null;
   try {
-    const value = JSON.parse(raw) as { enabled?: unknown; code?: unknown; address?: unknown };
+    const value = JSON.parse(raw) as { enabled?: unknown; code?: unknown; address?: unknown; former?: unknown };
     const code = typeof value.code === 'string' ? normalizeJoinCode(value.code) : null;
     const address = typeof value.address === 'string' ? value.address : null;
-    return code ? { enabled: value.enabled === true, code, address } : null;
+    const former = Array.isArray(value.former)
+      ? value.former.flatMap((c) => (typeof c === 'string' ? (normalizeJoinCode(c) ?? []) : []))
+      : [];
+    return code ? { enabled: value.enabled === true, code, address, former } : null;
   } catch {
     return null;
   }
 };
+
+/** Network mode's kept state, read once; `save` writes it back, `renew` makes a new code and keeps the old one. */
+function keptLan(store: ResponseStore): { state: SavedLan; save(): void; renew(): void } {
+  const state = readSaved(store.getSetting('lan')) ?? {
+    enabled: false,
+    code: newJoinCode(),
+    address: null,
+    former: [],
+  };
+  const save = (): void => store.setSetting('lan', JSON.stringify(state));
+  return {
+    state,
+    save,
+    renew: () => {
+      state.former = [state.code, ...state.former].slice(0, FORMER_CODES);
+      state.code = newJoinCode();
+      save();
+    },
+  };
+}
 
 /**
  * Network mode: a second listener beside the loopback one, on which nothing but a health check passes without the
  * join code. The loopback listener (the hub's own windows) is never touched.
  */
 export function createLan(options: LanOptions): LanController {
-  const saved = readSaved(options.store.getSetting('lan'));
-  let code = saved?.code ?? newJoinCode();
-  let enabled = saved?.enabled ?? false;
-  let chosen = saved?.address ?? null;
+  const kept = keptLan(options.store);
+  const { state, save } = kept;
+  const join: JoinGate = {
+    code: () => state.code,
+    lock: createCodeLock({ normalize: normalizeJoinCode, former: () => state.former }),
+  };
   let server: Server | null = null;
   let error: LanStatus['error'] = null;
   const sockets = new Set<Socket>();
   const limits = { ...DEFAULT_LAN_LIMITS, ...options.limits };
 
-  const save = (): void => options.store.setSetting('lan', JSON.stringify({ enabled, code, address: chosen }));
   const addresses =
     options.addresses ??
     ((): string[] => (options.host === '0.0.0.0' ? lanAddresses(networkInterfaces()) : [options.host]));
 
   const listen = async (): Promise<void> => {
     if (server) return;
-    server = await startListener(options, limits, sockets, () => code);
+    server = await startListener(options, limits, sockets, join);
   };
 
   const stopListening = async (): Promise<void> => {
@@ -148,7 +162,7 @@ export function createLan(options: LanOptions): LanController {
   };
 
   const controller: LanController = {
-    status: () => statusOf(server, options.port, enabled ? code : null, addresses(), chosen, error),
+    status: () => statusOf(server, options.port, state.enabled ? state.code : null, addresses(), state.address, error),
     enable: async () => {
       try {
         await listen();
@@ -157,23 +171,22 @@ export function createLan(options: LanOptions): LanController {
         error = cause instanceof LanListenError ? cause.reason : 'failed';
         throw cause;
       }
-      enabled = true;
+      state.enabled = true;
       save();
     },
     disable: async () => {
-      enabled = false;
+      state.enabled = false;
       error = null;
       save();
       await stopListening();
     },
     newCode: () => {
-      code = newJoinCode();
-      save();
+      kept.renew();
       options.dropPeers();
     },
     chooseAddress: (address) => {
       if (!addresses().includes(address)) return false;
-      chosen = address;
+      state.address = address;
       save();
       return true;
     },
@@ -187,14 +200,14 @@ async function startListener(
   options: LanOptions,
   limits: LanLimits,
   sockets: Set<Socket>,
-  code: () => string,
+  join: JoinGate,
 ): Promise<Server> {
   const server = createServer(
     // Node checks the header and request timeouts on this interval: finer than the timeouts themselves.
     { connectionsCheckingInterval: Math.min(1000, limits.headersTimeoutMs / 2) },
-    lanRequests(options, code),
+    lanRequests(options, join),
   );
-  server.on('upgrade', lanUpgrades(options, code));
+  server.on('upgrade', lanUpgrades(options, join));
   server.headersTimeout = limits.headersTimeoutMs;
   server.requestTimeout = limits.requestTimeoutMs;
   server.keepAliveTimeout = limits.idleTimeoutMs;
@@ -210,45 +223,6 @@ async function startListener(
   server.on('error', (cause) => options.log(`Network mode: ${cause.message}`));
   options.log(`Network mode on port ${(server.address() as AddressInfo).port}`);
   return server;
-}
-
-/** What network mode's listener does with a request: the join code's gate first, then audience mode's. */
-function lanRequests(options: LanOptions, code: () => string): (req: IncomingMessage, res: ServerResponse) => void {
-  return (req, res) => {
-    const verdict = admission(req, code());
-    const audience = verdict.kind === 'refused' ? (options.audience?.request(req, res) ?? 'no') : 'no';
-    if (audience === 'in') options.request(req, res);
-    else if (audience === 'handled') return;
-    else if (verdict.kind === 'refused') sendRefusal(req, res, 401);
-    else if (verdict.kind === 'pair') {
-      res.writeHead(303, {
-        Location: verdict.location,
-        'Set-Cookie': joinCookie(code()),
-        'Cache-Control': 'no-store',
-        ...securityHeaders(req),
-      });
-      res.end();
-    } else options.request(req, res);
-  };
-}
-
-/** What network mode's listener does with an upgrade: a paired device, else a phone, else a 401. */
-function lanUpgrades(
-  options: LanOptions,
-  code: () => string,
-): (req: IncomingMessage, socket: Socket, head: Buffer) => void {
-  return (req, socket, head) => {
-    if (admission(req, code()).kind === 'in') {
-      options.upgrade(req, socket, head, false);
-      return;
-    }
-    if (options.audience?.upgrade(req)) {
-      options.upgrade(req, socket, head, true);
-      return;
-    }
-    socket.on('error', () => undefined);
-    socket.end('HTTP/1.1 401 Unauthorized\r\nConnection: close\r\n\r\n');
-  };
 }
 
 /** Closes a connection at once past the caps per address and in all (audience mode raises both); tracks the rest. */

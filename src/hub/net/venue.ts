@@ -6,6 +6,7 @@
 import type { HubMessage } from '../../core/messages';
 import { createAudience, type AudienceController } from '../audience/controller';
 import type { PhoneStore } from '../audience/phoneStore';
+import type { SourceBook } from '../audience/sources';
 import type { HubContext } from '../context';
 import type { ResponseStore } from '../store/responseStore';
 import { createLan, DEFAULT_LAN_PORT, resumeLan, type LanController, type LanLimits } from './lan';
@@ -30,6 +31,7 @@ export interface VenueOptions {
 interface VenueDeps {
   store: ResponseStore;
   phones: PhoneStore;
+  sources: SourceBook;
   peers: Set<Peer>;
   /** The routes both listeners share; asked for only once a request arrives, when they exist. */
   routes(): Routes;
@@ -45,10 +47,11 @@ export function createVenue(
   options: VenueOptions,
   deps: VenueDeps,
 ): { lan: LanController; audience: AudienceController } {
-  const { store, phones, peers, log } = deps;
+  const { store, phones, sources, peers, log } = deps;
   const audience = createAudience({
     store,
     phones,
+    sources,
     lan: () => lan.status(),
     peers: () => peers,
     broadcastInvite: deps.broadcastInvite,

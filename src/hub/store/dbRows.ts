@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { responseSchema } from '../../core/response';
 import { DEFAULT_SETTINGS, settingsSchema } from '../../core/settings';
 
-/** A responses row as stored, in any schema version (round and rehearsal came with migration 2). */
+/** A responses row as stored, in any schema version (round and rehearsal came with migration 2, source with 4). */
 export interface RawResponseRow {
   rowid: number;
   id: string;
@@ -16,6 +16,7 @@ export interface RawResponseRow {
   context: string;
   round_id?: number | null;
   rehearsal?: number;
+  source?: string | null;
 }
 
 const answersSchema = responseSchema.shape.answers;

@@ -6,6 +6,7 @@
 import type Database from 'better-sqlite3';
 import type { SurveyResponse } from '../../core/response';
 import { createPhoneStore, type PhoneStore } from '../audience/phoneStore';
+import { createSourceBook, type SourceBook } from '../audience/sources';
 import { openDatabase, type OpenReport } from './db';
 import { createCountNote } from './dbFile';
 import { logOpenReport } from './dbReport';
@@ -26,6 +27,7 @@ export interface HubStore {
   report: OpenReport;
   store: ResponseStore;
   phones: PhoneStore;
+  sources: SourceBook;
   write(response: SurveyResponse, meta: InsertMeta): Promise<{ stored: boolean; seq: number; receivedAt: number }>;
   /** Brings the answer count beside the database up to date. */
   noteCount(): void;
@@ -50,6 +52,7 @@ export function openHubStore(options: HubStoreOptions, now: () => number, log: (
     report,
     store,
     phones: createPhoneStore(db),
+    sources: createSourceBook(db, store),
     write: createWriteQueue(store, now),
     noteCount,
     close: () => {

@@ -22,6 +22,8 @@ export interface StoredResponse {
 export interface InsertMeta {
   round: number | null;
   rehearsal: boolean;
+  /** A phone's network address as a keyed hash (audience/sources.ts); absent for every other answer. */
+  source?: string | null;
   /** Writes that must commit with this answer, in its transaction (audience mode marks the phone as answered). */
   alongside?: () => void;
 }
@@ -34,17 +36,23 @@ export interface ResponseStore {
   insertMany(
     items: readonly { response: SurveyResponse; receivedAt: number; meta: InsertMeta }[],
   ): { stored: boolean; seq: number }[];
-  count(filter?: { since?: number; rehearsal?: boolean }): number;
+  /** Stored answers; `setAside` true counts only those the organiser set aside, false only the others. */
+  count(filter?: { since?: number; rehearsal?: boolean; setAside?: boolean }): number;
   /** Real (not rehearsal) answers from `since` on, counted per `stepMs` (index 0 starts at `since`). */
   countPerStep(since: number, stepMs: number): Map<number, number>;
+  /** The responses of an instrument that count: those the organiser set aside are left out. */
   listForInstrument(id: string, version: string): StoredResponse[];
-  /** Visits the real (non-rehearsal) responses, oldest first, one at a time: the export keeps no list of them. */
+  /**
+   * Visits the real (non-rehearsal) responses that count (none set aside), oldest first, one at a time: the export
+   * keeps no list of them.
+   */
   forEachForExport(id: string, version: string, visit: (response: StoredResponse) => void): void;
   startRound(name: string, now: number): Round;
   stopRound(now: number): Round | null;
   activeRound(): Round | null;
   rounds(): (Round & { count: number })[];
   clearRehearsal(): number;
+  /** Removes every answer and round, and what was set aside with them. */
   wipe(): number;
   /** A consistent copy of the whole database at `path` (VACUUM INTO). */
   backupTo(path: string): void;
@@ -92,6 +100,7 @@ export function createResponseStore(db: Database.Database): ResponseStore {
       db.transaction(() => {
         const removed = db.prepare('DELETE FROM responses').run().changes;
         db.prepare('DELETE FROM rounds').run();
+        db.prepare('DELETE FROM audience_set_aside').run();
         return removed;
       })(),
     backupTo: (path) => void db.prepare('VACUUM INTO ?').run(path),
@@ -102,8 +111,8 @@ export function createResponseStore(db: Database.Database): ResponseStore {
 /** Inserting answers: one transaction each, or one for a batch (the write queue's group commit). */
 function answerWrites(db: Database.Database): Pick<ResponseStore, 'insert' | 'insertMany'> {
   const insert = db.prepare(
-    `INSERT INTO responses (id, instrument_id, instrument_version, received_at, lang, answers, casus, context, round_id, rehearsal)
-     VALUES (@id, @instrumentId, @instrumentVersion, @receivedAt, @lang, @answers, @casus, @context, @round, @rehearsal)
+    `INSERT INTO responses (id, instrument_id, instrument_version, received_at, lang, answers, casus, context, round_id, rehearsal, source)
+     VALUES (@id, @instrumentId, @instrumentVersion, @receivedAt, @lang, @answers, @casus, @context, @round, @rehearsal, @source)
      ON CONFLICT(id) DO NOTHING`,
   );
   const seqOf = db.prepare<[string], { seq: number }>('SELECT rowid AS seq FROM responses WHERE id = ?');
@@ -125,6 +134,7 @@ function answerWrites(db: Database.Database): Pick<ResponseStore, 'insert' | 'in
       context: JSON.stringify(response.context),
       round: meta.round,
       rehearsal: meta.rehearsal ? 1 : 0,
+      source: meta.source ?? null,
     });
     if (result.changes === 1) return { stored: true, seq: Number(result.lastInsertRowid) };
     return { stored: false, seq: seqOf.get(response.id)!.seq };
@@ -149,16 +159,19 @@ const COLUMNS =
   'rowid AS seq, id, instrument_id, instrument_version, received_at, lang, answers, casus, context, round_id, rehearsal';
 /** Rows per page when the export walks the table. */
 const EXPORT_PAGE = 5000;
+/** The answers that count: none from a source the organiser set aside (a null source is never set aside). */
+const COUNTS =
+  '(responses.source IS NULL OR NOT EXISTS (SELECT 1 FROM audience_set_aside a WHERE a.source = responses.source))';
 
 /** Reading answers back: counts, per time step, per instrument, and page by page for the export. */
 function answerReads(
   db: Database.Database,
 ): Pick<ResponseStore, 'count' | 'countPerStep' | 'listForInstrument' | 'forEachForExport' | 'clearRehearsal'> {
   const list = db.prepare<[string, string], Row>(
-    `SELECT ${COLUMNS} FROM responses WHERE instrument_id = ? AND instrument_version = ? ORDER BY rowid`,
+    `SELECT ${COLUMNS} FROM responses WHERE instrument_id = ? AND instrument_version = ? AND ${COUNTS} ORDER BY rowid`,
   );
   const listRealPage = db.prepare<[string, string, number, number], Row>(
-    `SELECT ${COLUMNS} FROM responses WHERE instrument_id = ? AND instrument_version = ? AND rehearsal = 0 AND rowid > ? ORDER BY rowid LIMIT ?`,
+    `SELECT ${COLUMNS} FROM responses WHERE instrument_id = ? AND instrument_version = ? AND rehearsal = 0 AND ${COUNTS} AND rowid > ? ORDER BY rowid LIMIT ?`,
   );
   const perStep = db.prepare(
     'SELECT CAST((received_at - ?) / ? AS INTEGER) AS step, count(*) AS n FROM responses WHERE received_at >= ? AND rehearsal = 0 GROUP BY step',
@@ -175,6 +188,7 @@ function answerReads(
         where.push('rehearsal = ?');
         params.push(filter.rehearsal ? 1 : 0);
       }
+      if (filter.setAside !== undefined) where.push(filter.setAside ? `NOT ${COUNTS}` : COUNTS);
       const sql = `SELECT count(*) AS n FROM responses${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`;
       return (db.prepare(sql).get(...params) as { n: number }).n;
     },

@@ -70,8 +70,8 @@ function readInto(fresh: Database.Database, copy: string): Salvage {
     let unreadable = 0;
     if (hasTable(old, 'responses')) {
       const insert = fresh.prepare(
-        `INSERT INTO responses (id, instrument_id, instrument_version, received_at, lang, answers, casus, context, round_id, rehearsal)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING`,
+        `INSERT INTO responses (id, instrument_id, instrument_version, received_at, lang, answers, casus, context, round_id, rehearsal, source)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING`,
       );
       fresh.transaction(() => {
         unreadable = scanResponses(old, (row) => {
@@ -87,10 +87,12 @@ function readInto(fresh: Database.Database, copy: string): Salvage {
             row.context,
             round ? row.round_id : null,
             row.rehearsal === 1 ? 1 : 0,
+            typeof row.source === 'string' ? row.source : null,
           );
         }).unreadable;
       })();
     }
+    carrySetAside(old, fresh);
     const settings = hasTable(old, 'settings') ? readSettings(old) : { values: new Map(), unreadable: [] };
     const setSetting = fresh.prepare(
       'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
@@ -99,5 +101,20 @@ function readInto(fresh: Database.Database, copy: string): Salvage {
     return { unreadable, settingsKept: [...settings.values.keys()], settingsLost: settings.unreadable };
   } finally {
     old.close();
+  }
+}
+
+/** The addresses the organiser set aside stay aside: their answers must not come back into the export. */
+function carrySetAside(old: Database.Database, fresh: Database.Database): void {
+  if (!hasTable(old, 'audience_set_aside')) return;
+  const insert = fresh.prepare('INSERT INTO audience_set_aside (source, at) VALUES (?, ?) ON CONFLICT DO NOTHING');
+  try {
+    for (const r of old.prepare('SELECT source, at FROM audience_set_aside').iterate() as Iterable<{
+      source: unknown;
+      at: unknown;
+    }>)
+      if (typeof r.source === 'string' && typeof r.at === 'number') insert.run(r.source, r.at);
+  } catch {
+    // A damaged page here loses a decision, never an answer: the console lists the address again.
   }
 }

@@ -2,10 +2,12 @@ import { useTranslation } from 'react-i18next';
 import { audienceUrl, formatAudienceCode } from '../../../core/audience';
 import { useQrCode } from '../../common/useQrCode';
 import { useConsole } from '../store';
+import { FlaggedSources } from './FlaggedSources';
 
 /**
  * Audience mode: phones in the talk room answer through their own code (never the join code). Needs network mode;
- * "New room code" ends it for every phone. Shows how many phones joined and answered per round.
+ * "New room code" ends it for every phone. Shows how many phones joined and answered per round, and the addresses
+ * that answered for more than a few people, to set aside.
  */
 export function AudiencePanel() {
   const { t } = useTranslation();
@@ -75,6 +77,7 @@ export function AudiencePanel() {
           </tbody>
         </table>
       )}
+      <FlaggedSources audience={audience} />
     </section>
   );
 }

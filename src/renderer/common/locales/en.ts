@@ -262,6 +262,21 @@ export const en: Messages = {
     audienceOff: 'Taking part from the room has stopped; phones can no longer connect.',
     audienceNewCode: 'New room code made: the room must scan the new code.',
     audienceNeedsLan: 'Switch network mode on first: phones reach the hub over the network.',
+    flaggedTitle: 'Addresses with many answers',
+    flaggedHelp:
+      'These network addresses gave more than {{count}} answers in one round. That may be a whole room behind one router (a guest network), or someone misusing the room code. Set aside what you do not trust: those answers stay stored but do not count on the screen or in the export. You can always take them back.',
+    flaggedAnswers_one: '{{count}} answer',
+    flaggedAnswers_other: '{{count}} answers',
+    flaggedPeriod: '{{first}} to {{last}}',
+    flaggedUnknownAddress: 'Address unknown since the restart (mark {{tag}})',
+    flaggedIsSetAside: 'Set aside: does not count',
+    flaggedCounts: 'Counts',
+    setAside: 'Set aside',
+    takeBack: 'Take back',
+    // Only a listed address is set aside (always more than ten answers): one form for any count.
+    audienceSetAside: 'The {{count}} answers from that address are set aside: not on the screen and not in the export.',
+    audienceTakenBack: 'The {{count}} answers from that address count again.',
+    audienceSourceUnknown: 'That address is not in the list. Nothing was changed.',
     database: {
       notWritable:
         'The database cannot be written: answers are not being saved. The kiosks keep them for now. Check the rights on the data folder and the free disk space, then restart the hub.',

@@ -261,6 +261,21 @@ export const nl = {
     audienceOff: 'Meedoen vanuit de zaal is gestopt; telefoons kunnen niet meer verbinden.',
     audienceNewCode: 'Nieuwe zaalcode gemaakt: de zaal moet de nieuwe code scannen.',
     audienceNeedsLan: 'Zet eerst de netwerkmodus aan: telefoons bereiken de hub via het netwerk.',
+    flaggedTitle: 'Adressen met veel antwoorden',
+    flaggedHelp:
+      'Deze netwerkadressen gaven meer dan {{count}} antwoorden in één ronde. Dat kan een hele zaal achter één router zijn (een gastnetwerk), of iemand die de zaalcode misbruikt. Zet apart wat je niet vertrouwt: die antwoorden blijven bewaard, maar tellen niet mee op het scherm en in de export. Terugnemen kan altijd.',
+    flaggedAnswers_one: '{{count}} antwoord',
+    flaggedAnswers_other: '{{count}} antwoorden',
+    flaggedPeriod: '{{first}} tot {{last}}',
+    flaggedUnknownAddress: 'Adres onbekend sinds de herstart (kenmerk {{tag}})',
+    flaggedIsSetAside: 'Apart gezet: telt niet mee',
+    flaggedCounts: 'Telt mee',
+    setAside: 'Zet apart',
+    takeBack: 'Neem terug',
+    // Only a listed address is set aside (always more than ten answers): one form for any count.
+    audienceSetAside: 'De {{count}} antwoorden van dat adres staan apart: niet op het scherm en niet in de export.',
+    audienceTakenBack: 'De {{count}} antwoorden van dat adres tellen weer mee.',
+    audienceSourceUnknown: 'Dat adres staat niet in de lijst. Er is niets veranderd.',
     database: {
       notWritable:
         'De database kan niet worden beschreven: antwoorden worden nu niet opgeslagen. De kiosken bewaren ze zolang. Kijk naar de rechten op de datamap en de vrije schijfruimte en start de hub daarna opnieuw.',
