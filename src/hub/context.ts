@@ -48,6 +48,8 @@ export interface HubContext {
   /** Brings the answer count recorded beside the database up to date (after a wipe, at once). */
   noteCount(): void;
   readonly appVersion: string;
+  /** Folder with the fonts the PDF reports embed (assets/fonts). */
+  readonly fontsDir: string;
   readonly peers: ReadonlySet<Peer>;
   /** Devices seen since start, also after they disconnect; bounded, keyed by `deviceKey` (devices.ts). */
   readonly devices: Map<string, DeviceEntry>;

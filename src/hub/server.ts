@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { dirname, join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { currentInstruments, findInstrument } from '../core/instrument';
 import { createAnswerLimit } from './answerLimit';
@@ -27,6 +28,8 @@ export interface HubOptions {
   pagesDir: string;
   /** Folder with the instrument files (assets/instruments). */
   instrumentsDir: string;
+  /** Folder with the fonts the PDF reports embed (assets/fonts); by default `fonts` beside the instruments folder. */
+  fontsDir?: string;
   /** The loopback port for the hub's own windows; 0 picks a free port. */
   port: number;
   /** Network mode's port (default 5781; 0 picks a free one). */
@@ -124,6 +127,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       databaseWritable: report.writable,
       noteCount: createCountNote(options.dataDir, () => store.count(), report.writable),
       appVersion: options.appVersion ?? '0.0.0',
+      fontsDir: options.fontsDir ?? join(dirname(options.instrumentsDir), 'fonts'),
       peers,
       devices: new Map(),
       answerLimit: createAnswerLimit(),

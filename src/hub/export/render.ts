@@ -1,7 +1,7 @@
 import { toCsv } from '../../core/export/csv';
 import type { ExportDocument, ExportFormat } from '../../core/export/document';
 import type { Instrument } from '../../core/instrument';
-import { toPdf } from './pdf';
+import { toPdf, type ReportOptions } from './pdf';
 import { toXlsx } from './xlsx';
 
 export interface RenderedExport {
@@ -15,6 +15,7 @@ export async function renderExport(
   doc: ExportDocument,
   format: ExportFormat,
   instrument: Instrument,
+  report: ReportOptions = { lang: 'nl' },
 ): Promise<RenderedExport> {
   const base = `ideale-ambtenaar-totalen-${doc.stamp.generatedAt.slice(0, 10)}`;
   switch (format) {
@@ -38,7 +39,11 @@ export async function renderExport(
         fileName: `${base}.xlsx`,
       };
     case 'pdf':
-      return { body: await toPdf(doc, instrument), contentType: 'application/pdf', fileName: `${base}.pdf` };
+      return {
+        body: await toPdf(doc, instrument, report),
+        contentType: 'application/pdf',
+        fileName: `${base}${report.lang === 'en' ? '-en' : ''}.pdf`,
+      };
   }
 }
 
