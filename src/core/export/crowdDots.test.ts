@@ -38,7 +38,7 @@ describe('the crowd plot', () => {
     expect(picture.drawn).toBe(expected.length);
     expect(picture.dots).toHaveLength(expected.length);
     // Each dot's region (its label from its own shifted mix) is a shown profile's; balanced mixes share one region.
-    const region = (shares: number[], fit: number): string => {
+    const region = (shares: readonly number[], fit: number): string => {
       const label = labelRanked(typeIds, shares, fit);
       return leadingType(label) === null ? BALANCED : labelKey(label);
     };
