@@ -34,6 +34,25 @@ const TITLE: Record<Language, string> = {
   en: 'Day report: Landelijke Ambtenaar 2.0 Dag',
 };
 
+/** The findings of the simulated day of 300 (seeded): the sentence the projector would say, and a number after it. */
+const FINDINGS: Record<Language, { sentence: string; numbers: string }[]> = {
+  nl: [
+    { sentence: 'Vandaag vooral in balans: 54% van ons', numbers: 'De Bureaucraat 45 (15%)' },
+    { sentence: 'Vandaag vooral in balans: 54% van ons', numbers: 'In balans 162 (54%)' },
+    {
+      sentence: 'Wie we zijn past bij wat ons werk vraagt',
+      numbers: 'De Ondernemer: wie we zijn 34,7%, werk vraagt 29%',
+    },
+    { sentence: 'Het drukst van 11:00 tot 12:00: 129 deelnemers', numbers: '11:00-12:00 129' },
+  ],
+  en: [
+    { sentence: 'Today mostly balanced: 54% of us', numbers: 'The Bureaucrat 45 (15%)' },
+    { sentence: 'Today mostly balanced: 54% of us', numbers: 'Balanced 162 (54%)' },
+    { sentence: 'Who we are fits what our work asks', numbers: 'The Entrepreneur: who we are 34.7%, work asks 29%' },
+    { sentence: 'Busiest from 11:00 to 12:00: 129 participants', numbers: '11:00-12:00 129' },
+  ],
+};
+
 let data: ReturnType<typeof tempDataDir>;
 let hub: RunningHub;
 beforeAll(async () => {
@@ -98,6 +117,10 @@ describe.each(DOCUMENTS)('$name, read by poppler and pdf.js', ({ write, charts }
       const figures = (await structureNodes(pdf)).filter((n) => n.role === 'Figure');
       expect(figures).toHaveLength(charts);
       for (const f of figures) expect(f.alt?.length ?? 0, JSON.stringify(f)).toBeGreaterThan(40);
+      // Each chart's finding first, in the projector's words, then its numbers.
+      const finding = FINDINGS[lang];
+      expect(figures.map((f) => f.alt!.replace(/\..*$/, ''))).toEqual(finding.map((f) => f.sentence));
+      figures.forEach((f, i) => expect(f.alt).toContain(finding[i]!.numbers));
 
       const fonts = poppler('pdffonts', pdf).split('\n').slice(2).filter(Boolean);
       expect(fonts.length).toBeGreaterThan(0);

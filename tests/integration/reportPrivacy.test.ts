@@ -6,6 +6,7 @@ import type { RunningHub } from '../../src/hub/server';
 import { startTestHub, tempDataDir } from '../support/hub';
 import { shippedInstrument } from '../support/instruments';
 import { readMarks, regionAt } from '../support/pdfMarks';
+import { structureNodes } from '../support/pdfReaders';
 import { makeResponse } from '../support/responses';
 import { amsterdam } from '../support/simulatedDay';
 
@@ -51,7 +52,7 @@ function profileTable(doc: ReturnType<typeof buildExport>): { shown: Map<string,
  * The attacker: counts the marks of the crowd plot in the file per region of the plot, per shape, and per region and
  * shape, and looks for a count the tables hide.
  */
-async function attack(hiddenCounts: number[]): Promise<{ shown: Map<string, number>; marks: number }> {
+async function attack(hiddenCounts: number[]): Promise<{ shown: Map<string, number>; marks: number; pdf: Buffer }> {
   const doc = buildExport(hub.store, three, { event: 'Test', appVersion: 'test', suppressBelow: 5, timeZone: 'UTC' });
   const { shown, hidden } = profileTable(doc);
   const pdf = await toPdf(doc, three, { lang: 'nl' });
@@ -70,7 +71,7 @@ async function attack(hiddenCounts: number[]): Promise<{ shown: Map<string, numb
   for (const [region, count] of shown) expect(tally.get(`region ${region}`) ?? 0, region).toBe(count);
   // And no count of any kind a reader makes equals a hidden one.
   for (const [what, count] of tally) expect(hiddenCounts, what).not.toContain(count);
-  return { shown, marks: marks.length };
+  return { shown, marks: marks.length, pdf };
 }
 
 describe('the crowd plot gives no hidden count away', () => {
@@ -79,9 +80,20 @@ describe('the crowd plot gives no hidden count away', () => {
     visitors(12, O);
     visitors(3, V);
     // The 12 and the 3 (their sum, 15, follows from the shown totals): the tables hide them, so must the plot.
-    const { marks } = await attack([12, 3]);
+    const { marks, pdf } = await attack([12, 3]);
     // Here every profile count is hidden (the zeros beside the 20 would follow from it), so the plot draws nobody.
     expect(marks).toBe(0);
+    // What a screen reader hears: hidden counts in words, never as a number, and no finding that needs them.
+    const spoken = (await structureNodes(pdf)).flatMap((n) => (n.alt ? [`${n.role}: ${n.alt}`] : []));
+    const figures = spoken.filter((a) => a.startsWith('Figure'));
+    expect(figures).toHaveLength(4);
+    expect(figures[1]).toBe(
+      'Figure: Deelnemers per leidend type: De Bureaucraat 20 (57%), ' +
+        'De Ondernemer verborgen (minder dan 5 of af te leiden), De Verbinder verborgen (minder dan 5 of af te leiden), ' +
+        'In balans verborgen (minder dan 5 of af te leiden).',
+    );
+    expect(spoken.filter((a) => a === 'TD: verborgen (minder dan 5 of af te leiden)').length).toBeGreaterThan(0);
+    for (const alt of spoken) expect(alt).not.toMatch(/(?<![\d,.:])(12|3|15)(?![\d,.%:])/);
   });
 
   it('beside shown profiles: their marks are exactly the shown counts, the hidden ones have none', async () => {

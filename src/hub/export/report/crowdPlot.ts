@@ -3,7 +3,7 @@ import { localize } from '../../../core/instrument';
 import { mixColors, polygonCorner } from '../../../core/scoring';
 import { crowdAlt } from './alt';
 import type { Report } from './context';
-import { drawMark, GREY, MUTED, type Box } from './draw';
+import { drawMark, GREY, INK, MUTED, type Box } from './draw';
 
 /** The marked-content tag around every dot and every density cell, so the tests count them in the file. */
 export const DOT_TAG = 'Dot';
@@ -15,11 +15,6 @@ const BALANCED_COLOR = '#7d7f86';
 export function plotFrame(box: Box, corners: number): { cx: number; cy: number; radius: number } {
   const radius = Math.min(box.w, box.h) / 2 - 34;
   return { cx: box.x + box.w / 2, cy: box.y + box.h / 2 + (corners === 3 ? radius * 0.22 : 0), radius };
-}
-
-/** `color` lightened towards white: `amount` 1 keeps it, 0 is white. */
-function lighten(color: string, amount: number): string {
-  return mixColors([color, '#ffffff'], [amount, 1 - amount]);
 }
 
 /**
@@ -62,7 +57,7 @@ export function crowdPlot(report: Report, box: Box): void {
           return [x + size * Math.cos(a), y + size * Math.sin(a)];
         });
         pdf.markContent(BIN_TAG);
-        pdf.polygon(...hexagon).fill(lighten(mixColors(colors, bin.shares), shade(bin.level, crowd.levels.length)));
+        pdf.polygon(...hexagon).fill(shaded(mixColors(colors, bin.shares), bin.level, crowd.levels.length));
         pdf.endMarkedContent();
       }
       pdf.restore();
@@ -91,8 +86,16 @@ export function crowdPlot(report: Report, box: Box): void {
   });
 }
 
-/** How strongly a density level shows its colour: the emptiest shown cells light, the fullest in full colour. */
-const shade = (level: number, levels: number): number => 0.3 + (0.7 * (level + 1)) / levels;
+/**
+ * A density cell's fill: its mix colour, light for the emptiest shown cells, full at about two thirds of the levels,
+ * and darker towards ink for the fullest, so the shades read in grey print too.
+ */
+function shaded(color: string, level: number, levels: number): string {
+  const t = levels > 1 ? level / (levels - 1) : 1;
+  return t <= 0.6
+    ? mixColors([color, '#ffffff'], [0.2 + (0.8 * t) / 0.6, 0.8 - (0.8 * t) / 0.6])
+    : mixColors([color, INK], [1 - ((t - 0.6) / 0.4) * 0.45, ((t - 0.6) / 0.4) * 0.45]);
+}
 
 /** The legend beside the plot: what each mark (or each shade) stands for, how many are drawn, how to read it. */
 export function crowdLegend(report: Report, box: Box): void {
@@ -126,7 +129,7 @@ function legendEntries(report: Report, crowd: CrowdPicture): { label: string; dr
       return {
         label: words.densityLevel(from, next === undefined ? null : next - 1),
         draw: (x, y) =>
-          pdf.rect(x - 5, y - 5, 10, 10).fill(lighten(mixColors(colors, even), shade(level, crowd.levels.length))),
+          pdf.rect(x - 5, y - 5, 10, 10).fill(shaded(mixColors(colors, even), level, crowd.levels.length)),
       };
     });
   }
