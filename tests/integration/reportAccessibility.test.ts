@@ -5,7 +5,8 @@ import { renderExport } from '../../src/hub/export/render';
 import type { RunningHub } from '../../src/hub/server';
 import { startTestHub, tempDataDir } from '../support/hub';
 import { shippedInstrument } from '../support/instruments';
-import { poppler, structure, structureNodes } from '../support/pdfReaders';
+import { pdfStreams } from '../support/pdfPages';
+import { poppler, structure, structureNodes, untaggedPainting } from '../support/pdfReaders';
 import { simulateDay } from '../support/simulatedDay';
 
 const three = shippedInstrument('ideale-ambtenaar');
@@ -121,6 +122,11 @@ describe.each(DOCUMENTS)('$name, read by poppler and pdf.js', ({ write, charts }
       const finding = FINDINGS[lang];
       expect(figures.map((f) => f.alt!.replace(/\..*$/, ''))).toEqual(finding.map((f) => f.sentence));
       figures.forEach((f, i) => expect(f.alt).toContain(finding[i]!.numbers));
+
+      // Nothing painted outside the structure or an artifact (pdfkit's page contents start with its flip of the y axis).
+      const pages = pdfStreams(pdf).filter((stream) => stream.startsWith('1 0 0 -1 0 '));
+      expect(pages).toHaveLength(2);
+      expect(untaggedPainting(pages)).toEqual([]);
 
       const fonts = poppler('pdffonts', pdf).split('\n').slice(2).filter(Boolean);
       expect(fonts.length).toBeGreaterThan(0);

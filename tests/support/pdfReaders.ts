@@ -74,3 +74,22 @@ export async function structureNodes(pdf: Buffer): Promise<StructNode[]> {
   }
   return nodes;
 }
+
+/**
+ * Painting operators (text, fills, strokes) that stand outside every marked-content section of the page contents:
+ * content a screen reader would meet untagged. PDF/UA wants none: each is either in the structure or an artifact.
+ */
+export function untaggedPainting(pageContents: string[]): string[] {
+  const found: string[] = [];
+  for (const stream of pageContents) {
+    let depth = 0;
+    // Strings may hold anything; drop them before reading operators.
+    const ops = stream.replace(/\((?:\\.|[^\\)])*\)/g, '()').replace(/<[0-9a-fA-F\s]*>/g, '<>');
+    for (const token of ops.split(/\s+/)) {
+      if (token === 'BDC' || token === 'BMC') depth++;
+      else if (token === 'EMC') depth--;
+      else if (depth === 0 && /^(Tj|TJ|'|"|f|f\*|F|S|s|B|B\*|b|b\*|Do|sh)$/.test(token)) found.push(token);
+    }
+  }
+  return found;
+}
