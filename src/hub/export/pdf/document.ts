@@ -51,6 +51,12 @@ export interface TableCell {
 const SMALLEST = 5.5;
 
 /**
+ * A text alternative needs no glyphs: a screen reader may name an emoji the page prints as "�", so it keeps every
+ * character but control characters.
+ */
+const spoken = (text: string): string => text.replace(/\p{Cc}+/gu, ' ');
+
+/**
  * The one way the product writes a PDF: tagged PDF/UA-1 with pdfkit. The document language, the title as the window
  * title, the fonts embedded (with every character made printable, fonts.ts), and a structure tree in reading order:
  * one H1, H2 sections, paragraphs, tables with header cells, figures with a text alternative. Whatever is drawn
@@ -170,7 +176,7 @@ export class TaggedPdf {
   figure(alt: string, box: Box, draw: () => void): void {
     this.add(
       'Figure',
-      { alt: this.clean(alt), bbox: [box.x, box.y, box.x + box.w, box.y + box.h], placement: 'Block' },
+      { alt: spoken(alt), bbox: [box.x, box.y, box.x + box.w, box.y + box.h], placement: 'Block' },
       draw,
     );
   }
@@ -184,7 +190,7 @@ export class TaggedPdf {
       table.add(row);
       for (const cell of cells) {
         const options: StructOptions = cell.header ? { scope: cell.header } : {};
-        if (cell.actual) options.actual = this.clean(cell.actual);
+        if (cell.actual) options.actual = spoken(cell.actual);
         this.add(cell.header ? 'TH' : 'TD', options, cell.draw, row);
       }
       row.end();

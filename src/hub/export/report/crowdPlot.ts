@@ -17,6 +17,15 @@ export function plotFrame(box: Box, corners: number): { cx: number; cy: number; 
   return { cx: box.x + box.w / 2, cy: box.y + box.h / 2 + (corners === 3 ? radius * 0.22 : 0), radius };
 }
 
+/** The plot's geometry: page point of a place in the unit polygon, and the polygon's corners on the page. */
+interface Frame {
+  cx: number;
+  cy: number;
+  radius: number;
+  at: (x: number, y: number) => [number, number];
+  corners: [number, number][];
+}
+
 /**
  * The crowd in type space: the instrument's polygon (a triangle for three types, a square for four) with the
  * participants of the profiles the tables show, a dot each (coloured by the mix, shaped by the leading type), or
@@ -28,61 +37,72 @@ export function crowdPlot(report: Report, box: Box): void {
   const n = instrument.types.length;
   const { cx, cy, radius } = plotFrame(box, n);
   const at = (x: number, y: number): [number, number] => [cx + x * radius, cy - y * radius];
-  const corners = instrument.types.map((_, i) => at(...polygonCorner(i, n)));
-  const colors = instrument.types.map((t) => t.color);
+  const frame: Frame = { cx, cy, radius, at, corners: instrument.types.map((_, i) => at(...polygonCorner(i, n))) };
 
   doc.figure(crowdAlt(report), box, () => {
     pdf.save().lineWidth(1).strokeColor(GREY).fillColor('#f7f8fb');
-    pdf.polygon(...corners).fillAndStroke();
+    pdf.polygon(...frame.corners).fillAndStroke();
     // Lines from the centre to each corner, faint: where a mix leans.
     pdf.lineWidth(0.4).strokeColor('#c9cdd8').dash(2, { space: 2 });
-    for (const [x, y] of corners) pdf.moveTo(cx, cy).lineTo(x, y).stroke();
+    for (const [x, y] of frame.corners) pdf.moveTo(cx, cy).lineTo(x, y).stroke();
     pdf.undash().restore();
-
-    if (crowd.kind === 'dots')
-      for (const dot of crowd.dots) {
-        const [x, y] = at(dot.x, dot.y);
-        pdf.markContent(DOT_TAG);
-        drawMark(pdf, dot.mark, x, y, DOT_RADIUS, mixColors(colors, dot.shares));
-        pdf.endMarkedContent();
-      }
-    if (crowd.kind === 'density') {
-      pdf.save();
-      pdf.polygon(...corners).clip();
-      const size = crowd.cell * radius;
-      for (const bin of crowd.bins) {
-        const [x, y] = at(bin.x, bin.y);
-        const hexagon = Array.from({ length: 6 }, (_, k): [number, number] => {
-          const a = Math.PI / 6 + (k * Math.PI) / 3;
-          return [x + size * Math.cos(a), y + size * Math.sin(a)];
-        });
-        pdf.markContent(BIN_TAG);
-        pdf.polygon(...hexagon).fill(shaded(mixColors(colors, bin.shares), bin.level, crowd.levels.length));
-        pdf.endMarkedContent();
-      }
-      pdf.restore();
-    }
-
-    instrument.types.forEach((type, i) => {
-      const [x, y] = corners[i]!;
-      drawMark(pdf, i, x, y, 7, type.color);
-      const label = `${localize(type.name, report.lang)} (${type.mark})`;
-      // Top and bottom corners: the label above or below, centred. Side corners: above, running outwards.
-      const side = Math.abs(y - cy) < radius * 0.3;
-      const align = !side ? 'center' : x < cx ? 'left' : 'right';
-      const lx = align === 'center' ? x - 70 : align === 'left' ? x - 12 : x + 12 - 140;
-      const ly = side || y < cy ? y - 22 : y + 10;
-      pdf.font('Bold').fontSize(9);
-      const w = Math.min(140, pdf.widthOfString(doc.clean(label))) + 6;
-      const bx = align === 'center' ? x - w / 2 : align === 'left' ? lx - 3 : lx + 140 - w + 3;
-      pdf.rect(bx, ly - 2, w, 13).fill('#ffffff');
-      doc.line(label, lx, ly, 140, { size: 9, bold: true, align });
-    });
-
+    drawCrowd(report, frame);
+    cornerLabels(report, frame);
     if (crowd.kind === 'none') {
       const why = report.figures.participants === null ? report.words.noDots(report.threshold) : report.words.allHidden;
       doc.line(why, box.x, cy - 5, box.w, { size: 10, color: MUTED, align: 'center' });
     }
+  });
+}
+
+/** The dots, or the density cells (clipped to the polygon), each in its own marked content. */
+function drawCrowd(report: Report, { at, corners, radius }: Frame): void {
+  const { doc, instrument, crowd } = report;
+  const pdf = doc.pdf;
+  const colors = instrument.types.map((t) => t.color);
+  if (crowd.kind === 'dots')
+    for (const dot of crowd.dots) {
+      const [x, y] = at(dot.x, dot.y);
+      pdf.markContent(DOT_TAG);
+      drawMark(pdf, dot.mark, x, y, DOT_RADIUS, mixColors(colors, dot.shares));
+      pdf.endMarkedContent();
+    }
+  if (crowd.kind === 'density') {
+    pdf.save();
+    pdf.polygon(...corners).clip();
+    const size = crowd.cell * radius;
+    for (const bin of crowd.bins) {
+      const [x, y] = at(bin.x, bin.y);
+      const hexagon = Array.from({ length: 6 }, (_, k): [number, number] => {
+        const a = Math.PI / 6 + (k * Math.PI) / 3;
+        return [x + size * Math.cos(a), y + size * Math.sin(a)];
+      });
+      pdf.markContent(BIN_TAG);
+      pdf.polygon(...hexagon).fill(shaded(mixColors(colors, bin.shares), bin.level, crowd.levels.length));
+      pdf.endMarkedContent();
+    }
+    pdf.restore();
+  }
+}
+
+/** Each corner's mark and name on a white ground. */
+function cornerLabels(report: Report, { cx, cy, radius, corners }: Frame): void {
+  const { doc, instrument } = report;
+  const pdf = doc.pdf;
+  instrument.types.forEach((type, i) => {
+    const [x, y] = corners[i]!;
+    drawMark(pdf, i, x, y, 7, type.color);
+    const label = `${localize(type.name, report.lang)} (${type.mark})`;
+    // Top and bottom corners: the label above or below, centred. Side corners: above, running outwards.
+    const side = Math.abs(y - cy) < radius * 0.3;
+    const align = !side ? 'center' : x < cx ? 'left' : 'right';
+    const lx = align === 'center' ? x - 70 : align === 'left' ? x - 12 : x + 12 - 140;
+    const ly = side || y < cy ? y - 22 : y + 10;
+    pdf.font('Bold').fontSize(9);
+    const w = Math.min(140, pdf.widthOfString(doc.clean(label))) + 6;
+    const bx = align === 'center' ? x - w / 2 : align === 'left' ? lx - 3 : lx + 140 - w + 3;
+    pdf.rect(bx, ly - 2, w, 13).fill('#ffffff');
+    doc.line(label, lx, ly, 140, { size: 9, bold: true, align });
   });
 }
 
