@@ -1,8 +1,10 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ExportDocument } from '../../core/export/document';
 import { isoMinute, period } from '../../core/eventTime';
 import type { Instrument, Language } from '../../core/instrument';
 import { TaggedPdf } from './pdf/document';
+import { FONT_FILES } from './pdf/fonts';
 import { asksVersusMix, hourChart, leadBars, leadBarsHeight } from './report/charts';
 import { reportOf, type Report } from './report/context';
 import { crowdLegend, crowdPlot } from './report/crowdPlot';
@@ -21,8 +23,11 @@ export interface ReportOptions {
   fontsDir?: string;
 }
 
-/** assets/fonts from the built hub (out/main) and from the sources (src/hub/export) alike. */
-const DEFAULT_FONTS = join(__dirname, __dirname.includes('/src/') ? '../../../assets/fonts' : '../../assets/fonts');
+/** assets/fonts seen from the built hub (out/main) or from the sources (src/hub/export). */
+const defaultFonts = (): string =>
+  [join(__dirname, '../../assets/fonts'), join(__dirname, '../../../assets/fonts')].find((dir) =>
+    existsSync(join(dir, FONT_FILES.Body)),
+  ) ?? join(__dirname, '../../assets/fonts');
 
 /**
  * The day report: two A4 pages people would rather look at than read, tagged for screen readers (pdf/document.ts).
@@ -37,7 +42,7 @@ export function toPdf(exported: ExportDocument, instrument: Instrument, options:
     lang: options.lang,
     title: words.title(exported.stamp.event),
     subject: words.subject,
-    fontsDir: options.fontsDir ?? DEFAULT_FONTS,
+    fontsDir: options.fontsDir ?? defaultFonts(),
     margin: MARGIN,
   });
   const report = reportOf(doc, exported, instrument);
