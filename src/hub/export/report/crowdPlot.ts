@@ -132,7 +132,7 @@ export function crowdLegend(report: Report, box: Box): void {
   y = doc.paragraph(words.drawn(crowd.drawn, report.figures.participants), box.x, y + 2, box.w, {
     size: 8.5,
     bold: true,
-    height: 24,
+    height: 36,
   });
   const note = crowd.kind === 'density' ? words.densityNote(report.threshold) : words.dotsNote;
   doc.paragraph(note, box.x, y + 4, box.w, { size: 8, color: MUTED, height: box.y + box.h - y - 4 });
