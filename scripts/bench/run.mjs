@@ -4,10 +4,11 @@ import { benchExport } from './export.mjs';
 import { benchHub } from './hub.mjs';
 import { execFileSync } from 'node:child_process';
 import { benchLongDay } from './longday.mjs';
+import { benchReport } from './report.mjs';
 import { benchSoak } from './soak.mjs';
 
 /**
- * `npm run bench [-- harness hub export kiosk projector soak audience longday]`: prints figures against the budgets of
+ * `npm run bench [-- harness hub export report kiosk projector soak audience longday]`: prints figures against the budgets of
  * the design brief. Timings on shared machines are noisy, so nothing here fails on a number.
  */
 const all = {
@@ -18,6 +19,8 @@ const all = {
     }),
   hub: benchHub,
   export: benchExport,
+  // The day report at 600, 10,000 and 100,000 answers: size and time to write.
+  report: benchReport,
   kiosk: benchKiosk,
   projector: benchProjector,
   soak: () => benchSoak({ visitors: 200 }),

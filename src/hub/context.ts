@@ -30,6 +30,8 @@ export interface HubContext {
    * Date.now, unless a test fixes the hour.
    */
   readonly now: () => number;
+  /** Folder with the fonts the PDF reports embed (assets/fonts). */
+  readonly fontsDir: string;
   readonly peers: ReadonlySet<Peer>;
   /** Devices seen since start, also after they disconnect; bounded, keyed by `deviceKey` (devices.ts). */
   readonly devices: Map<string, DeviceEntry>;

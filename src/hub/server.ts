@@ -1,3 +1,4 @@
+import { dirname, join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { currentInstruments, findInstrument, type Instrument } from '../core/instrument';
 import { PHONE_ANSWERS_PER_ADDRESS, PHONE_ANSWERS_PER_SOCKET } from './audience/handlers';
@@ -21,6 +22,8 @@ export interface HubOptions extends HubStoreOptions, VenueOptions {
   pagesDir: string;
   /** Folder with the instrument files (assets/instruments). */
   instrumentsDir: string;
+  /** Folder with the fonts the PDF reports embed (assets/fonts); by default `fonts` beside the instruments folder. */
+  fontsDir?: string;
   /** The loopback port for the hub's own windows; 0 picks a free port. */
   port: number;
   /** Instrument id to run when none is chosen yet. */
@@ -138,6 +141,7 @@ function contextParts(
     databaseWritable: data.report.writable,
     noteCount: data.noteCount,
     appVersion: options.appVersion ?? '0.0.0',
+    fontsDir: options.fontsDir ?? join(dirname(options.instrumentsDir), 'fonts'),
     now,
     peers,
     devices: new Map(),

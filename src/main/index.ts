@@ -128,6 +128,7 @@ async function runHub(): Promise<void> {
     instrumentsDir: app.isPackaged
       ? join(process.resourcesPath, 'assets/instruments')
       : join(__dirname, '../../assets/instruments'),
+    fontsDir: app.isPackaged ? join(process.resourcesPath, 'assets/fonts') : join(__dirname, '../../assets/fonts'),
     appVersion: __APP_VERSION__,
     log: (line) => console.log(line),
   });

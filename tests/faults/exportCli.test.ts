@@ -129,4 +129,24 @@ describe('the export command only reads', () => {
     expect(empty.stderr).toMatch(/there is no ideale-ambtenaar\.sqlite in/);
     expect(readdirSync(data.dir)).toEqual([]);
   });
+
+  it('--help prints the usage (formats, options, an example) and reads nothing; a wrong --lang says which exist', () => {
+    const help = spawnSync(process.execPath, [EXPORT, '--help', '--data', join(data.dir, 'none')], {
+      encoding: 'utf8',
+    });
+    expect(help.status).toBe(0);
+    expect(help.stderr).toBe('');
+    expect(help.stdout).toMatch(/^Usage: npm run export -- /);
+    for (const option of ['--data', '--format', '--out', '--lang', '--instrument', '--help'])
+      expect(help.stdout).toContain(option);
+    expect(help.stdout).toContain('csv, csv-semicolon, xlsx, json, pdf');
+    expect(help.stdout).toMatch(/Example:\n\s+npm run export -- .*--format pdf --lang en/);
+    expect(existsSync(join(data.dir, 'none'))).toBe(false);
+
+    const wrong = spawnSync(process.execPath, [EXPORT, '--data', data.dir, '--format', 'pdf', '--lang', 'fr'], {
+      encoding: 'utf8',
+    });
+    expect(wrong.status).toBe(1);
+    expect(wrong.stderr).toMatch(/--lang must be one of nl, en/);
+  });
 });

@@ -218,6 +218,19 @@ describe('export of aggregated totals', () => {
     expect(result.text).toContain('ideale-ambtenaar@2.0.0');
   });
 
+  it('PDF in English when asked (the console asks in its own language), and a clear refusal of a language it lacks', async () => {
+    const parser = new PDFParse({ data: new Uint8Array(await (await download('pdf&lang=en')).arrayBuffer()) });
+    const result = await parser.getText();
+    await parser.destroy();
+    expect(result.pages).toHaveLength(2);
+    expect(result.text).toContain('Day report: Landelijke Ambtenaar 2.0 Dag');
+    expect(result.text).toContain('Participants: 25');
+    expect(result.text).toMatch(/The Bureaucrat\s+12 \(48%\)/);
+    const res = await fetch(`${hub.url}/export?format=pdf&lang=fr`, { headers: { Authorization: `Bearer ${token}` } });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual({ error: 'lang must be one of nl, en' });
+  });
+
   it('one more visitor between two exports changes nothing in them until a whole group of five is in', async () => {
     const visit = (): void => {
       const visitor = {

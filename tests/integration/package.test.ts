@@ -103,6 +103,12 @@ describe('the packaged app (stand-in Electron: contents only, not a start)', () 
     expect(readdirSync(join(appOutDir, 'resources/assets/instruments')).sort()).toEqual(shipped.sort());
   });
 
+  it('has the report fonts and their licence in resources, where the packaged hub looks', () => {
+    const shipped = readdirSync(join(root, 'assets/fonts'));
+    expect(shipped).toEqual(expect.arrayContaining(['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf', 'LICENSE-DejaVu.txt']));
+    expect(readdirSync(join(appOutDir, 'resources/assets/fonts')).sort()).toEqual(shipped.sort());
+  });
+
   it('flips the fuses as electron.builder.yml says', async () => {
     const wire = await getCurrentFuseWire(join(appOutDir, 'de-ideale-ambtenaar'));
     expect(wire[FuseV1Options.RunAsNode]).toBe(OFF);

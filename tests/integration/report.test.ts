@@ -37,12 +37,18 @@ async function report(instrument = three, suppressBelow = 5) {
     // Made at the end of the simulated day, so the pages kept to look at (and the README's) are the same every run.
     now: new Date(amsterdam(17)),
   });
-  const pdf = await toPdf(doc, instrument);
+  const pdf = await toPdf(doc, instrument, { lang: 'nl' });
   const parser = new PDFParse({ data: new Uint8Array(pdf) });
   const text = (await parser.getText()).text;
   await parser.destroy();
   const dots = pdfOperators(pdf).match(/\/Dot BMC/g)?.length ?? 0;
   return { doc, pdf, text, dots, pages: renderPages(pdf) };
+}
+
+/** The participants the crowd plot may draw: those in the profiles the tables show (docs/adr/0004). */
+function inShownProfiles(doc: ReturnType<typeof buildExport>): number {
+  const profiles = doc.counts.find((t) => t.id === 'profielen')!;
+  return profiles.rowKeys!.reduce((sum, _, r) => sum + (profiles.hidden[r]![0] ? 0 : profiles.values[r]![0]!), 0);
 }
 
 /** Coloured pixels well inside the polygon, away from the coloured corner marks: only dots can be there. */
@@ -58,13 +64,14 @@ function keep(name: string, pdf: Buffer, pages: RenderedPage[]): void {
 }
 
 describe('the day report', () => {
-  it('after a day of 500 visitors: two A4 pages, one dot per participant, and the totals in its text', async () => {
+  it('after a day of 500 visitors: two A4 pages, a dot per participant of a shown profile, the totals in its text', async () => {
     simulateDay(hub.store, three, 500);
     const { doc, pdf, text, dots, pages } = await report();
     keep('day-500', pdf, pages);
     expect(pages).toHaveLength(2);
     // A4 is 595.28 × 841.89 points; pdftoppm rounds up.
     expect([pages[0]!.width, pages[0]!.height]).toEqual([596, 842]);
+    expect(dots).toBe(inShownProfiles(doc));
     expect(dots).toBe(500);
     expect(dotPixels(pages[0]!, 3)).toBeGreaterThan(2000);
 
@@ -88,12 +95,15 @@ describe('the day report', () => {
     expect(text).toContain(doc.stamp.checksum);
   });
 
-  it('draws the square for four types, one dot per counted participant', async () => {
+  it('draws the square for four types, one dot per participant of a shown profile', async () => {
     simulateDay(hub.store, four, 203);
-    const { dots, pdf, pages, text } = await report(four, 10);
+    const { doc, dots, pdf, pages, text } = await report(four, 10);
     keep('four-types', pdf, pages);
-    expect(dots).toBe(200);
-    expect(dotPixels(pages[0]!, 4)).toBeGreaterThan(500);
+    // Some of the twelve two-sided profiles are under 10: their members are not drawn.
+    expect(dots).toBe(inShownProfiles(doc));
+    expect(dots).toBeGreaterThan(100);
+    expect(dots).toBeLessThan(200);
+    expect(dotPixels(pages[0]!, 4)).toBeGreaterThan(250);
     expect(text).toContain('De Ruimtemaker (R)');
   });
 
@@ -109,9 +119,10 @@ describe('the day report', () => {
   });
 
   it('counts dots in whole groups of the threshold, as the tables count visitors', async () => {
-    simulateDay(hub.store, three, 29);
-    const { dots, text } = await report(three, 10);
-    expect(dots).toBe(20);
-    expect(text).toContain('Deelnemers: 20');
+    simulateDay(hub.store, three, 509);
+    const { doc, dots, text } = await report(three, 10);
+    expect(text).toContain('Deelnemers: 500');
+    expect(dots).toBe(inShownProfiles(doc));
+    expect(doc.counts.find((t) => t.id === 'profielen')!.values.at(-1)![0]).toBe(500);
   });
 });

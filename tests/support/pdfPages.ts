@@ -6,6 +6,11 @@ import { inflateSync } from 'node:zlib';
 
 /** Every stream of the file that inflates, as text: the page contents, where the drawing operators are. */
 export function pdfOperators(pdf: Buffer): string {
+  return pdfStreams(pdf).join('\n');
+}
+
+/** Every stream of the file that inflates, one text each. */
+export function pdfStreams(pdf: Buffer): string[] {
   const text = pdf.toString('latin1');
   const out: string[] = [];
   const re = /stream\r?\n/g;
@@ -18,7 +23,7 @@ export function pdfOperators(pdf: Buffer): string {
       // Not deflated (fonts, metadata): no drawing operators of ours in it.
     }
   }
-  return out.join('\n');
+  return out;
 }
 
 /** One rendered page: RGB pixels, one point of the page per pixel (72 dpi), and the PNG of it. */

@@ -1,4 +1,4 @@
-import type { CrowdDot } from './crowdDots';
+import type { CrowdPicture } from './crowdDots';
 import type { ExportTables } from './tables';
 
 /** Who made the export, of what, and how it was protected: printed on every format. */
@@ -23,8 +23,8 @@ export interface ExportStamp {
 
 export interface ExportDocument extends ExportTables {
   stamp: ExportStamp;
-  /** The report's crowd plot (crowdDots): empty below the threshold. Drawn in the PDF only, never listed. */
-  crowd: CrowdDot[];
+  /** The report's crowd plot (crowdDots.ts): shown profiles only, nobody below the threshold. Drawn in the PDF only. */
+  crowd: CrowdPicture;
 }
 
 /** The shown numbers in a canonical text form; hidden cells are "x". The checksum is taken over this. */

@@ -13,7 +13,8 @@ export interface ReportFigures {
   hours: { label: string; count: Shown; cumulative: Shown }[];
   /** Outside a round (the stand), then every round: size and count per leading type. */
   rounds: { label: string; total: Shown; perLead: Shown[]; mix: (number | null)[] | null }[];
-  profiles: { label: string; kind: 'leading' | 'two-sided' | 'balanced'; count: Shown }[];
+  /** Per profile: its label key (see labelKey), the table's label, the kind, the count where shown. */
+  profiles: { key: string; label: string; kind: 'leading' | 'two-sided' | 'balanced'; count: Shown }[];
 }
 
 const cell = (t: CountTable, r: number, c: number): Shown => (t.hidden[r]![c] ? null : t.values[r]![c]!);
@@ -75,7 +76,7 @@ export function reportFigures(tables: ExportTables): ReportFigures {
       : key.startsWith('two-sided:')
         ? 'two-sided'
         : 'balanced';
-    return { label, kind, count: cell(profielen, r, 0) };
+    return { key, label, kind, count: cell(profielen, r, 0) };
   });
   return { participants, leads, asksVersusMix, hours, rounds, profiles };
 }

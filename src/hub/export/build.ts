@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { hourIn } from '../../core/eventTime';
 import { canonicalTotals, type ExportDocument } from '../../core/export/document';
-import { crowdDots } from '../../core/export/crowdDots';
+import { crowdPicture } from '../../core/export/crowdDots';
 import { BALANCED } from '../../core/export/profileLabels';
 import { buildExportTables, countedSize, exportRow, type ExportRow } from '../../core/export/tables';
-import { leadingType } from '../../core/scoring';
+import { labelKey, leadingType } from '../../core/scoring';
 import type { Instrument } from '../../core/instrument';
 import type { ResponseStore } from '../store/responseStore';
 
@@ -27,18 +27,23 @@ export function buildExport(
   const counted = times.slice(0, countedSize(times.length, options.suppressBelow));
   const first = counted.reduce((a, b) => Math.min(a, b), Infinity);
   const last = counted.reduce((a, b) => Math.max(a, b), -Infinity);
-  const typeIds = instrument.types.map((t) => t.id);
-  const casus = tables.counts.find((t) => t.id === 'casus')!;
-  const totalRow = casus.hidden[casus.hidden.length - 1]!;
-  const shownLeads = new Set([...typeIds, BALANCED].filter((_, c) => !totalRow[c]));
-  const crowd = crowdDots(
-    counted.map((_, i) => ({
-      id: ids[i]!,
-      shares: rows[i]!.profile.shares,
-      lead: leadingType(rows[i]!.profile.label) ?? BALANCED,
-    })),
-    typeIds,
-    shownLeads,
+  // The crowd plot draws the members of the profiles the tables show, and nobody else (crowdDots.ts).
+  const profiles = tables.counts.find((t) => t.id === 'profielen')!;
+  const shownProfiles = new Set(profiles.rowKeys!.filter((_, r) => !profiles.hidden[r]![0]));
+  const crowd = crowdPicture(
+    counted.map((_, i) => {
+      const profile = rows[i]!.profile;
+      return {
+        id: ids[i]!,
+        shares: profile.shares,
+        lead: leadingType(profile.label) ?? BALANCED,
+        profile: labelKey(profile.label),
+        fit: profile.fit,
+      };
+    }),
+    instrument.types.map((t) => t.id),
+    instrument.scoring,
+    shownProfiles,
     options.suppressBelow,
   );
 

@@ -1,131 +1,131 @@
-import PDFDocument from 'pdfkit';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { ExportDocument } from '../../core/export/document';
-import { reportFigures } from '../../core/export/reportFigures';
 import { isoMinute, period } from '../../core/eventTime';
-import type { Instrument } from '../../core/instrument';
-import { asksVersusMix, hourChart, leadBars, profileColumns, roundsChart } from './report/charts';
+import type { Instrument, Language } from '../../core/instrument';
+import { TaggedPdf } from './pdf/document';
+import { FONT_FILES } from './pdf/fonts';
+import { asksVersusMix, hourChart, leadBars, leadBarsHeight } from './report/charts';
+import { reportOf, type Report } from './report/context';
 import { crowdLegend, crowdPlot } from './report/crowdPlot';
-import { fitText, heading, MUTED, type Pdf } from './report/draw';
+import { MUTED } from './report/draw';
+import { profilesHeight, profileTables, roundsTable } from './report/tables';
+import { percent, REPORT_WORDS } from './report/words';
 
 const MARGIN = 40;
 /** The crowd plot's place on page one (fixed, so the title and the figures never push it). */
 export const CROWD_BOX = { x: MARGIN, y: 128, w: 330, h: 340 };
 
-/**
- * The day report: two A4 pages people would rather look at than read. Page one: the crowd in type space, where the
- * participants work from, and what their work asks versus who they are. Page two: how the day grew, the stand and
- * the rounds side by side, the profiles named. Every number is one the tables show; hidden ones are an "x", never
- * estimated, and the crowd plot has dots only from the threshold up (docs/adr/0004-small-cell-suppression.md).
- */
-export function toPdf(doc: ExportDocument, instrument: Instrument): Promise<Buffer> {
-  const pdf: Pdf = new PDFDocument({
-    size: 'A4',
-    margin: MARGIN,
-    info: { Title: `Dagrapport ${doc.stamp.event}`, Author: 'De Ideale Ambtenaar' },
-  });
-  const chunks: Buffer[] = [];
-  pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve) => pdf.on('end', () => resolve(Buffer.concat(chunks))));
-  const figures = reportFigures(doc);
-  const width = pdf.page.width - 2 * MARGIN;
-  const s = doc.stamp;
+export interface ReportOptions {
+  /** The report's language: every text in it, the document language and the title. */
+  lang: Language;
+  /** Folder with the embedded fonts; assets/fonts of this checkout by default. */
+  fontsDir?: string;
+}
 
-  fitText(pdf, `Dagrapport: ${s.event}`, MARGIN, MARGIN, width, { size: 20, bold: true });
+/** assets/fonts seen from the built hub (out/main) or from the sources (src/hub/export). */
+const defaultFonts = (): string =>
+  [join(__dirname, '../../assets/fonts'), join(__dirname, '../../../assets/fonts')].find((dir) =>
+    existsSync(join(dir, FONT_FILES.Body)),
+  ) ?? join(__dirname, '../../assets/fonts');
+
+/**
+ * The day report: two A4 pages people would rather look at than read, tagged for screen readers (pdf/document.ts).
+ * Page one: the crowd in type space, where the participants work from, and what their work asks versus who they
+ * are. Page two: how the day grew, the stand and the rounds side by side, the profiles named. Every number is one
+ * the tables show; hidden ones are an "x", never estimated, and the crowd plot draws only the profiles the tables
+ * show (docs/adr/0004-small-cell-suppression.md). Whatever the day brought, it stays two pages.
+ */
+export function toPdf(exported: ExportDocument, instrument: Instrument, options: ReportOptions): Promise<Buffer> {
+  const words = REPORT_WORDS[options.lang];
+  const doc = new TaggedPdf({
+    lang: options.lang,
+    title: words.title(exported.stamp.event),
+    subject: words.subject,
+    fontsDir: options.fontsDir ?? defaultFonts(),
+    margin: MARGIN,
+  });
+  const report = reportOf(doc, exported, instrument);
+  pageOne(report);
+  doc.addPage();
+  pageTwo(report);
+  return doc.end();
+}
+
+function pageOne(report: Report): void {
+  const { doc, words, stamp: s, figures } = report;
+  const width = doc.width - 2 * MARGIN;
+  doc.heading(1, words.title(s.event), MARGIN, MARGIN, width);
   const when =
     s.from && s.to
-      ? period(Date.parse(s.from), Date.parse(s.to), s.timeZone)
-      : `nog geen volle groep van ${s.suppressBelow} antwoorden`;
+      ? period(Date.parse(s.from), Date.parse(s.to), s.timeZone, report.lang)
+      : words.noPeriod(s.suppressBelow);
   const other =
-    (s.otherAnswers > 0 ? ` · ${s.otherAnswers} antwoorden op een andere versie niet meegeteld` : '') +
-    (s.setAside > 0 ? ` · ${s.setAside} antwoorden apart gezet door de organisator` : '');
-  fitText(pdf, `${when} (${s.timeZone}) · ${s.instrument}${other} · app ${s.appVersion}`, MARGIN, 66, width, {
+    (s.otherAnswers > 0 ? ` · ${words.otherAnswers(s.otherAnswers)}` : '') +
+    (s.setAside > 0 ? ` · ${words.setAside(s.setAside)}` : '');
+  doc.paragraph(`${when} (${s.timeZone}) · ${s.instrument}${other} · app ${s.appVersion}`, MARGIN, 66, width, {
     size: 9.5,
     color: MUTED,
   });
-  fitText(
-    pdf,
-    figures.participants === null ? 'Deelnemers: te weinig om te tonen' : `Deelnemers: ${figures.participants}`,
-    MARGIN,
-    84,
-    width,
-    { size: 15, bold: true },
-  );
+  doc.paragraph(words.participants(figures.participants), MARGIN, 84, width, { size: 15, bold: true });
 
-  heading(pdf, 'De groep in het typenveld', MARGIN, CROWD_BOX.y - 18, width);
   const plot = CROWD_BOX;
-  crowdPlot(pdf, plot, instrument, doc.crowd, s.suppressBelow);
-  crowdLegend(
-    pdf,
-    { x: MARGIN + plot.w + 10, y: plot.y + 24, w: width - plot.w - 10, h: plot.h },
-    instrument,
-    doc.crowd,
-    figures.leads.map((l) => l.count),
-  );
+  doc.heading(2, words.sections.crowd, MARGIN, plot.y - 18, width);
+  crowdPlot(report, plot);
+  crowdLegend(report, { x: MARGIN + plot.w + 10, y: plot.y + 24, w: width - plot.w - 10, h: plot.h - 24 });
 
   let y = plot.y + plot.h + 14;
-  heading(pdf, 'Waar de deelnemers vooral vanuit werken (leidend type)', MARGIN, y, width);
-  y = leadBars(pdf, { x: MARGIN, y: y + 20, w: width, h: 0 }, instrument, figures) + 10;
-  heading(pdf, 'Wat ons werk vraagt en wie we zijn', MARGIN, y, width);
-  y = asksVersusMix(pdf, { x: MARGIN, y: y + 20, w: width, h: 0 }, instrument, figures);
-  pdf
-    .font('Helvetica')
-    .fontSize(8)
-    .fillColor(MUTED)
-    .text(
-      'Bovenste balk (kleur en patroon van het type): de gemiddelde mix van de deelnemers, wie we zijn. ' +
-        'Onderste balk (donker, gestreept): hoeveel deelnemers zeggen dat hun eigen situatie vooral dit type vraagt.',
-      MARGIN,
-      y + 2,
-      { width },
-    );
-
-  pdf.addPage();
-  heading(pdf, 'Hoe de dag groeide', MARGIN, MARGIN, width);
-  hourChart(pdf, { x: MARGIN, y: MARGIN + 22, w: width, h: 200 }, figures);
-
-  y = MARGIN + 250;
-  heading(pdf, 'De rondes naast elkaar: de zaal en de stand', MARGIN, y, width);
-  fitText(pdf, 'Per groep: hoeveel deelnemers met elk leidend type, en hoeveel samen.', MARGIN, y + 16, width, {
+  doc.heading(2, words.sections.leads, MARGIN, y, width);
+  y = leadBars(report, { x: MARGIN, y: y + 20, w: width, h: leadBarsHeight(report) }) + 10;
+  doc.heading(2, words.sections.asks, MARGIN, y, width);
+  y = asksVersusMix(report, { x: MARGIN, y: y + 20, w: width, h: 0 });
+  doc.paragraph(words.asksNote, MARGIN, y + 2, width, {
     size: 8,
     color: MUTED,
+    height: doc.height - MARGIN - y - 2,
   });
-  const leadLabels = figures.leads.map((l) => l.label);
-  y = roundsChart(pdf, { x: MARGIN, y: y + 32, w: width, h: 0 }, instrument, figures, leadLabels);
-  const mixes = figures.rounds.filter((r) => r.mix !== null);
+}
+
+function pageTwo(report: Report): void {
+  const { doc, words, stamp: s, figures } = report;
+  const width = doc.width - 2 * MARGIN;
+  doc.heading(2, words.sections.day, MARGIN, MARGIN, width);
+  hourChart(report, { x: MARGIN, y: MARGIN + 22, w: width, h: 200 });
+
+  // From the bottom up: the footer, the profiles and their note, then what is left for the rounds.
+  const footerY = doc.height - MARGIN - 40;
+  const profilesY = footerY - 8 - 24 - 8 - profilesHeight(figures) - 20;
+  let y = MARGIN + 250;
+  doc.heading(2, words.sections.rounds, MARGIN, y, width);
+  doc.paragraph(words.roundsNote, MARGIN, y + 16, width, { size: 8, color: MUTED });
+  const mixLines = 24;
+  const rounds = roundsTable(report, { x: MARGIN, y: y + 32, w: width, h: 0 }, profilesY - 18 - mixLines - (y + 32));
+  y = rounds.bottom;
+  const names = report.instrument.types.map((t) => t.mark);
+  const mixes = rounds.shown.filter((r) => r.mix !== null);
   if (mixes.length > 0) {
-    const names = instrument.types.map((t) => t.mark);
     const text = mixes
-      .map((r) => `${r.label}: ${r.mix!.map((v, i) => `${names[i]} ${String(v).replace('.', ',')}%`).join(', ')}`)
+      .map((r) => {
+        const name = r.index === 0 ? words.stand : r.label;
+        return `${name}: ${r.mix!.map((v, i) => `${names[i]} ${v === null ? 'x' : percent(v, report.lang)}`).join(', ')}`;
+      })
       .join(' · ');
-    fitText(pdf, `Gemiddelde mix per ronde: ${text}`, MARGIN, y + 2, width, { size: 8, color: MUTED });
-    y += 14;
+    y = doc.paragraph(`${words.mixPerRound}: ${text}`, MARGIN, y + 2, width, {
+      size: 8,
+      color: MUTED,
+      height: mixLines,
+    });
   }
 
   y += 18;
-  heading(pdf, 'Profielen', MARGIN, y, width);
-  y = profileColumns(pdf, { x: MARGIN, y: y + 20, w: width, h: 0 }, figures) + 8;
-  pdf
-    .font('Helvetica')
-    .fontSize(8)
-    .fillColor(MUTED)
-    .text(
-      'Twee kanten: twee types ongeveer even sterk, het derde duidelijk minder. ' +
-        'Kameleon: een mix in balans die meebeweegt met wat de situatie vraagt. ' +
-        'Allrounder: een mix in balans, welke situatie het ook is.',
-      MARGIN,
-      y,
-      { width },
-    );
+  doc.heading(2, words.sections.profiles, MARGIN, y, width);
+  y = profileTables(report, { x: MARGIN, y: y + 20, w: width, h: 0 }) + 8;
+  doc.paragraph(words.profilesNote, MARGIN, y, width, { size: 8, color: MUTED, height: 24 });
 
-  pdf
-    .fontSize(7.5)
-    .fillColor(MUTED)
-    .text(
-      `Aantallen onder ${s.suppressBelow}, en aantallen die daaruit af te leiden zijn, staan als x. Bezoekers tellen mee in hele groepen van ${s.suppressBelow}; de stippen alleen vanaf ${s.suppressBelow} deelnemers. Dit is een spiegel van de groep, geen beoordeling. Tijden in ${s.timeZone}. Gemaakt ${isoMinute(Date.parse(s.generatedAt), s.timeZone)}. Controlegetal ${s.checksum}.`,
-      MARGIN,
-      pdf.page.height - MARGIN - 40,
-      { width },
-    );
-  pdf.end();
-  return done;
+  const made = isoMinute(Date.parse(s.generatedAt), s.timeZone);
+  doc.paragraph(words.footer(s.suppressBelow, s.timeZone, made, s.checksum), MARGIN, footerY, width, {
+    size: 7.5,
+    color: MUTED,
+    height: 40,
+  });
 }

@@ -2,7 +2,7 @@ import { isoMinute } from '../../core/eventTime';
 import { toCsv } from '../../core/export/csv';
 import type { ExportDocument, ExportFormat } from '../../core/export/document';
 import type { Instrument } from '../../core/instrument';
-import { toPdf } from './pdf';
+import { toPdf, type ReportOptions } from './pdf';
 import { toXlsx } from './xlsx';
 
 export interface RenderedExport {
@@ -16,6 +16,7 @@ export async function renderExport(
   doc: ExportDocument,
   format: ExportFormat,
   instrument: Instrument,
+  report: ReportOptions = { lang: 'nl' },
 ): Promise<RenderedExport> {
   // The event's day, not UTC's: an export made at 00:30 in Amsterdam belongs to the new day.
   const day = isoMinute(Date.parse(doc.stamp.generatedAt), doc.stamp.timeZone).slice(0, 10);
@@ -41,7 +42,11 @@ export async function renderExport(
         fileName: `${base}.xlsx`,
       };
     case 'pdf':
-      return { body: await toPdf(doc, instrument), contentType: 'application/pdf', fileName: `${base}.pdf` };
+      return {
+        body: await toPdf(doc, instrument, report),
+        contentType: 'application/pdf',
+        fileName: `${base}${report.lang === 'en' ? '-en' : ''}.pdf`,
+      };
   }
 }
 

@@ -1,11 +1,15 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { EXPORT_FORMATS, type ExportFormat } from '../../core/export/document';
+import { LANGUAGES, type Language } from '../../core/instrument';
 import type { HubContext } from '../context';
 import { bearerToken, requestUrl, sendJson } from '../net/http';
 import { buildExport } from './build';
 import { renderExport } from './render';
 
-/** GET /export?format=xlsx with `Authorization: Bearer <session token>`: no session, no data. */
+/**
+ * GET /export?format=xlsx[&lang=en] with `Authorization: Bearer <session token>`: no session, no data. `lang` is the
+ * day report's language (the stand's default language when absent).
+ */
 export function handleExportRequest(ctx: HubContext, req: IncomingMessage, res: ServerResponse): void {
   if (req.method !== 'GET') {
     sendJson(res, 405, { error: 'method not allowed' });
@@ -16,9 +20,16 @@ export function handleExportRequest(ctx: HubContext, req: IncomingMessage, res: 
     sendJson(res, 401, { error: 'log in with the organiser PIN first' });
     return;
   }
-  const format = requestUrl(req)?.searchParams.get('format') ?? '';
+  const query = requestUrl(req)?.searchParams;
+  const format = query?.get('format') ?? '';
   if (!(EXPORT_FORMATS as readonly string[]).includes(format)) {
     sendJson(res, 400, { error: `format must be one of ${EXPORT_FORMATS.join(', ')}` });
+    return;
+  }
+  // The report's language: asked for, else the stand's default language.
+  const lang = query?.get('lang') ?? ctx.settings.defaultLang;
+  if (!(LANGUAGES as readonly string[]).includes(lang)) {
+    sendJson(res, 400, { error: `lang must be one of ${LANGUAGES.join(', ')}` });
     return;
   }
   const instrument = ctx.live.instrument;
@@ -29,7 +40,7 @@ export function handleExportRequest(ctx: HubContext, req: IncomingMessage, res: 
     timeZone: ctx.settings.timeZone,
     now: new Date(ctx.now()),
   });
-  renderExport(doc, format as ExportFormat, instrument)
+  renderExport(doc, format as ExportFormat, instrument, { lang: lang as Language, fontsDir: ctx.fontsDir })
     .then((file) => {
       res.writeHead(200, {
         'Content-Type': file.contentType,

@@ -7,19 +7,12 @@ import {
   groupHeadline,
   leadingHeadline,
   splitHeadline,
-  type Category,
   type Headline as Claim,
 } from '../../core/headlines';
+import { bareName, HEADLINE_WORDS, headlineSentence } from '../../core/headlineWords';
 import { localize, type Instrument, type Language } from '../../core/instrument';
 import { useLang } from '../common/useLang';
 import { crowdShows, shownAggregate, useProjector } from './store';
-
-/** A type's name inside a sentence: "Verbinder", not "De Verbinder". */
-export function bareName(name: string): string {
-  return name.replace(/^(de|het|the)\s+/i, '');
-}
-
-const pct = (share: number): number => Math.round(share * 100);
 
 /** Decides the claim for the view on screen: the pure rules in core/headlines.ts, fed by the store. */
 function claimOf(s: ReturnType<typeof useProjector.getState>): Claim | null {
@@ -59,48 +52,20 @@ export function claimText(
   timeZone: string,
   contextIndex: number,
 ): string {
-  const type = (i: number): string => bareName(localize(instrument.types[i]!.name, lang));
-  const category = (c: Category): string => (c === 'balanced' ? t('projector.balancedBar') : type(c));
   const item = (id: string): string => {
     const it = instrument.items.find((x) => x.id === id);
     return it ? localize(it.title ?? it.prompt, lang) : id;
   };
-  const h = 'projector.headline';
-  switch (claim.kind) {
-    case 'leads':
-      return claim.category === 'balanced'
-        ? t(`${h}.leadsBalanced`, { share: pct(claim.share) })
-        : t(`${h}.leads`, { type: type(claim.category), share: pct(claim.share) });
-    case 'close':
-      return t(`${h}.close`, { a: category(claim.categories[0]), b: category(claim.categories[1]) });
-    case 'gap':
-      return t(claim.diff > 0 ? `${h}.gapMore` : `${h}.gapLess`, { type: type(claim.type) });
-    case 'fits':
-      return t(`${h}.fits`);
-    case 'group-differs': {
-      const option = instrument.context[contextIndex]?.options.find((o) => o.id === claim.option);
-      return t(claim.share > claim.rest ? `${h}.groupMore` : `${h}.groupLess`, {
-        group: option ? localize(option.label, lang) : claim.option,
-        type: category(claim.category),
-        share: pct(claim.share),
-        rest: pct(claim.rest),
-      });
-    }
-    case 'groups-alike':
-      return t(`${h}.groupsAlike`);
-    case 'divided':
-      return t(`${h}.divided`, { item: item(claim.item) });
-    case 'leans':
-      return t(`${h}.leans`, { item: item(claim.item), share: pct(claim.share), type: type(claim.type) });
-    case 'busiest':
-      return t(`${h}.busiest`, {
-        from: clockTime(claim.from, timeZone),
-        to: clockTime(claim.to, timeZone),
-        count: claim.count,
-      });
-    case 'steady':
-      return t(`${h}.steady`);
-  }
+  return headlineSentence(claim, HEADLINE_WORDS[lang], {
+    type: (i) => bareName(localize(instrument.types[i]!.name, lang)),
+    balanced: t('projector.balancedBar'),
+    item,
+    group: (id) => {
+      const option = instrument.context[contextIndex]?.options.find((o) => o.id === id);
+      return option ? localize(option.label, lang) : id;
+    },
+    clock: (ms) => clockTime(ms, timeZone),
+  });
 }
 
 /** The view's finding in one sentence, or nothing when the data do not support one. */

@@ -1,20 +1,14 @@
 import type { DotMark } from '../../../core/export/crowdDots';
+import { INK, type Box } from '../pdf/document';
 
-/** The report's page: what every figure draws on. */
+export { INK, type Box };
+
+/** The report's page: what every figure draws its shapes on (its text goes through TaggedPdf). */
 export type Pdf = PDFKit.PDFDocument;
 
-export const INK = '#1b2440';
 export const MUTED = '#4a5270';
 export const TRACK = '#e8ebf3';
 export const GREY = '#8a8f9c';
-
-/** A box on the page, in points from the top left. */
-export interface Box {
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-}
 
 /**
  * A pattern per type, so a bar reads in black-and-white print too: none, diagonal lines, dots, cross-hatch,
@@ -87,8 +81,8 @@ export function hiddenMark(pdf: Pdf, x: number, y: number, size = 10): void {
 }
 
 /**
- * The mark of a dot: circle, square, triangle, diamond, pentagon by leading type; a ring for a balanced mix; a cross
- * for the groups whose counts the tables hide. Filled in `color`, outlined in ink.
+ * The mark of a dot: circle, square, triangle, diamond, pentagon by leading type; a ring for a balanced mix. Filled in
+ * `color`, outlined in ink, so shapes tell the types apart in a black-and-white print.
  */
 export function drawMark(pdf: Pdf, mark: DotMark, cx: number, cy: number, r: number, color: string): void {
   const polygon = (corners: number, turn: number): void => {
@@ -98,22 +92,8 @@ export function drawMark(pdf: Pdf, mark: DotMark, cx: number, cy: number, r: num
     });
     pdf.polygon(...points);
   };
-  const cross = (width: number, stroke: string): void => {
-    pdf
-      .lineWidth(width)
-      .strokeColor(stroke)
-      .moveTo(cx - r, cy - r)
-      .lineTo(cx + r, cy + r)
-      .moveTo(cx + r, cy - r)
-      .lineTo(cx - r, cy + r)
-      .stroke();
-  };
   pdf.save().lineWidth(0.6).strokeColor(INK).fillColor(color);
-  if (mark === 'other') {
-    // In colour, with a thin line of ink through it that survives a black-and-white print.
-    cross(1.6, color);
-    cross(0.5, INK);
-  } else if (mark === 'balanced') {
+  if (mark === 'balanced') {
     pdf
       .lineWidth(1.8)
       .strokeColor(color)
@@ -144,27 +124,4 @@ export function drawMark(pdf: Pdf, mark: DotMark, cx: number, cy: number, r: num
     pdf.fillAndStroke();
   }
   pdf.restore();
-}
-
-/** Text that never wraps: shrinks to fit `width` instead. */
-export function fitText(
-  pdf: Pdf,
-  text: string,
-  x: number,
-  y: number,
-  width: number,
-  options: { size?: number; bold?: boolean; color?: string; align?: 'left' | 'right' | 'center' } = {},
-): void {
-  let size = options.size ?? 9;
-  pdf.font(options.bold ? 'Helvetica-Bold' : 'Helvetica');
-  while (size > 5 && pdf.fontSize(size).widthOfString(text) > width) size -= 0.5;
-  pdf
-    .fillColor(options.color ?? INK)
-    .fontSize(size)
-    .text(text, x, y, { width, align: options.align ?? 'left', lineBreak: false });
-}
-
-/** A section heading. */
-export function heading(pdf: Pdf, text: string, x: number, y: number, width: number): void {
-  pdf.fillColor(INK).font('Helvetica-Bold').fontSize(12.5).text(text, x, y, { width, lineBreak: false });
 }

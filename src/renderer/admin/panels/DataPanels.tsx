@@ -1,6 +1,7 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { EXPORT_FORMATS, type ExportFormat } from '../../../core/export/document';
+import type { Language } from '../../../core/instrument';
+import { useLang } from '../../common/useLang';
 import { useConsole } from '../store';
 
 const FORMAT_LABELS: Record<ExportFormat, string> = {
@@ -11,9 +12,12 @@ const FORMAT_LABELS: Record<ExportFormat, string> = {
   pdf: 'PDF',
 };
 
-/** Downloads an export with the session token; in Electron the download asks where to save it (a USB stick). */
-async function download(format: ExportFormat, token: string): Promise<void> {
-  const res = await fetch(`/export?format=${format}`, { headers: { Authorization: `Bearer ${token}` } });
+/**
+ * Downloads an export with the session token; in Electron the download asks where to save it (a USB stick). The day
+ * report (PDF) comes in the console's language.
+ */
+async function download(format: ExportFormat, token: string, lang: Language): Promise<void> {
+  const res = await fetch(`/export?format=${format}&lang=${lang}`, { headers: { Authorization: `Bearer ${token}` } });
   if (!res.ok) throw new Error(((await res.json()) as { error: string }).error);
   const name = /filename="([^"]+)"/.exec(res.headers.get('Content-Disposition') ?? '')?.[1] ?? `export.${format}`;
   const url = URL.createObjectURL(await res.blob());
@@ -25,7 +29,7 @@ async function download(format: ExportFormat, token: string): Promise<void> {
 }
 
 export function DataPanels() {
-  const { t } = useTranslation();
+  const { t, lang } = useLang();
   const token = useConsole((s) => s.token);
   const status = useConsole((s) => s.status);
   const act = useConsole((s) => s.act);
@@ -40,7 +44,10 @@ export function DataPanels() {
         <p>{t('console.exportHelp')}</p>
         <div className="row">
           {EXPORT_FORMATS.map((format) => (
-            <button key={format} onClick={() => void download(format, token).catch((e: Error) => setError(e.message))}>
+            <button
+              key={format}
+              onClick={() => void download(format, token, lang).catch((e: Error) => setError(e.message))}
+            >
               {FORMAT_LABELS[format]}
             </button>
           ))}
