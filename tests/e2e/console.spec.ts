@@ -37,7 +37,7 @@ test('the organiser sets a PIN, starts a round, rehearses, sees the kiosk, and d
   await page.getByRole('button', { name: 'JSON' }).click();
   const file = await (await downloading).path();
   const json = JSON.parse(readFileSync(file, 'utf8'));
-  expect(json.stamp.instrument).toBe('ideale-ambtenaar@2.0.0');
+  expect(json.stamp.instrument).toBe('ideale-ambtenaar@3.0.0');
   // Rehearsal visitors never count in an export.
   expect(
     json.tables

@@ -119,7 +119,7 @@ describe('export of aggregated totals', () => {
     expect(json.meanMix.n).toEqual([25, null]);
     expect(json.stamp).toMatchObject({
       event: 'Landelijke Ambtenaar 2.0 Dag',
-      instrument: 'ideale-ambtenaar@2.0.0',
+      instrument: 'ideale-ambtenaar@3.0.0',
       suppressBelow: 5,
     });
     expect(json.stamp.checksum).toMatch(/^[0-9a-f]{64}$/);
@@ -207,7 +207,7 @@ describe('export of aggregated totals', () => {
     expect(result.text).toContain('Dagrapport: Landelijke Ambtenaar 2.0 Dag');
     expect(result.text).toContain('Deelnemers: 25');
     expect(result.text).toMatch(/De Bureaucraat\s+12 \(48%\)/);
-    expect(result.text).toContain('ideale-ambtenaar@2.0.0');
+    expect(result.text).toContain('ideale-ambtenaar@3.0.0');
   });
 
   it('one more visitor between two exports changes nothing in them until a whole group of five is in', async () => {
