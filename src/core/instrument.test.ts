@@ -30,6 +30,24 @@ describe('shipped instruments', () => {
       }
     }
   });
+
+  // A visitor reads three or four options side by side in a few seconds: an option longer than this is a sentence to
+  // study, and the reading-time budget (tests/integration/harness.test.ts) has no room for it.
+  it.each([
+    ['ideale-ambtenaar', 9],
+    ['vier-perspectieven', 8],
+  ])('%s: every option has at most %i words, in every language', (id, limit) => {
+    const inst = shippedInstrument(id);
+    const tooLong = inst.items.flatMap((item) =>
+      item.options.flatMap((o) =>
+        inst.languages
+          .map((lang) => o.text[lang]!)
+          .filter((text) => text.split(/\s+/).length > limit)
+          .map((text) => `${item.id}: ${text}`),
+      ),
+    );
+    expect(tooLong).toEqual([]);
+  });
 });
 
 describe("the visitor's own case and the balanced cards", () => {

@@ -53,7 +53,7 @@ export type Item = z.infer<typeof itemSchema>;
 /**
  * How a visitor answers a situation and how it is scored (docs/adr/0003-scoring-thresholds.md):
  * - `first-choice` (instruments 1.x): one pick per situation;
- * - `first-and-second` (2.x): a first and a second choice; the rest is implied.
+ * - `first-and-second` (2.x and 3.x): a first and a second choice; the rest is implied.
  */
 export const SCORING_KINDS = ['first-choice', 'first-and-second'] as const;
 export type ScoringKind = (typeof SCORING_KINDS)[number];

@@ -41,7 +41,7 @@ test('the organiser sets a PIN, starts a round, rehearses, sees the kiosk, and d
   await page.getByRole('button', { name: 'JSON' }).click();
   const file = await (await downloading).path();
   const json = JSON.parse(readFileSync(file, 'utf8'));
-  expect(json.stamp.instrument).toBe('ideale-ambtenaar@2.0.0');
+  expect(json.stamp.instrument).toBe('ideale-ambtenaar@3.0.0');
   // Made on the hub's clock, a minute or two after 10:20 in Amsterdam (09:20 UTC).
   expect(json.stamp.generatedAt).toMatch(/^2026-02-06T09:2\d:/);
   // Rehearsal visitors never count in an export.

@@ -69,7 +69,7 @@ test('every key does what the help overlay says', async ({ page, hub }) => {
     'Zo groeide de dag',
   ]);
   await expect(page.getByTestId('instrument-version')).toHaveText(
-    'Dit beeld toont de antwoorden op De ideale ambtenaar, versie 2.0.0.',
+    'Dit beeld toont de antwoorden op De ideale ambtenaar, versie 3.0.0.',
   );
   await page.screenshot({ path: 'test-results/screens/projector-help.png' });
   await page.keyboard.press('F1');

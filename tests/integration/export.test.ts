@@ -120,7 +120,7 @@ describe('export of aggregated totals', () => {
     expect(json.meanMix.n).toEqual([25, null]);
     expect(json.stamp).toMatchObject({
       event: 'Landelijke Ambtenaar 2.0 Dag',
-      instrument: 'ideale-ambtenaar@2.0.0',
+      instrument: 'ideale-ambtenaar@3.0.0',
       suppressBelow: 5,
     });
     expect(json.stamp.checksum).toMatch(/^[0-9a-f]{64}$/);
@@ -215,7 +215,7 @@ describe('export of aggregated totals', () => {
     expect(result.text).toContain('Dagrapport: Landelijke Ambtenaar 2.0 Dag');
     expect(result.text).toContain('Deelnemers: 25');
     expect(result.text).toMatch(/De Bureaucraat\s+12 \(48%\)/);
-    expect(result.text).toContain('ideale-ambtenaar@2.0.0');
+    expect(result.text).toContain('ideale-ambtenaar@3.0.0');
   });
 
   it('PDF in English when asked (the console asks in its own language), and a clear refusal of a language it lacks', async () => {
