@@ -1,3 +1,8 @@
+/**
+ * The audience room: phones in the talk room, let in by their own code. This module keeps audience mode on or off
+ * with its code and sends projectors the invitation; gate.ts checks the code and the phone's cookies, handlers.ts
+ * takes one answer per phone per round, phoneStore.ts and sources.ts keep who joined and where answers came from.
+ */
 import { randomInt } from 'node:crypto';
 import {
   AUDIENCE_CODE_LENGTH,

@@ -1,3 +1,8 @@
+/**
+ * The day room: what the running day holds in memory beside the store. This module keeps the active instrument's
+ * aggregate and public crowd (rebuilt from the store at start and after a reset); timers.ts does the periodic work,
+ * devices.ts keeps the console's device list, rehearsal.ts adds simulated visitors, instruments.ts loads the files.
+ */
 import { addToAggregate, emptyAggregate, type Aggregate } from '../../core/aggregate';
 import type { Instrument } from '../../core/instrument';
 import type { CrowdMember } from '../../core/messages';

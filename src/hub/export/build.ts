@@ -1,3 +1,8 @@
+/**
+ * The export room: one export document built from the store (this module), with the suppression over the whole
+ * document in core/export, rendered as CSV, XLSX, JSON or the PDF day report (render.ts; every PDF through
+ * pdf/document.ts) and served to the console at /export (route.ts) or written by the export command.
+ */
 import { createHash } from 'node:crypto';
 import { hourIn } from '../../core/eventTime';
 import { canonicalTotals, type ExportDocument } from '../../core/export/document';

@@ -1,3 +1,7 @@
+/**
+ * The handlers room: one function per client message (this module) and per organiser action (admin.ts), in maps
+ * keyed by message type that socket.ts dispatches to. accept.ts is the path every answer takes once let in.
+ */
 import { phoneHello, phoneSubmit } from '../audience/handlers';
 import { acceptResponse, talkMessage } from './accept';
 import type { Handler } from '../context';

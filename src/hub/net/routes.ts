@@ -1,3 +1,9 @@
+/**
+ * The network room: everything that reaches the hub from outside. Both listeners (the loopback one for the hub's own
+ * windows, loopback.ts, and network mode's, lan.ts) hand every request and upgrade to these routes; sockets are
+ * rate-limited and dispatched in socket.ts, organiser access is auth.ts, the answer caps answerLimit.ts, the locks
+ * against guessing codes guessLock.ts and codeLock.ts, and venue.ts switches network and audience mode on.
+ */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
