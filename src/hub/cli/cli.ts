@@ -1,6 +1,7 @@
 /**
  * The command room: `npm run hub` (this module), `npm run export` (exportCli.ts) and the simulation harness
- * (harnessCli.ts). Each parses its arguments, prints its usage for --help and calls the rooms it needs.
+ * (harnessCli.ts). Each parses its arguments (the hub and the export print their usage for --help) and calls the
+ * rooms it needs.
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
