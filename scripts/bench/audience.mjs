@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { CHROMIUM_ARGS, INSTRUMENT, ms, percentile, ROOT, tempDir } from './lib.mjs';
+import { CHROMIUM_ARGS, INSTRUMENT, ms, percentile, ROOT, stopOnExit, tempDir } from './lib.mjs';
 import { runRoom } from './room.mjs';
 
 const LAN_HOST = '127.0.0.2';
@@ -27,6 +27,7 @@ async function startAudienceHub(dataDir) {
     ],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
+  stopOnExit(child);
   const found = await new Promise((resolve, reject) => {
     let out = '';
     child.stdout.on('data', (d) => {

@@ -26,11 +26,21 @@ export function tempDir(name) {
   return mkdtempSync(join(tmpdir(), `ideale-bench-${name}-`));
 }
 
+/** Hubs still running when the bench's process exits (a phase that failed half-way) are stopped with it. */
+const running = new Set();
+process.on('exit', () => running.forEach((child) => child.kill('SIGTERM')));
+
+export function stopOnExit(child) {
+  running.add(child);
+  child.once('exit', () => running.delete(child));
+}
+
 /** The built hub in its own process, as in production. */
 export async function startHub(dataDir) {
   const child = spawn(process.execPath, [join(ROOT, 'out/main/hub.js'), '--data', dataDir, '--port', '0'], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
+  stopOnExit(child);
   const url = await new Promise((resolve, reject) => {
     let out = '';
     child.stdout.on('data', (d) => {
@@ -112,3 +122,30 @@ export function percentile(values, p) {
 }
 
 export const ms = (v) => `${v.toFixed(1)} ms`;
+
+/** Logs in on an admin socket with the bench's PIN (set on first use) and resolves with the session token. */
+export function login(ws) {
+  return new Promise((resolve, reject) => {
+    ws.once('message', (data) => {
+      const message = JSON.parse(data.toString());
+      if (message.type === 'session') resolve(message.token);
+      else reject(new Error(`login: ${data}`));
+    });
+    ws.send(JSON.stringify({ type: 'login', pin: '246810' }));
+  });
+}
+
+/** Sends one organiser action and waits for the hub's answer. */
+export function organiser(ws, token, action) {
+  return new Promise((resolve, reject) => {
+    const onMessage = (data) => {
+      const message = JSON.parse(data.toString());
+      if (message.type !== 'done' && message.type !== 'error') return;
+      ws.off('message', onMessage);
+      if (message.type === 'error') reject(new Error(message.message));
+      else resolve(message);
+    };
+    ws.on('message', onMessage);
+    ws.send(JSON.stringify({ type: 'admin', token, action }));
+  });
+}
