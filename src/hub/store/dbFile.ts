@@ -1,4 +1,15 @@
-import { closeSync, existsSync, openSync, readFileSync, readSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  openSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { checkWal } from './walFile';
 
@@ -70,16 +81,66 @@ export function writeLastCount(dataDir: string, responses: number): void {
   }
 }
 
+/** What keeps the recorded count up to date; see {@link createCountNote}. */
+export interface CountNote {
+  /** Counts again and writes when the count changed since the last note (a timer, a wipe, the close). */
+  note(): void;
+  /** `stored` new answers were just committed: written at once, before they are acknowledged. */
+  add(stored: number): void;
+}
+
 /**
- * What keeps the recorded count up to date: it writes only when `count()` changed since the last call, and never
- * for a database that cannot be written (its file would then claim answers the database never took).
+ * Keeps the recorded count up to date. After every commit that stored answers the count is written before they are
+ * acknowledged, so it never lags what was acknowledged: a start that finds fewer answers than it says has lost some,
+ * and one that finds as many has lost none (a log torn by a stop held nothing acknowledged). Never written for a
+ * database that cannot be written (its file would then claim answers the database never took).
  */
-export function createCountNote(dataDir: string, count: () => number, writable: boolean): () => void {
+export function createCountNote(dataDir: string, count: () => number, writable: boolean): CountNote {
   let last = -1;
-  return () => {
-    if (!writable) return;
-    const now = count();
-    if (now !== last) writeLastCount(dataDir, now);
-    last = now;
+  return {
+    note: () => {
+      if (!writable) return;
+      const now = count();
+      if (now !== last) writeLastCount(dataDir, now);
+      last = now;
+    },
+    add: (stored) => {
+      if (!writable || stored === 0) return;
+      last = (last < 0 ? count() - stored : last) + stored;
+      writeLastCount(dataDir, last);
+    },
   };
+}
+
+/** The data folder may not be written by the hub's user: nothing in it is damaged, and nothing was moved. */
+export class FolderNotWritableError extends Error {
+  override name = 'FolderNotWritableError';
+}
+
+function whoAmI(): string {
+  try {
+    const me = userInfo();
+    return me.uid >= 0 ? `${me.username} (uid ${me.uid})` : me.username;
+  } catch {
+    return `uid ${process.getuid?.() ?? '?'}`;
+  }
+}
+
+/**
+ * Tries to create a file in the data folder before SQLite does. SQLite needs the folder for its log, and without it
+ * fails in ways that look like damage; here the reason is plain: which folder, which user, what to do.
+ */
+export function checkFolderWritable(dataDir: string): void {
+  const probe = join(dataDir, `.ideale-write-check-${process.pid}`);
+  try {
+    writeFileSync(probe, '');
+    rmSync(probe, { force: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? '';
+    // A full disk is not this: the start's write test reports it, and the hub serves what it has.
+    if (!['EACCES', 'EPERM', 'EROFS'].includes(code)) return;
+    throw new FolderNotWritableError(
+      `The hub cannot write the data folder ${dataDir} as user ${whoAmI()} (${code}). The database in it is not damaged and nothing was moved. Let this user write that folder (or start with --data on a folder it may write), then start again.`,
+    );
+  }
 }

@@ -35,6 +35,8 @@ export interface ResponseStore {
     items: readonly { response: SurveyResponse; receivedAt: number; meta: InsertMeta }[],
   ): { stored: boolean; seq: number }[];
   count(filter?: { since?: number; rehearsal?: boolean }): number;
+  /** Whether an answer with this id is stored. */
+  has(id: string): boolean;
   /** Real (not rehearsal) answers from `since` on, counted per `stepMs` (index 0 starts at `since`). */
   countPerStep(since: number, stepMs: number): Map<number, number>;
   listForInstrument(id: string, version: string): StoredResponse[];
@@ -153,13 +155,14 @@ const EXPORT_PAGE = 5000;
 /** Reading answers back: counts, per time step, per instrument, and page by page for the export. */
 function answerReads(
   db: Database.Database,
-): Pick<ResponseStore, 'count' | 'countPerStep' | 'listForInstrument' | 'forEachForExport' | 'clearRehearsal'> {
+): Pick<ResponseStore, 'count' | 'has' | 'countPerStep' | 'listForInstrument' | 'forEachForExport' | 'clearRehearsal'> {
   const list = db.prepare<[string, string], Row>(
     `SELECT ${COLUMNS} FROM responses WHERE instrument_id = ? AND instrument_version = ? ORDER BY rowid`,
   );
   const listRealPage = db.prepare<[string, string, number, number], Row>(
     `SELECT ${COLUMNS} FROM responses WHERE instrument_id = ? AND instrument_version = ? AND rehearsal = 0 AND rowid > ? ORDER BY rowid LIMIT ?`,
   );
+  const byId = db.prepare<[string], { one: number }>('SELECT 1 AS one FROM responses WHERE id = ?');
   const perStep = db.prepare(
     'SELECT CAST((received_at - ?) / ? AS INTEGER) AS step, count(*) AS n FROM responses WHERE received_at >= ? AND rehearsal = 0 GROUP BY step',
   );
@@ -178,6 +181,7 @@ function answerReads(
       const sql = `SELECT count(*) AS n FROM responses${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`;
       return (db.prepare(sql).get(...params) as { n: number }).n;
     },
+    has: (id) => byId.get(id) !== undefined,
     countPerStep: (since, stepMs) => {
       const rows = perStep.all(since, stepMs, since) as { step: number; n: number }[];
       return new Map(rows.map((r) => [r.step, r.n]));
