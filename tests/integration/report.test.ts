@@ -34,6 +34,7 @@ async function report(instrument = three, suppressBelow = 5) {
     appVersion: 'test',
     suppressBelow,
     timeZone: 'Europe/Amsterdam',
+    losses: [],
   });
   const pdf = await toPdf(doc, instrument);
   const parser = new PDFParse({ data: new Uint8Array(pdf) });

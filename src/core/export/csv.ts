@@ -1,4 +1,5 @@
 import { isoMinute } from '../eventTime';
+import { STAMP_LOSS_LABEL, stampLossLines } from '../losses';
 import type { ExportDocument } from './document';
 
 /**
@@ -31,6 +32,7 @@ export function toCsv(doc: ExportDocument, variant: 'comma' | 'semicolon'): stri
     line(['Instrument', s.instrument]),
     line(['Antwoorden op een ander instrument of een andere versie (niet in deze export)', s.otherAnswers]),
     line(['Onderdrukt onder', s.suppressBelow]),
+    ...stampLossLines(s.losses, s.timeZone).map((text) => line([STAMP_LOSS_LABEL, text])),
     line(['Controlegetal (sha256)', s.checksum]),
     '',
   );

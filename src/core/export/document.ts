@@ -1,3 +1,4 @@
+import type { LossRecord } from '../losses';
 import type { CrowdDot } from './crowdDots';
 import type { ExportTables } from './tables';
 
@@ -15,6 +16,8 @@ export interface ExportStamp {
   /** Stored answers this export leaves out because they belong to another instrument or version. */
   otherAnswers: number;
   suppressBelow: number;
+  /** What the data folder records as lost or not stored (core/losses.ts): every format prints it. */
+  losses: LossRecord[];
   /** sha256 over the shown totals (see canonicalTotals). */
   checksum: string;
 }

@@ -4,18 +4,28 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { EXPORT_FORMATS, type ExportFormat } from '../../core/export/document';
 import { findInstrument } from '../../core/instrument';
-import { DEFAULT_SETTINGS, settingsSchema } from '../../core/settings';
+import { describeLoss, isLoss, type LossRecord } from '../../core/losses';
+import { DEFAULT_SETTINGS, settingsSchema, type Settings } from '../../core/settings';
 import { openForReading } from '../store/dbReadOnly';
+import { publicLosses, readLosses } from '../store/lossLedger';
 import { buildExport } from '../export/build';
 import { renderExport } from '../export/render';
 import { loadInstruments } from '../day/instruments';
-import { createResponseStore } from '../store/responseStore';
+import { createResponseStore, type ResponseStore } from '../store/responseStore';
 
 declare const __APP_VERSION__: string;
 
+/** The exit code when the data folder records lost answers and the organiser did not pass --accept-loss. */
+const EXIT_LOSS = 3;
+
+/** The folder records lost answers and nobody said they know: nothing is written. */
+class LossNotAcceptedError extends Error {}
+
 /**
- * `npm run export -- --format xlsx --out totals.xlsx [--data ./data]`: the aggregated totals, for scripts. It only
- * reads: a missing folder or database, or a damaged one, ends with the reason, exit code 1 and no export file.
+ * `npm run export -- --format xlsx --out totals.xlsx [--data ./data] [--accept-loss]`: the aggregated totals, for
+ * scripts. It only reads: a missing folder or database, or a damaged one, ends with the reason, exit code 1 and no
+ * export file. A folder that records lost answers (or answers not stored that never arrived) ends with exit code 3
+ * and no file, unless --accept-loss says the organiser knows; the export's stamp then says what was lost.
  */
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -24,39 +34,62 @@ async function main(): Promise<void> {
       format: { type: 'string', default: 'xlsx' },
       out: { type: 'string' },
       instrument: { type: 'string' },
+      'accept-loss': { type: 'boolean', default: false },
     },
   });
   const format = values.format as ExportFormat;
   if (!EXPORT_FORMATS.includes(format)) throw new Error(`--format must be one of ${EXPORT_FORMATS.join(', ')}`);
-  const { db, close } = openForReading(resolve(values.data));
+  const dataDir = resolve(values.data);
+  const { db, close } = openForReading(dataDir);
   const store = createResponseStore(db);
   try {
-    const instruments = loadInstruments(resolve(__dirname, '../../assets/instruments'));
-    const id = values.instrument ?? store.getSetting('instrument') ?? instruments[0]!.id;
-    const instrument = findInstrument(instruments, id);
-    if (!instrument) throw new Error(`unknown instrument ${id}`);
-    const saved = store.getSetting('settings');
-    const settings = settingsSchema.parse({ ...DEFAULT_SETTINGS, ...(saved ? (JSON.parse(saved) as object) : {}) });
-    const started = performance.now();
-    const doc = buildExport(store, instrument, {
-      event: settings.eventName,
-      appVersion: __APP_VERSION__,
-      suppressBelow: settings.suppressBelow,
-      timeZone: settings.timeZone,
-    });
-    const file = await renderExport(doc, format, instrument);
-    const took = performance.now() - started;
-    const out = resolve(values.out ?? file.fileName);
-    writeFileSync(out, file.body);
-    console.log(
-      `Wrote ${out} (${file.body.length} bytes, checksum ${doc.stamp.checksum}; read and built in ${took.toFixed(0)} ms)`,
-    );
+    const settings = savedSettings(store);
+    const losses = publicLosses(readLosses(dataDir), (id) => store.has(id));
+    const told = losses.map((r) => `  - ${describeLoss(r, 'en', settings.timeZone)}`).join('\n');
+    if (losses.some(isLoss) && !values['accept-loss'])
+      throw new LossNotAcceptedError(
+        `${dataDir} records lost answers; nothing was exported:\n${told}\nExport anyway with --accept-loss: the export's stamp then says what was lost.`,
+      );
+    await writeExport(store, settings, losses, { format, out: values.out, instrument: values.instrument });
+    if (losses.length > 0) console.log(`The export's stamp carries what the data folder records:\n${told}`);
   } finally {
     close();
   }
 }
 
+function savedSettings(store: ResponseStore): Settings {
+  const saved = store.getSetting('settings');
+  return settingsSchema.parse({ ...DEFAULT_SETTINGS, ...(saved ? (JSON.parse(saved) as object) : {}) });
+}
+
+async function writeExport(
+  store: ResponseStore,
+  settings: Settings,
+  losses: LossRecord[],
+  asked: { format: ExportFormat; out?: string; instrument?: string },
+): Promise<void> {
+  const instruments = loadInstruments(resolve(__dirname, '../../assets/instruments'));
+  const id = asked.instrument ?? store.getSetting('instrument') ?? instruments[0]!.id;
+  const instrument = findInstrument(instruments, id);
+  if (!instrument) throw new Error(`unknown instrument ${id}`);
+  const started = performance.now();
+  const doc = buildExport(store, instrument, {
+    event: settings.eventName,
+    appVersion: __APP_VERSION__,
+    suppressBelow: settings.suppressBelow,
+    timeZone: settings.timeZone,
+    losses,
+  });
+  const file = await renderExport(doc, asked.format, instrument);
+  const took = performance.now() - started;
+  const out = resolve(asked.out ?? file.fileName);
+  writeFileSync(out, file.body);
+  console.log(
+    `Wrote ${out} (${file.body.length} bytes, checksum ${doc.stamp.checksum}; read and built in ${took.toFixed(0)} ms)`,
+  );
+}
+
 main().catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : String(error));
-  process.exit(1);
+  process.exit(error instanceof LossNotAcceptedError ? EXIT_LOSS : 1);
 });

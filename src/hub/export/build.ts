@@ -6,13 +6,22 @@ import { BALANCED } from '../../core/export/profileLabels';
 import { buildExportTables, countedSize, exportRow, type ExportRow } from '../../core/export/tables';
 import { leadingType } from '../../core/scoring';
 import type { Instrument } from '../../core/instrument';
+import type { LossRecord } from '../../core/losses';
 import type { ResponseStore } from '../store/responseStore';
 
 /** Reads the real responses of an instrument and builds the stamped, suppressed export document. */
 export function buildExport(
   store: ResponseStore,
   instrument: Instrument,
-  options: { event: string; appVersion: string; suppressBelow: number; timeZone: string; now?: Date },
+  options: {
+    event: string;
+    appVersion: string;
+    suppressBelow: number;
+    timeZone: string;
+    /** What the data folder records as lost or not stored: carried in the stamp. */
+    losses: LossRecord[];
+    now?: Date;
+  },
 ): ExportDocument {
   const rows: ExportRow[] = [];
   const times: number[] = [];
@@ -56,6 +65,7 @@ export function buildExport(
       // Versions are never mixed: answers to another one are counted here, so the export says what it leaves out.
       otherAnswers: store.count({ rehearsal: false }) - rows.length,
       suppressBelow: options.suppressBelow,
+      losses: options.losses,
       checksum: createHash('sha256').update(canonicalTotals(tables)).digest('hex'),
     },
   };

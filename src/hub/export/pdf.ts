@@ -3,6 +3,7 @@ import type { ExportDocument } from '../../core/export/document';
 import { reportFigures } from '../../core/export/reportFigures';
 import { isoMinute, period } from '../../core/eventTime';
 import type { Instrument } from '../../core/instrument';
+import { isLoss, stampLossLines } from '../../core/losses';
 import { asksVersusMix, hourChart, leadBars, profileColumns, roundsChart } from './report/charts';
 import { crowdLegend, crowdPlot } from './report/crowdPlot';
 import { fitText, heading, MUTED, type Pdf } from './report/draw';
@@ -35,7 +36,9 @@ export function toPdf(doc: ExportDocument, instrument: Instrument): Promise<Buff
     s.from && s.to
       ? period(Date.parse(s.from), Date.parse(s.to), s.timeZone)
       : `nog geen volle groep van ${s.suppressBelow} antwoorden`;
-  const other = s.otherAnswers > 0 ? ` · ${s.otherAnswers} antwoorden op een andere versie niet meegeteld` : '';
+  const other =
+    (s.otherAnswers > 0 ? ` · ${s.otherAnswers} antwoorden op een andere versie niet meegeteld` : '') +
+    (s.losses.some(isLoss) ? ' · LET OP: verloren antwoorden vastgelegd, zie pagina 2' : '');
   fitText(pdf, `${when} (${s.timeZone}) · ${s.instrument}${other} · app ${s.appVersion}`, MARGIN, 66, width, {
     size: 9.5,
     color: MUTED,
@@ -115,13 +118,15 @@ export function toPdf(doc: ExportDocument, instrument: Instrument): Promise<Buff
       { width },
     );
 
+  // The stamp's loss lines open the footer, which grows upwards to hold them.
+  const losses = s.losses.length > 0 ? `${stampLossLines(s.losses, s.timeZone).join(' ')} ` : '';
+  pdf.fontSize(7.5);
   pdf
-    .fontSize(7.5)
     .fillColor(MUTED)
     .text(
-      `Aantallen onder ${s.suppressBelow}, en aantallen die daaruit af te leiden zijn, staan als x. Bezoekers tellen mee in hele groepen van ${s.suppressBelow}; de stippen alleen vanaf ${s.suppressBelow} deelnemers. Dit is een spiegel van de groep, geen beoordeling. Tijden in ${s.timeZone}. Gemaakt ${isoMinute(Date.parse(s.generatedAt), s.timeZone)}. Controlegetal ${s.checksum}.`,
+      `${losses}Aantallen onder ${s.suppressBelow}, en aantallen die daaruit af te leiden zijn, staan als x. Bezoekers tellen mee in hele groepen van ${s.suppressBelow}; de stippen alleen vanaf ${s.suppressBelow} deelnemers. Dit is een spiegel van de groep, geen beoordeling. Tijden in ${s.timeZone}. Gemaakt ${isoMinute(Date.parse(s.generatedAt), s.timeZone)}. Controlegetal ${s.checksum}.`,
       MARGIN,
-      pdf.page.height - MARGIN - 40,
+      pdf.page.height - MARGIN - 40 - (losses ? pdf.heightOfString(losses, { width }) : 0),
       { width },
     );
   pdf.end();

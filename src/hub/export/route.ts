@@ -27,6 +27,7 @@ export function handleExportRequest(ctx: HubContext, req: IncomingMessage, res: 
     appVersion: ctx.appVersion,
     suppressBelow: ctx.settings.suppressBelow,
     timeZone: ctx.settings.timeZone,
+    losses: ctx.losses.list((id) => ctx.store.has(id)),
   });
   renderExport(doc, format as ExportFormat, instrument)
     .then((file) => {
