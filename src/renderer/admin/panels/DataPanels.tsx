@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DEFAULT_TIME_ZONE } from '../../../core/eventTime';
 import { EXPORT_FORMATS, type ExportFormat } from '../../../core/export/document';
 import { useConsole } from '../store';
+import { LossNotice } from './LossNotice';
 
 const FORMAT_LABELS: Record<ExportFormat, string> = {
   csv: 'CSV (,)',
@@ -28,6 +30,7 @@ export function DataPanels() {
   const { t } = useTranslation();
   const token = useConsole((s) => s.token);
   const status = useConsole((s) => s.status);
+  const timeZone = useConsole((s) => s.settings?.timeZone ?? DEFAULT_TIME_ZONE);
   const act = useConsole((s) => s.act);
   const [count, setCount] = useState(500);
   const [word, setWord] = useState('');
@@ -38,6 +41,7 @@ export function DataPanels() {
       <section className="panel" aria-labelledby="export-title">
         <h2 id="export-title">{t('console.export')}</h2>
         <p>{t('console.exportHelp')}</p>
+        {status && <LossNotice database={status.database} timeZone={timeZone} inExport />}
         <div className="row">
           {EXPORT_FORMATS.map((format) => (
             <button key={format} onClick={() => void download(format, token).catch((e: Error) => setError(e.message))}>
