@@ -70,14 +70,29 @@ export function readLastCount(dataDir: string): number | null {
   }
 }
 
-/** Records the answer count; written aside and renamed, so a crash leaves the old or the new count, never half. */
+/** The count file's fixed length: every write covers the whole of it, so no old tail is left behind. */
+const COUNT_BYTES = 128;
+
+/**
+ * Records the answer count. It is written after every commit, so it is written in place, in one write of a fixed
+ * length: a crash leaves the old count or the new one, never half (a kill cannot split one small write), and it
+ * costs a tenth of a millisecond where writing aside and renaming made ext4 flush the file each time (about 5 ms,
+ * as much as the commit itself). A power cut that tears it makes it unreadable, which counts as unknown, never as
+ * fewer. The first write creates it aside and renames it.
+ */
 export function writeLastCount(dataDir: string, responses: number): void {
   const path = join(dataDir, LAST_COUNT_FILE);
+  const body = JSON.stringify({ responses, at: new Date().toISOString() }).padEnd(COUNT_BYTES, ' ');
   try {
-    writeFileSync(`${path}.tmp`, JSON.stringify({ responses, at: new Date().toISOString() }));
-    renameSync(`${path}.tmp`, path);
-  } catch {
-    // A folder that cannot be written is reported by the database's own write check.
+    writeFileSync(path, body, { flag: 'r+' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return;
+    try {
+      writeFileSync(`${path}.tmp`, body);
+      renameSync(`${path}.tmp`, path);
+    } catch {
+      // A folder that cannot be written is reported by the database's own write check.
+    }
   }
 }
 
