@@ -6,6 +6,7 @@ import { DATABASE_FILE } from '../../src/hub/store/db';
 import { LOSSES_FILE } from '../../src/hub/store/lossLedger';
 import { startHub, type RunningHub } from '../../src/hub/server';
 import { INSTRUMENTS_DIR, shippedInstrument } from '../support/instruments';
+import { fillDisk } from '../support/fullDisk';
 import { PAGES_DIR, TestClient } from '../support/hub';
 import { makeResponse } from '../support/responses';
 import { expect, test } from './fixtures';
@@ -70,9 +71,11 @@ test('the console turns red for lost answers and failing writes, green again for
     truncateSync(join(dataDir, DATABASE_FILE), 0);
     hub = await start(dataDir);
     expect((await submit(hub, 12)).acked).toBe(12);
-    hub.database.pragma(`max_page_count = ${hub.database.pragma('page_count', { simple: true }) as number}`);
+    // Every answer `submit` sends has one of these three shapes (lengths): none of them may fit any more.
+    const shapes = [0, 1, 2].map((i) => makeResponse(instrument, (k) => (k + i) % 3));
+    const freeDisk = fillDisk(hub.database, hub.store, shapes);
     const { refused } = await submit(hub, 30);
-    expect(refused).toBeGreaterThan(0);
+    expect(refused).toBe(30);
 
     await logIn(page, hub, 'nl');
     const overview = page.getByTestId('losses');
@@ -92,7 +95,7 @@ test('the console turns red for lost answers and failing writes, green again for
     await shoot(page, 'en');
 
     // Room on the disk again: the next answer is stored and the failing alarm goes; the record of the loss stays.
-    hub.database.pragma('max_page_count = 1073741823');
+    freeDisk();
     await submit(hub, 1);
     await expect(page.getByRole('heading', { name: 'Answers are not being saved right now' })).toHaveCount(0);
     await expect(page.getByTestId('losses').getByRole('heading', { name: 'Answers were lost' })).toBeVisible();

@@ -25,6 +25,12 @@ export interface Losses {
   archiveTo(path: string): boolean;
 }
 
+/**
+ * Failures this close to the last one continue its record: a nearly full disk lets a small write through now and
+ * then, and the organiser should read one stretch, not one record per success in between.
+ */
+export const STRETCH_GAP_MS = 5 * 60_000;
+
 const reasonOf = (error: unknown): string => (error instanceof Error ? error.message : String(error)).slice(0, 300);
 
 /** The record of one stretch of failing writes, and the ids it refused (each counted once). */
@@ -75,7 +81,7 @@ export function createLosses(dataDir: string, log: (line: string) => void): Loss
       failing.failed += items.length;
       const real = items.filter((item) => item.real);
       if (real.length === 0) return;
-      if (!stretch) {
+      if (!stretch || now - stretch.record.until! > STRETCH_GAP_MS) {
         stretch = newStretch(now, reason);
         records = [...records, stretch.record];
       }
@@ -85,7 +91,6 @@ export function createLosses(dataDir: string, log: (line: string) => void): Loss
     committed: () => {
       if (failing) log(`ANSWERS STORED AGAIN after ${failing.failed} failed tries.`);
       failing = null;
-      stretch = null;
       if (unsaved) save();
     },
     state: () => ({ failing: failing !== null, since: failing?.since ?? null, failed: failing?.failed ?? 0 }),
