@@ -3,6 +3,7 @@ import { aggregateSchema } from './aggregate';
 import { audienceInviteSchema, audienceStatusSchema, sourceIdSchema } from './audience';
 import { instrumentSchema } from './instrument';
 import { lanStatusSchema } from './lan';
+import { lossRecordSchema } from './losses';
 import { responseSchema } from './response';
 import type { ProfileLabel } from './scoring';
 
@@ -144,8 +145,15 @@ export const statusSchema = z.object({
   archives: z.array(z.string()),
   lan: lanStatusSchema,
   audience: audienceStatusSchema,
-  /** False when the database cannot be written: answers are not saved (kiosks keep them) until it is fixed. */
-  database: z.object({ writable: z.boolean(), recovery: recoveryNoteSchema.nullable() }),
+  database: z.object({
+    /** False when the start's test write failed: answers are not saved (kiosks keep them) until it is fixed. */
+    writable: z.boolean(),
+    recovery: recoveryNoteSchema.nullable(),
+    /** What the data folder records as lost or not stored, oldest first, until the day is archived. */
+    losses: z.array(lossRecordSchema),
+    /** Answers failing to be stored now: since when, and how many tries failed since. */
+    writes: z.object({ failing: z.boolean(), since: z.number().nullable(), failed: z.number().int() }),
+  }),
   /**
    * The day so far in the event's time zone: real answers per step of `stepMinutes` from `start` (the first step with
    * an answer, at a whole step of the clock) up to now.

@@ -12,6 +12,7 @@ import type { LanController } from './net/lan';
 import type { LiveState } from './day/liveState';
 import type { Peer } from './net/peer';
 import type { SurveyResponse } from '../core/response';
+import type { Losses } from './store/losses';
 import type { InsertMeta, ResponseStore } from './store/responseStore';
 
 /** Everything the message handlers share. */
@@ -22,6 +23,8 @@ export interface HubContext {
   readonly dataDir: string;
   /** False when the start's test write failed: nothing can be saved, /healthz and the console say so. */
   readonly databaseWritable: boolean;
+  /** The record of lost answers in the data folder, and whether writes fail now (/healthz and the console say so). */
+  readonly losses: Losses;
   /** Brings the answer count recorded beside the database up to date (after a wipe, at once). */
   noteCount(): void;
   readonly appVersion: string;

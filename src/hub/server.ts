@@ -139,6 +139,7 @@ function contextParts(
     auth: createOrganiserAuth(data.store, { firstLockMs: options.pinLockMs }),
     dataDir: options.dataDir,
     databaseWritable: data.report.writable,
+    losses: data.losses,
     noteCount: data.noteCount,
     appVersion: options.appVersion ?? '0.0.0',
     fontsDir: options.fontsDir ?? join(dirname(options.instrumentsDir), 'fonts'),

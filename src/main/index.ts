@@ -203,6 +203,9 @@ else
     .whenReady()
     .then(ready)
     .catch((error: unknown) => {
-      console.error(error instanceof Error ? error.message : String(error));
+      const message = error instanceof Error ? error.message : String(error);
+      console.error(message);
+      // Started from a shortcut there is no terminal: a data folder the app may not write must be said on screen.
+      dialog.showErrorBox('De Ideale Ambtenaar', message);
       app.exit(1);
     });

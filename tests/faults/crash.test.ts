@@ -8,6 +8,7 @@ import type { SurveyResponse } from '../../src/core/response';
 import { tempDataDir } from '../support/hub';
 import { shippedInstrument } from '../support/instruments';
 import { makeResponse } from '../support/responses';
+import { LOSSES_FILE } from '../../src/hub/store/lossLedger';
 
 const HUB = join(__dirname, '../../out/main/hub.js');
 const instrument = shippedInstrument('ideale-ambtenaar');
@@ -123,5 +124,7 @@ describe('crash during writes', () => {
     expect(checks.every((c) => c === 'ok')).toBe(true);
     // A kill is no damage: no start may have set the file aside.
     expect(readdirSync(data.dir).filter((f) => f.includes('.damaged-'))).toEqual([]);
+    // Nor a loss: the count beside the file never runs ahead of what a start finds, so nothing is recorded as lost.
+    expect(existsSync(join(data.dir, LOSSES_FILE))).toBe(false);
   }, 180_000);
 });

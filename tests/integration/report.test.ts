@@ -36,6 +36,7 @@ async function report(instrument = three, suppressBelow = 5) {
     timeZone: 'Europe/Amsterdam',
     // Made at the end of the simulated day, so the pages kept to look at (and the README's) are the same every run.
     now: new Date(amsterdam(17)),
+    losses: [],
   });
   const pdf = await toPdf(doc, instrument, { lang: 'nl' });
   const parser = new PDFParse({ data: new Uint8Array(pdf) });

@@ -1,4 +1,5 @@
 import { isoMinute } from '../eventTime';
+import { STAMP_LOSS_LABEL, stampLossLines } from '../losses';
 import type { ExportDocument } from './document';
 
 /**
@@ -32,6 +33,7 @@ export function toCsv(doc: ExportDocument, variant: 'comma' | 'semicolon'): stri
     line(['Antwoorden op een ander instrument of een andere versie (niet in deze export)', s.otherAnswers]),
     line(['Antwoorden apart gezet door de organisator (niet in deze export)', s.setAside]),
     line(['Onderdrukt onder', s.suppressBelow]),
+    ...stampLossLines(s.losses, s.timeZone).map((text) => line([STAMP_LOSS_LABEL, text])),
     line(['Controlegetal (sha256)', s.checksum]),
     '',
   );

@@ -1,3 +1,4 @@
+import type { LossRecord } from '../losses';
 import type { CrowdPicture } from './crowdDots';
 import type { ExportTables } from './tables';
 
@@ -17,6 +18,8 @@ export interface ExportStamp {
   /** Stored answers this export leaves out because the organiser set their network address aside (audience mode). */
   setAside: number;
   suppressBelow: number;
+  /** What the data folder records as lost or not stored (core/losses.ts): every format prints it. */
+  losses: LossRecord[];
   /** sha256 over the shown totals (see canonicalTotals). */
   checksum: string;
 }

@@ -11,13 +11,22 @@ import { BALANCED } from '../../core/export/profileLabels';
 import { buildExportTables, countedSize, exportRow, type ExportRow } from '../../core/export/tables';
 import { labelKey, leadingType } from '../../core/scoring';
 import type { Instrument } from '../../core/instrument';
+import type { LossRecord } from '../../core/losses';
 import type { ResponseStore } from '../store/responseStore';
 
 /** Reads the real responses of an instrument and builds the stamped, suppressed export document. */
 export function buildExport(
   store: ResponseStore,
   instrument: Instrument,
-  options: { event: string; appVersion: string; suppressBelow: number; timeZone: string; now?: Date },
+  options: {
+    event: string;
+    appVersion: string;
+    suppressBelow: number;
+    timeZone: string;
+    /** What the data folder records as lost or not stored, carried in the stamp (none when absent). */
+    losses?: LossRecord[];
+    now?: Date;
+  },
 ): ExportDocument {
   const rows: ExportRow[] = [];
   const times: number[] = [];
@@ -32,25 +41,7 @@ export function buildExport(
   const counted = times.slice(0, countedSize(times.length, options.suppressBelow));
   const first = counted.reduce((a, b) => Math.min(a, b), Infinity);
   const last = counted.reduce((a, b) => Math.max(a, b), -Infinity);
-  // The crowd plot draws the members of the profiles the tables show, and nobody else (crowdDots.ts).
-  const profiles = tables.counts.find((t) => t.id === 'profielen')!;
-  const shownProfiles = new Set(profiles.rowKeys!.filter((_, r) => !profiles.hidden[r]![0]));
-  const crowd = crowdPicture(
-    counted.map((_, i) => {
-      const profile = rows[i]!.profile;
-      return {
-        id: ids[i]!,
-        shares: profile.shares,
-        lead: leadingType(profile.label) ?? BALANCED,
-        profile: labelKey(profile.label),
-        fit: profile.fit,
-      };
-    }),
-    instrument.types.map((t) => t.id),
-    instrument.scoring,
-    shownProfiles,
-    options.suppressBelow,
-  );
+  const crowd = crowdOf(tables, rows, ids, counted.length, instrument, options.suppressBelow);
 
   return {
     ...tables,
@@ -67,7 +58,34 @@ export function buildExport(
       otherAnswers: store.count({ rehearsal: false, setAside: false }) - rows.length,
       setAside: store.count({ rehearsal: false, setAside: true }),
       suppressBelow: options.suppressBelow,
+      losses: options.losses ?? [],
       checksum: createHash('sha256').update(canonicalTotals(tables)).digest('hex'),
     },
   };
+}
+
+/** The crowd plot: the members of the profiles the tables show, and nobody else (crowdDots.ts). */
+function crowdOf(
+  tables: ReturnType<typeof buildExportTables>,
+  rows: readonly ExportRow[],
+  ids: readonly string[],
+  counted: number,
+  instrument: Instrument,
+  suppressBelow: number,
+): ReturnType<typeof crowdPicture> {
+  const profiles = tables.counts.find((t) => t.id === 'profielen')!;
+  const shownProfiles = new Set(profiles.rowKeys!.filter((_, r) => !profiles.hidden[r]![0]));
+  return crowdPicture(
+    rows.slice(0, counted).map((row, i) => ({
+      id: ids[i]!,
+      shares: row.profile.shares,
+      lead: leadingType(row.profile.label) ?? BALANCED,
+      profile: labelKey(row.profile.label),
+      fit: row.profile.fit,
+    })),
+    instrument.types.map((t) => t.id),
+    instrument.scoring,
+    shownProfiles,
+    suppressBelow,
+  );
 }

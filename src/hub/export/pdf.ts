@@ -7,6 +7,7 @@ import { TaggedPdf } from './pdf/document';
 import { FONT_FILES } from './pdf/fonts';
 import { asksVersusMix, hourChart, leadBars, leadBarsHeight } from './report/charts';
 import { reportOf, type Report } from './report/context';
+import { describeLoss, isLoss } from '../../core/losses';
 import { crowdLegend, crowdPlot } from './report/crowdPlot';
 import { MUTED } from './report/draw';
 import { profilesHeight, profileTables, roundsTable } from './report/tables';
@@ -62,7 +63,8 @@ function pageOne(report: Report): void {
       : words.noPeriod(s.suppressBelow);
   const other =
     (s.otherAnswers > 0 ? ` · ${words.otherAnswers(s.otherAnswers)}` : '') +
-    (s.setAside > 0 ? ` · ${words.setAside(s.setAside)}` : '');
+    (s.setAside > 0 ? ` · ${words.setAside(s.setAside)}` : '') +
+    (s.losses.some(isLoss) ? ` · ${words.lossWarning}` : '');
   doc.paragraph(`${when} (${s.timeZone}) · ${s.instrument}${other} · app ${s.appVersion}`, MARGIN, 66, width, {
     size: 9.5,
     color: MUTED,
@@ -92,8 +94,14 @@ function pageTwo(report: Report): void {
   doc.heading(2, words.sections.day, MARGIN, MARGIN, width);
   hourChart(report, { x: MARGIN, y: MARGIN + 22, w: width, h: 200 });
 
-  // From the bottom up: the footer, the profiles and their note, then what is left for the rounds.
-  const footerY = doc.height - MARGIN - 40;
+  // From the bottom up: the footer (opened by what the data folder records as lost, growing upwards to hold it),
+  // the profiles and their note, then what is left for the rounds.
+  const lossLine = s.losses
+    .map((r) => `${isLoss(r) ? words.attention : ''}${describeLoss(r, report.lang, s.timeZone)}`)
+    .join(' ');
+  const lossStyle = { size: 7.5, bold: true };
+  const lossHeight = lossLine ? doc.textHeight(lossLine, width, lossStyle) + 2 : 0;
+  const footerY = doc.height - MARGIN - 40 - lossHeight;
   const profilesY = footerY - 8 - 24 - 8 - profilesHeight(figures) - 20;
   let y = MARGIN + 250;
   doc.heading(2, words.sections.rounds, MARGIN, y, width);
@@ -122,8 +130,9 @@ function pageTwo(report: Report): void {
   y = profileTables(report, { x: MARGIN, y: y + 20, w: width, h: 0 }) + 8;
   doc.paragraph(words.profilesNote, MARGIN, y, width, { size: 8, color: MUTED, height: 24 });
 
+  if (lossLine) doc.paragraph(lossLine, MARGIN, footerY, width, { ...lossStyle, height: lossHeight });
   const made = isoMinute(Date.parse(s.generatedAt), s.timeZone);
-  doc.paragraph(words.footer(s.suppressBelow, s.timeZone, made, s.checksum), MARGIN, footerY, width, {
+  doc.paragraph(words.footer(s.suppressBelow, s.timeZone, made, s.checksum), MARGIN, footerY + lossHeight, width, {
     size: 7.5,
     color: MUTED,
     height: 40,

@@ -39,6 +39,7 @@ export function handleExportRequest(ctx: HubContext, req: IncomingMessage, res: 
     suppressBelow: ctx.settings.suppressBelow,
     timeZone: ctx.settings.timeZone,
     now: new Date(ctx.now()),
+    losses: ctx.losses.list((id) => ctx.store.has(id)),
   });
   renderExport(doc, format as ExportFormat, instrument, { lang: lang as Language, fontsDir: ctx.fontsDir })
     .then((file) => {

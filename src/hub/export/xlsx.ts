@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { ExportDocument } from '../../core/export/document';
 import { wallClockAsUtc } from '../../core/eventTime';
+import { STAMP_LOSS_LABEL, stampLossLines } from '../../core/losses';
 
 type Cell = string | number | Date | null;
 const COUNT = '0';
@@ -84,6 +85,7 @@ export async function toXlsx(doc: ExportDocument): Promise<Buffer> {
     ['Antwoorden op een ander instrument of een andere versie (niet in deze export)', s.otherAnswers],
     ['Antwoorden apart gezet door de organisator (niet in deze export)', s.setAside],
     ['Onderdrukt onder', s.suppressBelow],
+    ...stampLossLines(s.losses, s.timeZone).map((text): [string, Cell] => [STAMP_LOSS_LABEL, text]),
     ['Controlegetal (sha256)', s.checksum],
   ];
   for (const [label, value] of rows) {

@@ -86,7 +86,12 @@ export function hubStatus(ctx: HubContext): HubStatus {
     archives,
     lan: ctx.lan.status(),
     audience: ctx.audience.status(),
-    database: { writable: ctx.databaseWritable, recovery: lastRecovery(ctx.store) },
+    database: {
+      writable: ctx.databaseWritable,
+      recovery: lastRecovery(ctx.store),
+      losses: ctx.losses.list((id) => ctx.store.has(id)),
+      writes: ctx.losses.state(),
+    },
     startAtLogin: startAtLoginStatus(ctx),
   };
 }
@@ -105,6 +110,7 @@ function startAtLoginStatus(ctx: HubContext): { available: boolean; enabled: boo
 /**
  * Copies the database into archives/ with a timestamp; returns the file name. The copy is written under a
  * temporary name and renamed only when whole, so a full disk leaves no half (or empty) archive that looks real.
+ * The record of lost answers goes along, beside it under the same name: the day it describes is archived.
  */
 export function archiveDatabase(
   ctx: HubContext,
@@ -122,6 +128,7 @@ export function archiveDatabase(
     rmSync(partial, { force: true });
     throw error;
   }
+  ctx.losses.archiveTo(join(dir, name.replace(/\.sqlite$/, '.losses.json')));
   return name;
 }
 

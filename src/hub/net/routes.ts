@@ -67,6 +67,7 @@ export function createRoutes(ctx: HubContext, { pagesDir, localPort, peers }: Ro
     if (path === '/healthz') {
       // A supervisor or a check script sees at once that answers cannot be saved.
       if (!ctx.databaseWritable) sendJson(res, 503, { ok: false, problem: 'database-not-writable' });
+      else if (ctx.losses.state().failing) sendJson(res, 503, { ok: false, problem: 'writes-failing' });
       else sendJson(res, 200, { ok: true });
       return;
     }

@@ -1,6 +1,9 @@
+import { DEFAULT_TIME_ZONE } from '../../core/eventTime';
+import { describeLoss } from '../../core/losses';
 import type { RecoveryNote } from '../../core/messages';
 import { recoveryNoteSchema } from '../../core/messages';
 import type { OpenReport } from './db';
+import { LOSSES_FILE } from './lossLedger';
 import type { ResponseStore } from './responseStore';
 
 /** The start's findings about the database, loud enough to be found in a supervisor's log. */
@@ -16,6 +19,11 @@ export function logOpenReport(report: OpenReport, log: (line: string) => void): 
     log(
       `DATABASE LOST ANSWERS: it holds ${note.readable} answers${before}. Look for a copy in archives/ and beside ${report.file}.`,
     );
+  if (report.loss) {
+    const kept = report.lossRecorded ? `recorded in ${LOSSES_FILE}, every export says so` : 'NOT RECORDED';
+    log(`DATABASE LOST ANSWERS: ${describeLoss(report.loss, 'en', DEFAULT_TIME_ZONE)} (${kept})`);
+  }
+  for (const line of report.notes) log(`Database: ${line}.`);
   if (!report.writable)
     log(
       `DATABASE NOT WRITABLE: ${report.file} cannot be written (rights or disk); answers are not saved until it is fixed and the hub restarted.`,

@@ -1,7 +1,7 @@
 /**
  * The store room: the SQLite file (opened, checked and migrated by db.ts), the responses and settings behind it
- * (responseStore.ts), the phones of audience mode, the group-committing write queue and the answer count kept beside
- * the file. Everything that touches the data folder starts here and is closed here.
+ * (responseStore.ts), the phones of audience mode, the group-committing write queue, the answer count kept beside
+ * the file and the record of lost answers (losses.ts). Everything that touches the data folder starts here and is closed here.
  */
 import type Database from 'better-sqlite3';
 import type { SurveyResponse } from '../../core/response';
@@ -10,6 +10,7 @@ import { createSourceBook, type SourceBook } from '../audience/sources';
 import { openDatabase, type OpenReport } from './db';
 import { createCountNote } from './dbFile';
 import { logOpenReport } from './dbReport';
+import { createLosses, type Losses } from './losses';
 import { createResponseStore, type InsertMeta, type ResponseStore } from './responseStore';
 import { createWriteQueue } from './writeQueue';
 
@@ -28,6 +29,8 @@ export interface HubStore {
   store: ResponseStore;
   phones: PhoneStore;
   sources: SourceBook;
+  /** The record of lost answers and the writes failing now. */
+  losses: Losses;
   write(response: SurveyResponse, meta: InsertMeta): Promise<{ stored: boolean; seq: number; receivedAt: number }>;
   /** Brings the answer count beside the database up to date. */
   noteCount(): void;
@@ -46,17 +49,25 @@ export function openHubStore(options: HubStoreOptions, now: () => number, log: (
   });
   logOpenReport(report, log);
   const store = createResponseStore(db);
-  const noteCount = createCountNote(options.dataDir, () => store.count(), report.writable);
+  const count = createCountNote(options.dataDir, () => store.count(), report.writable);
+  const losses = createLosses(options.dataDir, log);
   return {
     db,
     report,
     store,
     phones: createPhoneStore(db),
     sources: createSourceBook(db, store),
-    write: createWriteQueue(store, now),
-    noteCount,
+    losses,
+    write: createWriteQueue(store, now, {
+      committed: (stored) => {
+        count.add(stored);
+        losses.committed();
+      },
+      failed: (items, error) => losses.failed(items, error),
+    }),
+    noteCount: count.note,
     close: () => {
-      noteCount();
+      count.note();
       store.close();
     },
   };

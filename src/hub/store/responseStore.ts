@@ -38,6 +38,8 @@ export interface ResponseStore {
   ): { stored: boolean; seq: number }[];
   /** Stored answers; `setAside` true counts only those the organiser set aside, false only the others. */
   count(filter?: { since?: number; rehearsal?: boolean; setAside?: boolean }): number;
+  /** Whether an answer with this id is stored. */
+  has(id: string): boolean;
   /** Real (not rehearsal) answers from `since` on, counted per `stepMs` (index 0 starts at `since`). */
   countPerStep(since: number, stepMs: number): Map<number, number>;
   /** The responses of an instrument that count: those the organiser set aside are left out. */
@@ -166,13 +168,14 @@ const COUNTS =
 /** Reading answers back: counts, per time step, per instrument, and page by page for the export. */
 function answerReads(
   db: Database.Database,
-): Pick<ResponseStore, 'count' | 'countPerStep' | 'listForInstrument' | 'forEachForExport' | 'clearRehearsal'> {
+): Pick<ResponseStore, 'count' | 'has' | 'countPerStep' | 'listForInstrument' | 'forEachForExport' | 'clearRehearsal'> {
   const list = db.prepare<[string, string], Row>(
     `SELECT ${COLUMNS} FROM responses WHERE instrument_id = ? AND instrument_version = ? AND ${COUNTS} ORDER BY rowid`,
   );
   const listRealPage = db.prepare<[string, string, number, number], Row>(
     `SELECT ${COLUMNS} FROM responses WHERE instrument_id = ? AND instrument_version = ? AND rehearsal = 0 AND ${COUNTS} AND rowid > ? ORDER BY rowid LIMIT ?`,
   );
+  const byId = db.prepare<[string], { one: number }>('SELECT 1 AS one FROM responses WHERE id = ?');
   const perStep = db.prepare(
     'SELECT CAST((received_at - ?) / ? AS INTEGER) AS step, count(*) AS n FROM responses WHERE received_at >= ? AND rehearsal = 0 GROUP BY step',
   );
@@ -192,6 +195,7 @@ function answerReads(
       const sql = `SELECT count(*) AS n FROM responses${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`;
       return (db.prepare(sql).get(...params) as { n: number }).n;
     },
+    has: (id) => byId.get(id) !== undefined,
     countPerStep: (since, stepMs) => {
       const rows = perStep.all(since, stepMs, since) as { step: number; n: number }[];
       return new Map(rows.map((r) => [r.step, r.n]));

@@ -118,3 +118,24 @@ function carrySetAside(old: Database.Database, fresh: Database.Database): void {
     // A damaged page here loses a decision, never an answer: the console lists the address again.
   }
 }
+
+/** The answers SQLite reads from a throwaway copy of `file` and its log, so the log stays as it was found. */
+export function committedCount(file: string): number | null {
+  const dir = mkdtempSync(join(tmpdir(), 'ideale-count-'));
+  try {
+    const copy = join(dir, 'copy.sqlite');
+    copyFileSync(file, copy);
+    if (existsSync(`${file}-wal`)) copyFileSync(`${file}-wal`, `${copy}-wal`);
+    const db = openSqlite(copy, { fileMustExist: true });
+    try {
+      if (!hasTable(db, 'responses')) return 0;
+      return (db.prepare('SELECT count(*) AS n FROM responses').get() as { n: number }).n;
+    } finally {
+      db.close();
+    }
+  } catch {
+    return null;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 
 /**
  * SQLite's write-ahead log, read by hand (format: sqlite.org/fileformat2.html#walformat). SQLite replays the log
@@ -119,4 +119,27 @@ export function rechainWal(bytes: Buffer): Buffer | null {
     kept.push(frame);
   }
   return Buffer.concat(kept);
+}
+
+/**
+ * A log whose length after its header is not a whole number of frames: something cut it (or a stop tore its last
+ * write). Seen from the length alone, before SQLite opens it: once SQLite writes again it starts the log over and the
+ * cut is gone. Null when the log is whole, empty or absent.
+ */
+export function walCutShort(dbFile: string): { extra: number; frameSize: number } | null {
+  const path = `${dbFile}-wal`;
+  if (!existsSync(path)) return null;
+  const size = statSync(path).size;
+  if (size <= HEADER) return null;
+  const header = Buffer.alloc(HEADER);
+  const fd = openSync(path, 'r');
+  try {
+    readSync(fd, header, 0, HEADER, 0);
+  } finally {
+    closeSync(fd);
+  }
+  const wal = parse(header);
+  if (!wal) return null;
+  const extra = (size - HEADER) % wal.frameSize;
+  return extra === 0 ? null : { extra, frameSize: wal.frameSize };
 }

@@ -162,6 +162,12 @@ export class TaggedPdf {
     );
   }
 
+  /** How tall `text` wraps in `width` in `style`, to make room for it before it is drawn. */
+  textHeight(text: string, width: number, style: TextStyle = {}): number {
+    this.font(style, style.size ?? 9);
+    return this.pdf.heightOfString(this.clean(text), { width });
+  }
+
   /** A paragraph: one line (shrunk to fit) without `height`, else wrapped up to `height`. Returns the y below it. */
   paragraph(text: string, x: number, y: number, width: number, style: TextStyle & { height?: number } = {}): number {
     let bottom = y + (style.size ?? 9) * 1.25;

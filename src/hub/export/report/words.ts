@@ -7,6 +7,8 @@ const nl = {
   noPeriod: (n: number) => `nog geen volle groep van ${n} antwoorden`,
   otherAnswers: (n: number) => `${n} antwoorden op een andere versie niet meegeteld`,
   setAside: (n: number) => `${n} antwoorden apart gezet door de organisator`,
+  lossWarning: 'LET OP: verloren antwoorden vastgelegd, zie pagina 2',
+  attention: 'LET OP: ',
   participants: (n: number | null) => (n === null ? 'Deelnemers: te weinig om te tonen' : `Deelnemers: ${n}`),
   sections: {
     crowd: 'De groep in het typenveld',
@@ -86,6 +88,8 @@ const en: ReportWords = {
   noPeriod: (n: number) => `no full group of ${n} answers yet`,
   otherAnswers: (n: number) => `${n} answers to another version not counted`,
   setAside: (n: number) => `${n} answers set aside by the organiser`,
+  lossWarning: 'NOTE: lost answers recorded, see page 2',
+  attention: 'NOTE: ',
   participants: (n: number | null) => (n === null ? 'Participants: too few to show' : `Participants: ${n}`),
   sections: {
     crowd: 'The crowd in type space',

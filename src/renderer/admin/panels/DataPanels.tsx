@@ -1,8 +1,10 @@
 import { useState } from 'react';
+import { DEFAULT_TIME_ZONE } from '../../../core/eventTime';
 import { EXPORT_FORMATS, type ExportFormat } from '../../../core/export/document';
 import type { Language } from '../../../core/instrument';
 import { useLang } from '../../common/useLang';
 import { useConsole } from '../store';
+import { LossNotice } from './LossNotice';
 
 const FORMAT_LABELS: Record<ExportFormat, string> = {
   csv: 'CSV (,)',
@@ -32,6 +34,7 @@ export function DataPanels() {
   const { t, lang } = useLang();
   const token = useConsole((s) => s.token);
   const status = useConsole((s) => s.status);
+  const timeZone = useConsole((s) => s.settings?.timeZone ?? DEFAULT_TIME_ZONE);
   const act = useConsole((s) => s.act);
   const [count, setCount] = useState(500);
   const [word, setWord] = useState('');
@@ -42,6 +45,7 @@ export function DataPanels() {
       <section className="panel" aria-labelledby="export-title">
         <h2 id="export-title">{t('console.export')}</h2>
         <p>{t('console.exportHelp')}</p>
+        {status && <LossNotice database={status.database} timeZone={timeZone} inExport />}
         <div className="row">
           {EXPORT_FORMATS.map((format) => (
             <button

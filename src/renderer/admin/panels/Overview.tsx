@@ -4,6 +4,7 @@ import { localize } from '../../../core/instrument';
 import { useConsole } from '../store';
 import { DatabaseNotice } from './DatabaseNotice';
 import { Devices } from './Devices';
+import { LossNotice } from './LossNotice';
 
 const gib = (bytes: number): string => `${(bytes / 1024 ** 3).toFixed(1)} GB`;
 
@@ -17,6 +18,7 @@ export function Overview() {
   return (
     <section className="panel" aria-labelledby="overview-title">
       <h2 id="overview-title">{t('console.overview')}</h2>
+      <LossNotice database={status.database} timeZone={settings?.timeZone ?? DEFAULT_TIME_ZONE} />
       <DatabaseNotice database={status.database} />
       <dl className="figures">
         <div>

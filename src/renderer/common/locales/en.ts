@@ -277,6 +277,19 @@ export const en: Messages = {
     audienceSetAside: 'The {{count}} answers from that address are set aside: not on the screen and not in the export.',
     audienceTakenBack: 'The {{count}} answers from that address count again.',
     audienceSourceUnknown: 'That address is not in the list. Nothing was changed.',
+    losses: {
+      failingTitle: 'Answers are not being saved right now',
+      failing:
+        'Saving has failed since {{time}}. Kiosks and phones keep their answers and send them again. Check the free disk space and the rights on the data folder. This message goes away as soon as an answer is saved again.',
+      failedTries_one: '{{count}} try failed.',
+      failedTries_other: '{{count}} tries failed.',
+      lostTitle: 'Answers were lost',
+      toldTitle: 'Saving failed for a while',
+      kept: 'Every export says so, and it stays here until you archive the day with "Archive and start again".',
+      exportLost:
+        "Note: this export is not complete. What was lost is in every export's stamp (CSV, Excel, JSON and PDF).",
+      exportTold: "What went wrong with saving is in every export's stamp.",
+    },
     database: {
       notWritable:
         'The database cannot be written: answers are not being saved. The kiosks keep them for now. Check the rights on the data folder and the free disk space, then restart the hub.',

@@ -287,6 +287,19 @@ export const nl = {
       settingsLost: 'Sommige instellingen waren niet leesbaar en staan weer op de standaardwaarde: {{keys}}.',
       pinLost: 'De pincode was niet leesbaar: kies een nieuwe.',
     },
+    losses: {
+      failingTitle: 'Antwoorden worden nu niet opgeslagen',
+      failing:
+        'Sinds {{time}} lukt opslaan niet. Kiosken en telefoons bewaren hun antwoorden en sturen ze opnieuw. Kijk naar de vrije schijfruimte en de rechten op de datamap. Deze melding verdwijnt zodra er weer een antwoord is opgeslagen.',
+      failedTries_one: '{{count}} poging mislukt.',
+      failedTries_other: '{{count}} pogingen mislukt.',
+      lostTitle: 'Er zijn antwoorden verloren',
+      toldTitle: 'Opslaan lukte een tijd niet',
+      kept: 'Dit staat in elke export en blijft hier staan tot je de dag archiveert met "Archiveer en begin opnieuw".',
+      exportLost:
+        'Let op: deze export is niet compleet. Wat verloren is, staat in de stempel van elke export (CSV, Excel, JSON en PDF).',
+      exportTold: 'Wat er misging met opslaan, staat in de stempel van elke export.',
+    },
     joinCode: 'Koppelcode',
     lanTypeCode: 'Geen camera? Open {{address}} en typ de koppelcode.',
     lanAddress: 'Adres van deze computer',
