@@ -99,9 +99,11 @@ test('the crowd by group hides groups under the threshold and names the group th
     ...times(12, bureaucraat('rijk')),
     ...times(12, verbinder('gemeente')),
     ...times(3, verbinder('waterschap')),
+    // Two who skip the question: with them, the groups not shown are five people together, not three.
+    ...times(2, { pick: () => 1, casus: 2 }),
   ]);
   await page.goto(`${hub.url}/projector`);
-  await expect(page.getByTestId('total')).toHaveText('27');
+  await expect(page.getByTestId('total')).toHaveText('29');
   await toView(page, 'Per groep: Wat voor werk doe je vooral?');
   // Nobody answered this question: every group is too small.
   await expect(page.getByTestId('group-beleid')).toContainText('nog te weinig');
@@ -112,6 +114,7 @@ test('the crowd by group hides groups under the threshold and names the group th
   await expect(page.getByTestId('group-gemeente')).toContainText('100%');
   await expect(page.getByTestId('group-waterschap')).toContainText('nog te weinig');
   await expect(page.getByTestId('group-waterschap')).not.toContainText('3');
+  await expect(page.getByTestId('withheld-note')).toHaveCount(0);
   await expect(page.getByTestId('headline')).toHaveText(
     /^(Rijksoverheid|Gemeente): vaker (Bureaucraat|Verbinder) dan de rest/,
   );
@@ -120,6 +123,29 @@ test('the crowd by group hides groups under the threshold and names the group th
   // Back steps through the questions too.
   await page.keyboard.press('ArrowLeft');
   await expect(page.getByTestId('view-title')).toHaveText('Per groep: Wat voor werk doe je vooral?');
+});
+
+test('a group that would give a smaller one away is hidden too, and the view says why', async ({ page, hub }) => {
+  // 20 + 12 shown of 35 would leave 3 Verbinders at a waterschap to subtract: the 12 are hidden with them.
+  await submitVisitors(hub, [
+    ...times(20, bureaucraat('rijk')),
+    ...times(12, { pick: () => 1, casus: 2, context: { laag: 'gemeente' } }),
+    ...times(3, verbinder('waterschap')),
+  ]);
+  await page.goto(`${hub.url}/projector`);
+  await expect(page.getByTestId('total')).toHaveText('35');
+  await toView(page, 'Per groep: Wat voor werk doe je vooral?');
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByTestId('view-title')).toHaveText('Per groep: Bij welke overheid werk je?');
+  await expect(page.getByTestId('group-rijk')).toContainText('20 deelnemers');
+  await expect(page.getByTestId('group-gemeente')).toContainText('verborgen');
+  await expect(page.getByTestId('group-gemeente')).not.toContainText('12');
+  await expect(page.getByTestId('group-waterschap')).toContainText('nog te weinig');
+  await expect(page.getByTestId('withheld-note')).toHaveText(
+    'Verborgen: een groep die groot genoeg is, maar waarmee je anders een kleine groep kunt uitrekenen.',
+  );
+  await page.waitForTimeout(1000);
+  await page.screenshot({ path: 'test-results/screens/projector-context-withheld.png' });
 });
 
 test('the situation that split the room shows its text and the split of first choices', async ({ page, hub }) => {

@@ -331,6 +331,8 @@ export const en: Messages = {
     gapLess: 'less',
     gapSame: 'the same',
     tooFew: 'not enough yet',
+    withheld: 'hidden',
+    withheldNote: 'Hidden: a group that is large enough, but would otherwise let you work out a small group.',
     groupSize_one: '{{count}} participant',
     groupSize_other: '{{count}} participants',
     splitNote: 'First choices of {{count}} participants',

@@ -330,6 +330,8 @@ export const nl = {
     gapLess: 'minder',
     gapSame: 'gelijk',
     tooFew: 'nog te weinig',
+    withheld: 'verborgen',
+    withheldNote: 'Verborgen: een groep die groot genoeg is, maar waarmee je anders een kleine groep kunt uitrekenen.',
     groupSize_one: '{{count}} deelnemer',
     groupSize_other: '{{count}} deelnemers',
     splitNote: 'Eerste keuzes van {{count}} deelnemers',
