@@ -16,6 +16,7 @@ export const profileLabelSchema: z.ZodType<ProfileLabel> = z.discriminatedUnion(
 ]);
 import { roundSchema, settingsSchema } from './settings';
 import { talkCountsSchema } from './talkCounts';
+import { plainText, textRuleOf, type TextRuleDetail } from './text';
 
 /** Largest WebSocket frame the hub accepts from a client, in bytes. */
 export const MAX_CLIENT_FRAME_BYTES = 64 * 1024;
@@ -47,17 +48,17 @@ export const pinSchema = z.string().regex(/^\d{4,12}$/, 'the PIN is 4 to 12 digi
 /** What an organiser can ask of the hub, always with a session token. */
 export const adminActionSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('status') }),
-  z.strictObject({ kind: z.literal('startRound'), name: z.string().trim().min(1).max(60) }),
+  z.strictObject({ kind: z.literal('startRound'), name: plainText('roundName').trim().min(1).max(60) }),
   z.strictObject({ kind: z.literal('stopRound') }),
   z.strictObject({ kind: z.literal('settings'), settings: settingsSchema.partial() }),
-  z.strictObject({ kind: z.literal('instrument'), id: z.string().min(1).max(40) }),
+  z.strictObject({ kind: z.literal('instrument'), id: plainText('instrument').min(1).max(40) }),
   z.strictObject({ kind: z.literal('rehearse'), count: z.number().int().min(1).max(5000) }),
   z.strictObject({ kind: z.literal('clearRehearsal') }),
   z.strictObject({ kind: z.literal('archiveAndReset') }),
   z.strictObject({ kind: z.literal('wipe'), confirm: z.literal('WIS') }),
   z.strictObject({ kind: z.literal('lan'), enabled: z.boolean() }),
   z.strictObject({ kind: z.literal('lanNewCode') }),
-  z.strictObject({ kind: z.literal('lanAddress'), address: z.string().min(1).max(64) }),
+  z.strictObject({ kind: z.literal('lanAddress'), address: plainText('address').min(1).max(64) }),
   z.strictObject({ kind: z.literal('audience'), enabled: z.boolean() }),
   z.strictObject({ kind: z.literal('audienceNewCode') }),
   z.strictObject({ kind: z.literal('startAtLogin'), enabled: z.boolean() }),
@@ -174,6 +175,8 @@ export const hubMessageSchema = z.discriminatedUnion('type', [
     message: z.string(),
     ref: z.string().optional(),
     retryAfterMs: z.number().optional(),
+    /** For the console: the key of its own words for this refusal (console.<key>) and the values in them. */
+    detail: z.object({ key: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])) }).optional(),
   }),
   z.object({ type: z.literal('update'), aggregate: aggregateSchema, member: crowdMemberSchema }),
   /** The totals alone, sent to kiosks every few seconds when they changed (for "you versus today's crowd"). */
@@ -198,7 +201,7 @@ export type HubMessage = z.infer<typeof hubMessageSchema>;
 /** Parses a raw frame from a client; returns the message or an error code with a readable reason. */
 export function parseClientMessage(
   raw: string,
-): { ok: true; message: ClientMessage } | { ok: false; code: ErrorCode; reason: string } {
+): { ok: true; message: ClientMessage } | { ok: false; code: ErrorCode; reason: string; detail?: TextRuleDetail } {
   let data: unknown;
   try {
     data = JSON.parse(raw);
@@ -209,5 +212,11 @@ export function parseClientMessage(
   if (result.success) return { ok: true, message: result.data };
   const first = result.error.issues[0];
   const where = first && first.path.length > 0 ? ` at ${first.path.map(String).join('.')}` : '';
-  return { ok: false, code: 'bad-message', reason: `${first?.message ?? 'invalid message'}${where}` };
+  const detail = textRuleOf(first);
+  return {
+    ok: false,
+    code: 'bad-message',
+    reason: `${first?.message ?? 'invalid message'}${where}`,
+    ...(detail && { detail }),
+  };
 }

@@ -4,7 +4,7 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { EXPORT_FORMATS, type ExportFormat } from '../../core/export/document';
 import { findInstrument } from '../../core/instrument';
-import { DEFAULT_SETTINGS, settingsSchema } from '../../core/settings';
+import { DEFAULT_SETTINGS, readSavedSettings } from '../../core/settings';
 import { openForReading } from '../store/dbReadOnly';
 import { buildExport } from '../export/build';
 import { renderExport } from '../export/render';
@@ -36,7 +36,8 @@ async function main(): Promise<void> {
     const instrument = findInstrument(instruments, id);
     if (!instrument) throw new Error(`unknown instrument ${id}`);
     const saved = store.getSetting('settings');
-    const settings = settingsSchema.parse({ ...DEFAULT_SETTINGS, ...(saved ? (JSON.parse(saved) as object) : {}) });
+    // Read as the hub reads them: text saved before the text rule loses the characters it refuses.
+    const settings = readSavedSettings(saved ? (JSON.parse(saved) as unknown) : {}) ?? DEFAULT_SETTINGS;
     const started = performance.now();
     const doc = buildExport(store, instrument, {
       event: settings.eventName,

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { SurveyResponse } from '../../core/response';
 import type { Round } from '../../core/settings';
+import { withoutForbidden } from '../../core/text';
 import type { RawResponseRow } from './dbRows';
 
 /** A stored response as the hub reads it back for scoring and export. */
@@ -74,9 +75,10 @@ const toStored = (row: Row): StoredResponse => ({
   rehearsal: row.rehearsal === 1,
 });
 
+/** A round as read back; a name saved before the text rule (core/text.ts) loses the characters it refuses. */
 const toRound = (row: { id: number; name: string; started_at: number; ended_at: number | null }): Round => ({
   id: row.id,
-  name: row.name,
+  name: withoutForbidden(row.name),
   startedAt: row.started_at,
   endedAt: row.ended_at,
 });

@@ -163,6 +163,18 @@ export const en: Messages = {
     devicesGone_other: '{{count}} devices gone since {{time}}',
     timeZone: "The event's time zone",
     timeZoneUnknown: 'Unknown time zone. Pick one from the list, such as Europe/Amsterdam.',
+    textRefused: {
+      eventName:
+        'The event name has a character that is not allowed at position {{position}} ({{character}}): an invisible character, a line break or one that turns the reading direction. Use visible text on one line. Nothing was changed.',
+      timeZone:
+        'The time zone has a character that is not allowed at position {{position}} ({{character}}): an invisible character, a line break or one that turns the reading direction. Use visible text on one line. Nothing was changed.',
+      roundName:
+        'The round name has a character that is not allowed at position {{position}} ({{character}}): an invisible character, a line break or one that turns the reading direction. Use visible text on one line. Nothing was changed.',
+      address:
+        'The address has a character that is not allowed at position {{position}} ({{character}}): an invisible character, a line break or one that turns the reading direction. Use visible text on one line. Nothing was changed.',
+      instrument:
+        'The instrument has a character that is not allowed at position {{position}} ({{character}}): an invisible character, a line break or one that turns the reading direction. Use visible text on one line. Nothing was changed.',
+    },
     device: 'Device',
     role: 'Role',
     lastSeen: 'Last seen',

@@ -162,6 +162,18 @@ export const nl = {
     devicesGone_other: '{{count}} apparaten weg sinds {{time}}',
     timeZone: 'Tijdzone van het evenement',
     timeZoneUnknown: 'Onbekende tijdzone. Kies er een uit de lijst, zoals Europe/Amsterdam.',
+    textRefused: {
+      eventName:
+        'De naam van het evenement heeft op plaats {{position}} een teken dat niet mag ({{character}}): een onzichtbaar teken, een regeleinde of een teken dat de leesrichting omdraait. Gebruik zichtbare tekst op één regel. Er is niets veranderd.',
+      timeZone:
+        'De tijdzone heeft op plaats {{position}} een teken dat niet mag ({{character}}): een onzichtbaar teken, een regeleinde of een teken dat de leesrichting omdraait. Gebruik zichtbare tekst op één regel. Er is niets veranderd.',
+      roundName:
+        'De naam van de ronde heeft op plaats {{position}} een teken dat niet mag ({{character}}): een onzichtbaar teken, een regeleinde of een teken dat de leesrichting omdraait. Gebruik zichtbare tekst op één regel. Er is niets veranderd.',
+      address:
+        'Het adres heeft op plaats {{position}} een teken dat niet mag ({{character}}): een onzichtbaar teken, een regeleinde of een teken dat de leesrichting omdraait. Gebruik zichtbare tekst op één regel. Er is niets veranderd.',
+      instrument:
+        'Het instrument heeft op plaats {{position}} een teken dat niet mag ({{character}}): een onzichtbaar teken, een regeleinde of een teken dat de leesrichting omdraait. Gebruik zichtbare tekst op één regel. Er is niets veranderd.',
+    },
     device: 'Apparaat',
     role: 'Rol',
     lastSeen: 'Laatst gezien',
