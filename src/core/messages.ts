@@ -134,6 +134,13 @@ export const statusSchema = z.object({
   rehearsal: z.number(),
   /** Answers kept for another instrument or version than the running one (a kiosk's outbox after a switch). */
   otherInstrument: z.number(),
+  /**
+   * Per other instrument@version (or `unknown`, an instrument the hub does not have): real answers stored for it (it
+   * ran earlier today or on another day) and answers refused since the hub started because it did not run today.
+   */
+  otherInstruments: z.array(
+    z.object({ instrument: z.string(), title: z.string().nullable(), stored: z.number(), refused: z.number() }),
+  ),
   perRound: z.array(z.object({ id: z.number(), name: z.string(), count: z.number() })),
   devices: z.array(deviceStatusSchema),
   freeDiskBytes: z.number().nullable(),

@@ -8,6 +8,7 @@ import { settingsSchema } from '../../core/settings';
 import type { Handler, HubContext } from '../context';
 import type { Peer } from '../net/peer';
 import { lastRecovery } from '../store/dbReport';
+import { noteRunning, otherInstruments } from '../day/instrumentGate';
 import { rehearse } from '../day/rehearsal';
 
 export const ARCHIVE_DIR = 'archives';
@@ -60,6 +61,7 @@ export function hubStatus(ctx: HubContext): HubStatus {
   return {
     responses,
     otherInstrument: responses - live,
+    otherInstruments: otherInstruments(ctx),
     today: ctx.store.count({ since: startOfDay(Date.now(), ctx.settings.timeZone), rehearsal: false }),
     day: dayChart(ctx),
     rehearsal: ctx.store.count({ rehearsal: true }),
@@ -163,7 +165,10 @@ const actions: {
     const instrument = newestVersion(ctx.instruments, id);
     if (!instrument) throw new RefusedError('unknownInstrument');
     ctx.store.setSetting('instrument', id);
+    // Both ran today: the kiosks that still show the old one may hand in what visitors finish on it.
+    noteRunning(ctx);
     ctx.reload(instrument);
+    noteRunning(ctx);
     return {
       key: 'instrumentOn',
       params: { title: localize(instrument.title, 'nl'), titleEn: localize(instrument.title, 'en') },

@@ -39,6 +39,8 @@ export interface ResponseStore {
   /** Real (not rehearsal) answers from `since` on, counted per `stepMs` (index 0 starts at `since`). */
   countPerStep(since: number, stepMs: number): Map<number, number>;
   listForInstrument(id: string, version: string): StoredResponse[];
+  /** Real (not rehearsal) answers per instrument@version, as "id@version" → count. */
+  countPerInstrument(): Map<string, number>;
   /** Visits the real (non-rehearsal) responses, oldest first, one at a time: the export keeps no list of them. */
   forEachForExport(id: string, version: string, visit: (response: StoredResponse) => void): void;
   startRound(name: string, now: number): Round;
@@ -88,6 +90,7 @@ export function createResponseStore(db: Database.Database): ResponseStore {
   return {
     ...answerWrites(db),
     ...answerReads(db),
+    ...instrumentCounts(db),
     ...roundStore(db),
     ...settingStore(db),
     wipe: () =>
@@ -145,6 +148,13 @@ function answerWrites(db: Database.Database): Pick<ResponseStore, 'insert' | 'in
     insert: (response, receivedAt, meta) => insertOnce(response, receivedAt, meta),
     insertMany: (items) => insertBatch(items),
   };
+}
+
+function instrumentCounts(db: Database.Database): Pick<ResponseStore, 'countPerInstrument'> {
+  const perInstrument = db.prepare<[], { ref: string; n: number }>(
+    "SELECT instrument_id || '@' || instrument_version AS ref, count(*) AS n FROM responses WHERE rehearsal = 0 GROUP BY ref",
+  );
+  return { countPerInstrument: () => new Map(perInstrument.all().map((r) => [r.ref, r.n])) };
 }
 
 const COLUMNS =

@@ -145,6 +145,12 @@ export const en: Messages = {
       '{{count}} answer for another instrument or version: kept, not in the current figures. They are in that instrument’s export.',
     otherInstrument_other:
       '{{count}} answers for another instrument or version: kept, not in the current figures. They are in that instrument’s export.',
+    otherInstrumentsTitle: 'Answers for an instrument other than this one:',
+    otherStored_one: '{{count}} kept',
+    otherStored_other: '{{count}} kept',
+    otherRefused_one: '{{count}} refused, as that instrument did not run today',
+    otherRefused_other: '{{count}} refused, as that instrument did not run today',
+    unknownInstrumentName: 'An instrument the hub does not know',
     perType: 'Per leading type',
     balanced: 'Balanced (chameleons and all-rounders)',
     devices: 'Devices',

@@ -144,6 +144,12 @@ export const nl = {
       '{{count}} antwoord voor een ander instrument of een andere versie: bewaard, niet in de cijfers van nu. Ze staan in de export van dat instrument.',
     otherInstrument_other:
       '{{count}} antwoorden voor een ander instrument of een andere versie: bewaard, niet in de cijfers van nu. Ze staan in de export van dat instrument.',
+    otherInstrumentsTitle: 'Antwoorden voor een ander instrument dan dit:',
+    otherStored_one: '{{count}} bewaard',
+    otherStored_other: '{{count}} bewaard',
+    otherRefused_one: '{{count}} geweigerd, want dat instrument liep vandaag niet',
+    otherRefused_other: '{{count}} geweigerd, want dat instrument liep vandaag niet',
+    unknownInstrumentName: 'Een instrument dat de hub niet kent',
     perType: 'Per leidend type',
     balanced: 'In balans (kameleons en allrounders)',
     devices: 'Apparaten',
