@@ -1,4 +1,7 @@
-/** The record of which instrument@version ran when, and of answers refused for one that did not (see instrumentGate.ts). */
+/**
+ * The record of which instrument@version ran when, and of answers refused for one that did not; instrumentGate.ts
+ * decides with it what may be stored.
+ */
 import type { Instrument } from '../../core/instrument';
 import type { ResponseStore } from '../store/responseStore';
 
@@ -9,6 +12,7 @@ export const UNKNOWN_INSTRUMENT = 'unknown';
 /** How often the running instrument is noted again, so one that runs past midnight counts for the new day too. */
 export const NOTE_RUNNING_MS = 60_000;
 
+/** Which instrument@version the hub noted running, and when; answers refused since the start, per instrument. */
 export interface InstrumentRuns {
   /** Notes `ref` as running at `now`; writes only when its last note is older than `midnight` (once a day). */
   note(ref: string, now: number, midnight: number): void;
