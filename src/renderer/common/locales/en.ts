@@ -350,7 +350,7 @@ export const en: Messages = {
     gapSame: 'the same',
     tooFew: 'not enough yet',
     withheld: 'hidden',
-    withheldNote: 'Hidden: a group that is large enough, but would otherwise let you work out a small group.',
+    withheldNote: 'Hidden: large enough, but otherwise a small group could be worked out.',
     groupSize_one: '{{count}} participant',
     groupSize_other: '{{count}} participants',
     splitNote: 'First choices of {{count}} participants',

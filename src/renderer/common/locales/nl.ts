@@ -349,7 +349,7 @@ export const nl = {
     gapSame: 'gelijk',
     tooFew: 'nog te weinig',
     withheld: 'verborgen',
-    withheldNote: 'Verborgen: een groep die groot genoeg is, maar waarmee je anders een kleine groep kunt uitrekenen.',
+    withheldNote: 'Verborgen: groot genoeg, maar anders kun je een kleine groep uitrekenen.',
     groupSize_one: '{{count}} deelnemer',
     groupSize_other: '{{count}} deelnemers',
     splitNote: 'Eerste keuzes van {{count}} deelnemers',

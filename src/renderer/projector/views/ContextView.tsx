@@ -60,7 +60,10 @@ export function ContextView() {
               {group ? (
                 <>
                   <NamedMark mark={parts[top]!.mark} color={parts[top]!.color} name={`${percents[top]}%`} />
-                  <span className="group-size"> · {t('projector.groupSize', { count: group.size })}</span>
+                  <span className="group-size">
+                    <span className="group-sep"> · </span>
+                    {t('projector.groupSize', { count: group.size })}
+                  </span>
                 </>
               ) : (
                 <span className="too-few">
