@@ -1,3 +1,4 @@
+import { localize } from '../../src/core/instrument';
 import { TestClient } from '../support/hub';
 import { shippedInstrument } from '../support/instruments';
 import { makeResponse } from '../support/responses';
@@ -36,9 +37,11 @@ test('an event name with a direction override is refused beside the field, in Du
 });
 
 test('the overview counts answers for another instrument: refused when it did not run today', async ({ page, hub }) => {
+  const four = shippedInstrument('vier-perspectieven');
+  const ref = `${four.id}@${four.version}`;
   const kiosk = await TestClient.connect(hub.url, 'kiosk');
   for (let i = 0; i < 3; i++) {
-    const response = makeResponse(shippedInstrument('vier-perspectieven'));
+    const response = makeResponse(four);
     kiosk.send({ type: 'submit', response });
     await kiosk.waitFor((m) => m.type === 'error' && m.ref === response.id);
   }
@@ -46,9 +49,9 @@ test('the overview counts answers for another instrument: refused when it did no
   await page.goto(`${hub.url}/admin`);
   await page.getByLabel('PIN').fill('8642');
   await page.getByRole('button', { name: 'Inloggen' }).click();
-  const line = page.getByTestId('other-vier-perspectieven@2.0.0');
+  const line = page.getByTestId(`other-${ref}`);
   await expect(line).toHaveText(
-    'Vier perspectieven op de overheid (vier-perspectieven@2.0.0): 0 bewaard · 3 geweigerd, want dat instrument liep vandaag niet',
+    `${localize(four.title, 'nl')} (${ref}): 0 bewaard · 3 geweigerd, want dat instrument liep vandaag niet`,
   );
   await line.scrollIntoViewIfNeeded();
   await page.screenshot({ path: 'test-results/screens/console-other-instruments.png' });

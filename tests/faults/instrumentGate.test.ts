@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startOfDay } from '../../src/core/eventTime';
+import { localize } from '../../src/core/instrument';
 import type { AdminAction, HubMessage, HubStatus } from '../../src/core/messages';
 import { RUNS_SETTING } from '../../src/hub/day/instrumentRuns';
 import type { RunningHub } from '../../src/hub/server';
@@ -87,7 +88,7 @@ describe('flood: answers for another instrument', () => {
     expect(projector.messages.filter((m) => m.type === 'update')).toHaveLength(0);
     const status = await console_.status();
     expect(status.otherInstruments).toEqual([
-      { instrument: FOUR, title: 'Vier perspectieven op de overheid', stored: 0, refused: 60 },
+      { instrument: FOUR, title: localize(four.title, 'nl'), stored: 0, refused: 60 },
     ]);
     expect(status.otherInstrument).toBe(0);
     // The running instrument is still welcome (the devices used up their minute: refused answers count to the cap).
@@ -119,7 +120,7 @@ describe('flood: answers for another instrument', () => {
     const later = await organiser();
     const status = await later.status();
     expect(status.otherInstruments).toEqual([
-      { instrument: THREE, title: 'De ideale ambtenaar', stored: 3, refused: 0 },
+      { instrument: THREE, title: localize(three.title, 'nl'), stored: 3, refused: 0 },
     ]);
     expect(hub.context.live.aggregate().total).toBe(1);
     again.close();
@@ -141,11 +142,11 @@ describe('flood: answers for another instrument', () => {
         code: 'bad-response',
         message: expect.stringMatching(/ideale-ambtenaar@1\.0\.0 are refused: it did not run today/),
       },
-      { type: 'error', code: 'bad-response', message: 'unknown instrument bestaat-niet@2.0.0' },
+      { type: 'error', code: 'bad-response', message: `unknown instrument bestaat-niet@${three.version}` },
     ]);
     const console_ = await organiser();
     expect((await console_.status()).otherInstruments).toEqual([
-      { instrument: 'ideale-ambtenaar@1.0.0', title: 'De ideale ambtenaar', stored: 0, refused: 1 },
+      { instrument: `${old.id}@${old.version}`, title: localize(old.title, 'nl'), stored: 0, refused: 1 },
       { instrument: 'unknown', title: null, stored: 0, refused: 1 },
     ]);
     expect(hub.store.count()).toBe(0);
