@@ -17,6 +17,7 @@ export const profileLabelSchema: z.ZodType<ProfileLabel> = z.discriminatedUnion(
 ]);
 import { roundSchema, settingsSchema } from './settings';
 import { talkCountsSchema } from './talkCounts';
+import { plainText, textRuleOf, type TextRuleDetail } from './text';
 
 /** Largest WebSocket frame the hub accepts from a client, in bytes. */
 export const MAX_CLIENT_FRAME_BYTES = 64 * 1024;
@@ -48,17 +49,17 @@ export const pinSchema = z.string().regex(/^\d{4,12}$/, 'the PIN is 4 to 12 digi
 /** What an organiser can ask of the hub, always with a session token. */
 export const adminActionSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('status') }),
-  z.strictObject({ kind: z.literal('startRound'), name: z.string().trim().min(1).max(60) }),
+  z.strictObject({ kind: z.literal('startRound'), name: plainText('roundName').trim().min(1).max(60) }),
   z.strictObject({ kind: z.literal('stopRound') }),
   z.strictObject({ kind: z.literal('settings'), settings: settingsSchema.partial() }),
-  z.strictObject({ kind: z.literal('instrument'), id: z.string().min(1).max(40) }),
+  z.strictObject({ kind: z.literal('instrument'), id: plainText('instrument').min(1).max(40) }),
   z.strictObject({ kind: z.literal('rehearse'), count: z.number().int().min(1).max(5000) }),
   z.strictObject({ kind: z.literal('clearRehearsal') }),
   z.strictObject({ kind: z.literal('archiveAndReset') }),
   z.strictObject({ kind: z.literal('wipe'), confirm: z.literal('WIS') }),
   z.strictObject({ kind: z.literal('lan'), enabled: z.boolean() }),
   z.strictObject({ kind: z.literal('lanNewCode') }),
-  z.strictObject({ kind: z.literal('lanAddress'), address: z.string().min(1).max(64) }),
+  z.strictObject({ kind: z.literal('lanAddress'), address: plainText('address').min(1).max(64) }),
   z.strictObject({ kind: z.literal('audience'), enabled: z.boolean() }),
   z.strictObject({ kind: z.literal('audienceNewCode') }),
   /** Sets the answers of a listed address aside (out of the live picture and the export), or takes them back. */
@@ -136,6 +137,13 @@ export const statusSchema = z.object({
   rehearsal: z.number(),
   /** Answers kept for another instrument or version than the running one (a kiosk's outbox after a switch). */
   otherInstrument: z.number(),
+  /**
+   * Per other instrument@version (or `unknown`, an instrument the hub does not have): real answers stored for it (it
+   * ran earlier today or on another day) and answers refused since the hub started because it did not run today.
+   */
+  otherInstruments: z.array(
+    z.object({ instrument: z.string(), title: z.string().nullable(), stored: z.number(), refused: z.number() }),
+  ),
   perRound: z.array(z.object({ id: z.number(), name: z.string(), count: z.number() })),
   devices: z.array(deviceStatusSchema),
   freeDiskBytes: z.number().nullable(),
@@ -184,6 +192,8 @@ export const hubMessageSchema = z.discriminatedUnion('type', [
     message: z.string(),
     ref: z.string().optional(),
     retryAfterMs: z.number().optional(),
+    /** For the console: the key of its own words for this refusal (console.<key>) and the values in them. */
+    detail: z.object({ key: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])) }).optional(),
   }),
   z.object({ type: z.literal('update'), aggregate: aggregateSchema, member: crowdMemberSchema }),
   /** The totals alone, sent to kiosks every few seconds when they changed (for "you versus today's crowd"). */
@@ -208,7 +218,7 @@ export type HubMessage = z.infer<typeof hubMessageSchema>;
 /** Parses a raw frame from a client; returns the message or an error code with a readable reason. */
 export function parseClientMessage(
   raw: string,
-): { ok: true; message: ClientMessage } | { ok: false; code: ErrorCode; reason: string } {
+): { ok: true; message: ClientMessage } | { ok: false; code: ErrorCode; reason: string; detail?: TextRuleDetail } {
   let data: unknown;
   try {
     data = JSON.parse(raw);
@@ -219,5 +229,11 @@ export function parseClientMessage(
   if (result.success) return { ok: true, message: result.data };
   const first = result.error.issues[0];
   const where = first && first.path.length > 0 ? ` at ${first.path.map(String).join('.')}` : '';
-  return { ok: false, code: 'bad-message', reason: `${first?.message ?? 'invalid message'}${where}` };
+  const detail = textRuleOf(first);
+  return {
+    ok: false,
+    code: 'bad-message',
+    reason: `${first?.message ?? 'invalid message'}${where}`,
+    ...(detail && { detail }),
+  };
 }

@@ -6,7 +6,8 @@ import { leadingType, type ProfileLabel } from './scoring';
 /**
  * The counts behind the talk's group views, kept by the hub beside the aggregate. Only counts: no response id, no
  * time per visitor. `TalkTally` is the hub's exact, private tally; `TalkCounts` is what projectors get, cut to the
- * suppression threshold (docs/adr/0004): a group smaller than the threshold is left out, never sent as a small number.
+ * suppression threshold (docs/adr/0004): a group smaller than the threshold is left out, never sent as a small number,
+ * and never left to be worked out from the rest of what a projector gets (see `contextGroups`).
  */
 export interface TalkTally {
   /** Question id → option id → per leading type (instrument order), then balanced (no leading type) last. */
@@ -72,6 +73,11 @@ export const talkCountsSchema = z.object({
   threshold: z.number().int().positive(),
   /** Question id → option id → group; options under the threshold are left out. */
   context: z.record(z.string(), z.record(z.string(), groupSchema)),
+  /**
+   * Question id → options of at least the threshold that are left out all the same, so that the groups not shown and
+   * those who skipped the question make, together, nobody or at least the threshold (docs/adr/0004).
+   */
+  withheld: z.record(z.string(), z.array(z.string())),
   /** The situation whose first choices were most evenly divided, with those choices; null under the threshold. */
   split: z.object({ item: z.string(), size: count, counts: z.array(count) }).nullable(),
   /** Arrivals in spans of whole hours (ms), each span holding at least the threshold; empty under it. */
@@ -135,15 +141,45 @@ export function arrivalSpans(
   return spans;
 }
 
+/**
+ * One context question's groups as a projector may get them. Every projector also knows the day's count per leading
+ * type (each crowd member's label), so whatever is not shown here follows as one block: the day minus the shown
+ * groups, per leading type. That block (the options left out, with everyone who skipped the question) must therefore
+ * be nobody or at least `threshold` people, like any shown group; a block of 1 to threshold − 1 would show a small
+ * group's size and leading types (20 + 12 shown of 35: the other 3 all lead Verbinder). When it would be, the smallest
+ * shown group joins it (`withheld`): one is enough, since it holds at least `threshold` itself. A day smaller than
+ * the threshold shows no group, and the block is then the day itself, which the crowd shows anyway.
+ */
+export function contextGroups(
+  options: Record<string, number[]>,
+  population: number,
+  threshold: number,
+): { groups: Record<string, TalkGroup>; withheld: string[] } {
+  const shown = Object.entries(options)
+    .map(([id, counts]) => ({ id, counts, size: sum(counts) }))
+    .filter((g) => g.size >= threshold);
+  const rest = population - sum(shown.map((g) => g.size));
+  const withheld: string[] = [];
+  if (rest > 0 && rest < threshold && shown.length > 0) {
+    const smallest = shown.reduce((a, b) => (b.size < a.size ? b : a));
+    withheld.push(smallest.id);
+    shown.splice(shown.indexOf(smallest), 1);
+  }
+  return {
+    groups: Object.fromEntries(shown.map((g) => [g.id, { size: g.size, counts: [...g.counts] }])),
+    withheld,
+  };
+}
+
 /** The counts a projector may show: every group and span at least `threshold` strong. Pure; the tally is untouched. */
 export function publicTalk(t: TalkTally, instrument: Pick<Instrument, 'items'>, threshold: number): TalkCounts {
+  const population = sum(Object.values(t.hours));
   const context: TalkCounts['context'] = {};
+  const withheld: TalkCounts['withheld'] = {};
   for (const [question, options] of Object.entries(t.context)) {
-    context[question] = {};
-    for (const [option, counts] of Object.entries(options)) {
-      const size = sum(counts);
-      if (size >= threshold) context[question][option] = { size, counts: [...counts] };
-    }
+    const cut = contextGroups(options, population, threshold);
+    context[question] = cut.groups;
+    if (cut.withheld.length > 0) withheld[question] = cut.withheld;
   }
   const item = mostDividedItem(
     t.firsts,
@@ -153,6 +189,7 @@ export function publicTalk(t: TalkTally, instrument: Pick<Instrument, 'items'>, 
   return {
     threshold,
     context,
+    withheld,
     split: item && sum(firsts) >= threshold ? { item, size: sum(firsts), counts: [...firsts] } : null,
     arrivals: arrivalSpans(t.hours, threshold),
   };

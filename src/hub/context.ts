@@ -9,6 +9,7 @@ import type { OrganiserAuth } from './net/auth';
 import type { DeviceEntry } from './day/devices';
 import type { HostCapabilities } from './day/host';
 import type { LanController } from './net/lan';
+import type { InstrumentRuns } from './day/instrumentRuns';
 import type { LiveState } from './day/liveState';
 import type { Peer } from './net/peer';
 import type { SurveyResponse } from '../core/response';
@@ -46,6 +47,8 @@ export interface HubContext {
   readonly lan: LanController;
   /** Audience mode: phones in the talk room, let in by their own code (src/hub/audience). */
   readonly audience: AudienceController;
+  /** Which instrument@version ran today, and answers refused for one that did not (day/instrumentRuns.ts). */
+  readonly instrumentRuns: InstrumentRuns;
   /** Who joined and answered per round from a phone. */
   readonly phones: PhoneStore;
   /** Answers per minute from phones: one per phone, and a cap per address a real room never reaches. */

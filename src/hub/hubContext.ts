@@ -1,7 +1,7 @@
 import { emptyAggregate } from '../core/aggregate';
 import type { Instrument } from '../core/instrument';
 import type { HubMessage, Role } from '../core/messages';
-import { DEFAULT_SETTINGS, settingsSchema, type Settings } from '../core/settings';
+import { DEFAULT_SETTINGS, readSavedSettings, type Settings } from '../core/settings';
 import type { HubContext } from './context';
 import { talkMessage } from './handlers/accept';
 import { createLiveState } from './day/liveState';
@@ -10,11 +10,13 @@ import type { ResponseStore } from './store/responseStore';
 /** What the context holds as given; `createHubContext` adds the live state, the settings and the messaging. */
 export type ContextParts = Omit<HubContext, 'live' | 'settings' | 'send' | 'broadcast' | 'welcomeFor' | 'reload'>;
 
-/** The saved settings over the defaults; a saved value that no longer passes the schema gives the defaults. */
+/**
+ * The saved settings over the defaults, text saved before the text rule cleaned (core/settings.ts readSavedSettings);
+ * a saved value that no longer passes the schema gives the defaults.
+ */
 export function loadSettings(store: ResponseStore): Settings {
   const saved = store.getSetting('settings');
-  const parsed = settingsSchema.safeParse({ ...DEFAULT_SETTINGS, ...(saved ? (JSON.parse(saved) as object) : {}) });
-  return parsed.success ? parsed.data : DEFAULT_SETTINGS;
+  return readSavedSettings(saved ? (JSON.parse(saved) as unknown) : {}) ?? DEFAULT_SETTINGS;
 }
 
 /** The context every handler shares, running `instrument`: how it sends, welcomes and reloads. */

@@ -4,6 +4,8 @@ import { currentInstruments, findInstrument, type Instrument } from '../core/ins
 import { PHONE_ANSWERS_PER_ADDRESS, PHONE_ANSWERS_PER_SOCKET } from './audience/handlers';
 import type { HubContext } from './context';
 import type { HostCapabilities } from './day/host';
+import { noteRunning } from './day/instrumentGate';
+import { createInstrumentRuns } from './day/instrumentRuns';
 import { loadInstruments } from './day/instruments';
 import { startHubTimers } from './day/timers';
 import { createHubContext, type ContextParts } from './hubContext';
@@ -81,6 +83,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     contextParts(options, data, venue, instruments, peers, now, log),
     runningInstrument(options, data, instruments),
   );
+  noteRunning(ctx);
   const routes = createRoutes(ctx, { pagesDir: options.pagesDir, localPort: () => loopback.port, peers });
   const loopback = await listenLoopback(() => routes, options.port, log);
   const stopTimers = startHubTimers(ctx, { pingIntervalMs: options.pingIntervalMs });
@@ -147,6 +150,7 @@ function contextParts(
     peers,
     devices: new Map(),
     answerLimit: createAnswerLimit(),
+    instrumentRuns: createInstrumentRuns(data.store, log),
     write: data.write,
     log,
   };

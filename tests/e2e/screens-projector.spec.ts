@@ -15,7 +15,8 @@ const instrument = shippedInstrument('ideale-ambtenaar');
 test.use({ clock: '2026-02-06T10:20:00+01:00' });
 const PATTERN = [() => 0, () => 0, () => 1, () => 2, () => 2, () => 2, (i: number) => i % 3];
 /** Context answers that leave one group shown and the others "too few", so both kinds of row are measured. */
-const LAYERS = ['gemeente', 'gemeente', 'rijk', 'gemeente', 'provincie', 'gemeente', 'gemeente'];
+// The groups not shown are at least the threshold together (six of fourteen), so the gemeente's is not held back.
+const LAYERS = ['gemeente', 'gemeente', 'rijk', 'gemeente', 'provincie', 'gemeente', 'waterschap'];
 
 async function submit(hub: HubProcess, count: number): Promise<void> {
   const kiosk = await TestClient.connect(hub.url, 'kiosk');

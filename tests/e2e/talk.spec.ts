@@ -6,6 +6,7 @@ import { makeResponse } from '../support/responses';
 import { fitStage, toScreen } from '../../src/renderer/projector/scene/stageView';
 import { polygonCorner, profilePosition } from '../../src/core/scoring';
 import { expect, test, type HubProcess } from './fixtures';
+import { checkEverySize } from './layout';
 
 const instrument = shippedInstrument('ideale-ambtenaar');
 test.use({ viewport: { width: 1280, height: 720 } });
@@ -99,9 +100,11 @@ test('the crowd by group hides groups under the threshold and names the group th
     ...times(12, bureaucraat('rijk')),
     ...times(12, verbinder('gemeente')),
     ...times(3, verbinder('waterschap')),
+    // Two who skip the question: with them, the groups not shown are five people together, not three.
+    ...times(2, { pick: () => 1, casus: 2 }),
   ]);
   await page.goto(`${hub.url}/projector`);
-  await expect(page.getByTestId('total')).toHaveText('27');
+  await expect(page.getByTestId('total')).toHaveText('29');
   await toView(page, 'Per groep: Wat voor werk doe je vooral?');
   // Nobody answered this question: every group is too small.
   await expect(page.getByTestId('group-beleid')).toContainText('nog te weinig');
@@ -112,6 +115,7 @@ test('the crowd by group hides groups under the threshold and names the group th
   await expect(page.getByTestId('group-gemeente')).toContainText('100%');
   await expect(page.getByTestId('group-waterschap')).toContainText('nog te weinig');
   await expect(page.getByTestId('group-waterschap')).not.toContainText('3');
+  await expect(page.getByTestId('withheld-note')).toHaveCount(0);
   await expect(page.getByTestId('headline')).toHaveText(
     /^(Rijksoverheid|Gemeente): vaker (Bureaucraat|Verbinder) dan de rest/,
   );
@@ -120,6 +124,32 @@ test('the crowd by group hides groups under the threshold and names the group th
   // Back steps through the questions too.
   await page.keyboard.press('ArrowLeft');
   await expect(page.getByTestId('view-title')).toHaveText('Per groep: Wat voor werk doe je vooral?');
+});
+
+test('a group that would give a smaller one away is hidden too, and the view says why', async ({ page, hub }) => {
+  test.setTimeout(300_000);
+  // 20 + 12 shown of 35 would leave 3 Verbinders at a waterschap to subtract: the 12 are hidden with them.
+  await submitVisitors(hub, [
+    ...times(20, bureaucraat('rijk')),
+    ...times(12, { pick: () => 1, casus: 2, context: { laag: 'gemeente' } }),
+    ...times(3, verbinder('waterschap')),
+  ]);
+  await page.goto(`${hub.url}/projector`);
+  await expect(page.getByTestId('total')).toHaveText('35');
+  await toView(page, 'Per groep: Wat voor werk doe je vooral?');
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByTestId('view-title')).toHaveText('Per groep: Bij welke overheid werk je?');
+  await expect(page.getByTestId('group-rijk')).toContainText('20 deelnemers');
+  await expect(page.getByTestId('group-gemeente')).toContainText('verborgen');
+  await expect(page.getByTestId('group-gemeente')).not.toContainText('12');
+  await expect(page.getByTestId('group-waterschap')).toContainText('nog te weinig');
+  await expect(page.getByTestId('withheld-note')).toHaveText(
+    'Verborgen: groot genoeg, maar anders kun je een kleine groep uitrekenen.',
+  );
+  await page.waitForTimeout(1000);
+  await page.screenshot({ path: 'test-results/screens/projector-context-withheld.png' });
+  // The extra line fits at every size of the matrix, next to the headline and the bars.
+  await checkEverySize(page, 'projector-nl-context-withheld');
 });
 
 test('the situation that split the room shows its text and the split of first choices', async ({ page, hub }) => {

@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { EXPORT_FORMATS, type ExportFormat } from '../../core/export/document';
 import { findInstrument, LANGUAGES, type Language } from '../../core/instrument';
 import { describeLoss, isLoss, type LossRecord } from '../../core/losses';
-import { DEFAULT_SETTINGS, settingsSchema, type Settings } from '../../core/settings';
+import { DEFAULT_SETTINGS, readSavedSettings, type Settings } from '../../core/settings';
 import { openForReading } from '../store/dbReadOnly';
 import { publicLosses, readLosses } from '../store/lossLedger';
 import { buildExport } from '../export/build';
@@ -89,9 +89,10 @@ async function main(): Promise<void> {
   }
 }
 
+/** The settings as the hub reads them: text saved before the text rule loses the characters it refuses. */
 function savedSettings(store: ResponseStore): Settings {
   const saved = store.getSetting('settings');
-  return settingsSchema.parse({ ...DEFAULT_SETTINGS, ...(saved ? (JSON.parse(saved) as object) : {}) });
+  return readSavedSettings(saved ? (JSON.parse(saved) as unknown) : {}) ?? DEFAULT_SETTINGS;
 }
 
 async function writeExport(

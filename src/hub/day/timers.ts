@@ -1,4 +1,6 @@
 import type { HubContext } from '../context';
+import { noteRunning } from './instrumentGate';
+import { NOTE_RUNNING_MS } from './instrumentRuns';
 
 /** How often silent peers are pinged, and dropped when they did not answer the last ping. */
 export const PING_INTERVAL_MS = 15_000;
@@ -36,6 +38,8 @@ export function startHubTimers(ctx: HubContext, { pingIntervalMs = PING_INTERVAL
     setInterval(() => ctx.noteCount(), LAST_COUNT_MS),
     // Catches what changes the invitation without going through audience mode: network mode, a new round.
     setInterval(() => ctx.audience.announce(), INVITE_CHECK_MS),
+    // An instrument that runs past midnight ran on the new day too: its kiosks' outboxes stay welcome after a switch.
+    setInterval(() => noteRunning(ctx), NOTE_RUNNING_MS),
   ];
   for (const timer of timers) timer.unref();
   return () => timers.forEach((timer) => clearInterval(timer));

@@ -6,6 +6,8 @@
 import type { HubMessage } from '../../core/messages';
 import { checkAgainstInstrument, profileOf, type SurveyResponse } from '../../core/response';
 import type { HubContext } from '../context';
+import { notRunToday } from '../day/instrumentGate';
+import { UNKNOWN_INSTRUMENT } from '../day/instrumentRuns';
 import type { InsertMeta } from '../store/responseStore';
 
 /**
@@ -20,10 +22,12 @@ export async function acceptResponse(
   const instrument = ctx.instruments.find(
     (i) => i.id === response.instrumentId && i.version === response.instrumentVersion,
   );
-  const problem = instrument
-    ? checkAgainstInstrument(response, instrument)
-    : `unknown instrument ${response.instrumentId}@${response.instrumentVersion}`;
-  if (problem || !instrument) return { ok: false, problem: problem ?? 'unknown instrument' };
+  if (!instrument) {
+    ctx.instrumentRuns.refuse(UNKNOWN_INSTRUMENT);
+    return { ok: false, problem: `unknown instrument ${response.instrumentId}@${response.instrumentVersion}` };
+  }
+  const problem = checkAgainstInstrument(response, instrument) ?? notRunToday(ctx, instrument);
+  if (problem) return { ok: false, problem };
   const { stored, seq, receivedAt } = await ctx.write(response, meta);
   // The live state may have been rebuilt from the store while the commit was pending; add() skips a seq it holds.
   // An answer from an address the organiser set aside is kept, and left out of the picture as the store leaves it.

@@ -8,6 +8,7 @@ import { settingsSchema } from '../../core/settings';
 import type { Handler, HubContext } from '../context';
 import type { Peer } from '../net/peer';
 import { lastRecovery } from '../store/dbReport';
+import { noteRunning, otherInstruments } from '../day/instrumentGate';
 import { rehearse } from '../day/rehearsal';
 
 export const ARCHIVE_DIR = 'archives';
@@ -63,6 +64,7 @@ export function hubStatus(ctx: HubContext): HubStatus {
     // Answers set aside are out of the live crowd too, but they are no other instrument's.
     otherInstrument: ctx.store.count({ rehearsal: false, setAside: false }) - live,
     today: ctx.store.count({ since: startOfDay(ctx.now(), ctx.settings.timeZone), rehearsal: false }),
+    otherInstruments: otherInstruments(ctx),
     day: dayChart(ctx),
     rehearsal: ctx.store.count({ rehearsal: true }),
     perRound: ctx.store.rounds().map((r) => ({ id: r.id, name: r.name, count: r.count })),
@@ -172,7 +174,10 @@ const actions: {
     const instrument = newestVersion(ctx.instruments, id);
     if (!instrument) throw new RefusedError('unknownInstrument');
     ctx.store.setSetting('instrument', id);
+    // Both ran today: the kiosks that still show the old one may hand in what visitors finish on it.
+    noteRunning(ctx);
     ctx.reload(instrument);
+    noteRunning(ctx);
     return {
       key: 'instrumentOn',
       params: { title: localize(instrument.title, 'nl'), titleEn: localize(instrument.title, 'en') },
@@ -250,7 +255,7 @@ const actions: {
   },
   audienceSetAside: (ctx, _peer, { source, setAside }) => {
     // Only an address the console lists: a typo or a stale list sets nothing aside.
-    const count = ctx.sources.setAside(source, setAside, Date.now());
+    const count = ctx.sources.setAside(source, setAside, ctx.now());
     if (count === null) throw new RefusedError('audienceSourceUnknown');
     // The live picture is rebuilt without (or with) its answers; the export reads the same rule from the file.
     ctx.reload();

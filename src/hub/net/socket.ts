@@ -34,7 +34,12 @@ export function attachPeer(ctx: HubContext, peer: Peer): void {
     }
     const parsed = parseClientMessage(data.toString());
     if (!parsed.ok) {
-      ctx.send(peer, { type: 'error', code: parsed.code, message: parsed.reason });
+      ctx.send(peer, {
+        type: 'error',
+        code: parsed.code,
+        message: parsed.reason,
+        ...(parsed.detail && { detail: parsed.detail }),
+      });
       return;
     }
     const { message } = parsed;

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import { responseSchema } from '../../core/response';
-import { DEFAULT_SETTINGS, settingsSchema } from '../../core/settings';
+import { readSavedSettings } from '../../core/settings';
 
 /** A responses row as stored, in any schema version (round and rehearsal came with migration 2, source with 4). */
 export interface RawResponseRow {
@@ -47,7 +47,7 @@ export function isReadableResponse(row: RawResponseRow): boolean {
 /** The saved settings value is readable when it parses and, over the defaults, fits the schema. */
 export function isReadableSettings(text: string): boolean {
   try {
-    return settingsSchema.safeParse({ ...DEFAULT_SETTINGS, ...(JSON.parse(text) as object) }).success;
+    return readSavedSettings(JSON.parse(text) as unknown) !== null;
   } catch {
     return false;
   }

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { SurveyResponse } from '../../core/response';
 import type { Round } from '../../core/settings';
+import { withoutForbidden } from '../../core/text';
 import type { RawResponseRow } from './dbRows';
 
 /** A stored response as the hub reads it back for scoring and export. */
@@ -44,6 +45,8 @@ export interface ResponseStore {
   countPerStep(since: number, stepMs: number): Map<number, number>;
   /** The responses of an instrument that count: those the organiser set aside are left out. */
   listForInstrument(id: string, version: string): StoredResponse[];
+  /** Real (not rehearsal) answers per instrument@version, as "id@version" → count. */
+  countPerInstrument(): Map<string, number>;
   /**
    * Visits the real (non-rehearsal) responses that count (none set aside), oldest first, one at a time: the export
    * keeps no list of them.
@@ -84,9 +87,10 @@ const toStored = (row: Row): StoredResponse => ({
   rehearsal: row.rehearsal === 1,
 });
 
+/** A round as read back; a name saved before the text rule (core/text.ts) loses the characters it refuses. */
 const toRound = (row: { id: number; name: string; started_at: number; ended_at: number | null }): Round => ({
   id: row.id,
-  name: row.name,
+  name: withoutForbidden(row.name),
   startedAt: row.started_at,
   endedAt: row.ended_at,
 });
@@ -96,6 +100,7 @@ export function createResponseStore(db: Database.Database): ResponseStore {
   return {
     ...answerWrites(db),
     ...answerReads(db),
+    ...instrumentCounts(db),
     ...roundStore(db),
     ...settingStore(db),
     wipe: () =>
@@ -155,6 +160,13 @@ function answerWrites(db: Database.Database): Pick<ResponseStore, 'insert' | 'in
     insert: (response, receivedAt, meta) => insertOnce(response, receivedAt, meta),
     insertMany: (items) => insertBatch(items),
   };
+}
+
+function instrumentCounts(db: Database.Database): Pick<ResponseStore, 'countPerInstrument'> {
+  const perInstrument = db.prepare<[], { ref: string; n: number }>(
+    "SELECT instrument_id || '@' || instrument_version AS ref, count(*) AS n FROM responses WHERE rehearsal = 0 GROUP BY ref",
+  );
+  return { countPerInstrument: () => new Map(perInstrument.all().map((r) => [r.ref, r.n])) };
 }
 
 const COLUMNS =

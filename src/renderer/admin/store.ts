@@ -86,6 +86,9 @@ export const useConsole = create<ConsoleState>()((set, get) => ({
             notice: { kind: 'error', text: 'locked' },
           });
         else if (message.code === 'bad-pin') set({ notice: { kind: 'error', text: 'badPin' } });
+        // A refusal the console has its own words for (console.<key>), such as a text the rule refuses.
+        else if (message.detail)
+          set({ notice: { kind: 'error', text: message.detail.key, params: message.detail.params } });
         else set({ notice: { kind: 'error', text: message.message } });
         break;
       default:

@@ -5,6 +5,7 @@ import { useConsole } from '../store';
 import { DatabaseNotice } from './DatabaseNotice';
 import { Devices } from './Devices';
 import { LossNotice } from './LossNotice';
+import { OtherInstruments } from './OtherInstruments';
 
 const gib = (bytes: number): string => `${(bytes / 1024 ** 3).toFixed(1)} GB`;
 
@@ -46,9 +47,7 @@ export function Overview() {
           <dd>{status.instrument}</dd>
         </div>
       </dl>
-      {status.otherInstrument > 0 && (
-        <p data-testid="status-other">{t('console.otherInstrument', { count: status.otherInstrument })}</p>
-      )}
+      <OtherInstruments status={status} />
       <table>
         <caption>{t('console.perType')}</caption>
         <tbody>

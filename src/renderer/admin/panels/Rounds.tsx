@@ -1,6 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { forbiddenCharacter } from '../../../core/text';
 import { useConsole } from '../store';
+import { TextRuleError } from './TextRuleError';
 
 export function Rounds() {
   const { t } = useTranslation();
@@ -22,9 +24,18 @@ export function Rounds() {
       <form className="row" onSubmit={start}>
         <label>
           {t('console.roundName')}
-          <input value={name} onChange={(e) => setName(e.target.value)} required maxLength={60} />
+          <input
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            required
+            maxLength={60}
+            aria-invalid={forbiddenCharacter(name) !== null}
+          />
+          <TextRuleError field="roundName" text={name} />
         </label>
-        <button type="submit">{t('console.startRound')}</button>
+        <button type="submit" disabled={forbiddenCharacter(name) !== null}>
+          {t('console.startRound')}
+        </button>
         <button type="button" onClick={() => act({ kind: 'stopRound' })} disabled={!round}>
           {t('console.stopRound')}
         </button>

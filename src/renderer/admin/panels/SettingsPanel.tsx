@@ -2,8 +2,10 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isTimeZone, timeZoneNames } from '../../../core/eventTime';
 import type { Settings } from '../../../core/settings';
+import { forbiddenCharacter } from '../../../core/text';
 import { useConsole } from '../store';
 import { StartAtLoginSetting } from './StartAtLoginSetting';
+import { TextRuleError } from './TextRuleError';
 
 const NUMBERS = ['idleSeconds', 'countdownSeconds', 'resultSeconds', 'suppressBelow'] as const;
 
@@ -29,7 +31,9 @@ export function SettingsPanel({ settings }: { settings: Settings }) {
             onChange={(e) => setDraft({ ...draft, eventName: e.target.value })}
             required
             maxLength={80}
+            aria-invalid={forbiddenCharacter(draft.eventName) !== null}
           />
+          <TextRuleError field="eventName" text={draft.eventName} />
         </label>
         <label>
           {t('console.defaultLang')}
@@ -73,7 +77,7 @@ export function SettingsPanel({ settings }: { settings: Settings }) {
             />
           </label>
         ))}
-        <button type="submit" disabled={!isTimeZone(draft.timeZone)}>
+        <button type="submit" disabled={!isTimeZone(draft.timeZone) || forbiddenCharacter(draft.eventName) !== null}>
           {t('console.save')}
         </button>
       </form>

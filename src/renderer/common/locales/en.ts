@@ -146,6 +146,12 @@ export const en: Messages = {
       '{{count}} answer for another instrument or version: kept, not in the current figures. They are in that instrument’s export.',
     otherInstrument_other:
       '{{count}} answers for another instrument or version: kept, not in the current figures. They are in that instrument’s export.',
+    otherInstrumentsTitle: 'Answers for an instrument other than this one:',
+    otherStored_one: '{{count}} kept',
+    otherStored_other: '{{count}} kept',
+    otherRefused_one: '{{count}} refused, as that instrument did not run today',
+    otherRefused_other: '{{count}} refused, as that instrument did not run today',
+    unknownInstrumentName: 'An instrument the hub does not know',
     perType: 'Per leading type',
     balanced: 'Balanced (chameleons and all-rounders)',
     devices: 'Devices',
@@ -164,6 +170,18 @@ export const en: Messages = {
     devicesGone_other: '{{count}} devices gone since {{time}}',
     timeZone: "The event's time zone",
     timeZoneUnknown: 'Unknown time zone. Pick one from the list, such as Europe/Amsterdam.',
+    textRefused: {
+      eventName:
+        'The event name has a character that is not allowed at position {{position}} ({{character}}): an invisible character, a line break or one that turns the reading direction. Use visible text on one line. Nothing was changed.',
+      timeZone:
+        'The time zone has a character that is not allowed at position {{position}} ({{character}}): an invisible character, a line break or one that turns the reading direction. Use visible text on one line. Nothing was changed.',
+      roundName:
+        'The round name has a character that is not allowed at position {{position}} ({{character}}): an invisible character, a line break or one that turns the reading direction. Use visible text on one line. Nothing was changed.',
+      address:
+        'The address has a character that is not allowed at position {{position}} ({{character}}): an invisible character, a line break or one that turns the reading direction. Use visible text on one line. Nothing was changed.',
+      instrument:
+        'The instrument has a character that is not allowed at position {{position}} ({{character}}): an invisible character, a line break or one that turns the reading direction. Use visible text on one line. Nothing was changed.',
+    },
     device: 'Device',
     role: 'Role',
     lastSeen: 'Last seen',
@@ -345,6 +363,8 @@ export const en: Messages = {
     gapLess: 'less',
     gapSame: 'the same',
     tooFew: 'not enough yet',
+    withheld: 'hidden',
+    withheldNote: 'Hidden: large enough, but otherwise a small group could be worked out.',
     groupSize_one: '{{count}} participant',
     groupSize_other: '{{count}} participants',
     splitNote: 'First choices of {{count}} participants',

@@ -145,6 +145,12 @@ export const nl = {
       '{{count}} antwoord voor een ander instrument of een andere versie: bewaard, niet in de cijfers van nu. Ze staan in de export van dat instrument.',
     otherInstrument_other:
       '{{count}} antwoorden voor een ander instrument of een andere versie: bewaard, niet in de cijfers van nu. Ze staan in de export van dat instrument.',
+    otherInstrumentsTitle: 'Antwoorden voor een ander instrument dan dit:',
+    otherStored_one: '{{count}} bewaard',
+    otherStored_other: '{{count}} bewaard',
+    otherRefused_one: '{{count}} geweigerd, want dat instrument liep vandaag niet',
+    otherRefused_other: '{{count}} geweigerd, want dat instrument liep vandaag niet',
+    unknownInstrumentName: 'Een instrument dat de hub niet kent',
     perType: 'Per leidend type',
     balanced: 'In balans (kameleons en allrounders)',
     devices: 'Apparaten',
@@ -163,6 +169,18 @@ export const nl = {
     devicesGone_other: '{{count}} apparaten weg sinds {{time}}',
     timeZone: 'Tijdzone van het evenement',
     timeZoneUnknown: 'Onbekende tijdzone. Kies er een uit de lijst, zoals Europe/Amsterdam.',
+    textRefused: {
+      eventName:
+        'De naam van het evenement heeft op plaats {{position}} een teken dat niet mag ({{character}}): een onzichtbaar teken, een regeleinde of een teken dat de leesrichting omdraait. Gebruik zichtbare tekst op één regel. Er is niets veranderd.',
+      timeZone:
+        'De tijdzone heeft op plaats {{position}} een teken dat niet mag ({{character}}): een onzichtbaar teken, een regeleinde of een teken dat de leesrichting omdraait. Gebruik zichtbare tekst op één regel. Er is niets veranderd.',
+      roundName:
+        'De naam van de ronde heeft op plaats {{position}} een teken dat niet mag ({{character}}): een onzichtbaar teken, een regeleinde of een teken dat de leesrichting omdraait. Gebruik zichtbare tekst op één regel. Er is niets veranderd.',
+      address:
+        'Het adres heeft op plaats {{position}} een teken dat niet mag ({{character}}): een onzichtbaar teken, een regeleinde of een teken dat de leesrichting omdraait. Gebruik zichtbare tekst op één regel. Er is niets veranderd.',
+      instrument:
+        'Het instrument heeft op plaats {{position}} een teken dat niet mag ({{character}}): een onzichtbaar teken, een regeleinde of een teken dat de leesrichting omdraait. Gebruik zichtbare tekst op één regel. Er is niets veranderd.',
+    },
     device: 'Apparaat',
     role: 'Rol',
     lastSeen: 'Laatst gezien',
@@ -344,6 +362,8 @@ export const nl = {
     gapLess: 'minder',
     gapSame: 'gelijk',
     tooFew: 'nog te weinig',
+    withheld: 'verborgen',
+    withheldNote: 'Verborgen: groot genoeg, maar anders kun je een kleine groep uitrekenen.',
     groupSize_one: '{{count}} deelnemer',
     groupSize_other: '{{count}} deelnemers',
     splitNote: 'Eerste keuzes van {{count}} deelnemers',

@@ -10,7 +10,9 @@ export const BALANCED_COLOR = '#8a8fa3';
 /**
  * The crowd split by one context question (the presenter steps through them): per answer a bar of its leading
  * types, in the instrument's order with balanced last, each part patterned as well as coloured, and its size. An
- * answer given by fewer than the threshold is not shown: "nog te weinig". Whole day: the hub counts these.
+ * answer given by fewer than the threshold is not shown: "nog te weinig". A larger one the hub held back, so that the
+ * small ones cannot be worked out from the day's totals, says so: "verborgen", with a note. Whole day: the hub counts
+ * these.
  */
 export function ContextView() {
   const { t, lang } = useLang();
@@ -22,6 +24,7 @@ export function ContextView() {
   const question = instrument.context[index];
   if (!question) return null;
   const groups = talk?.context[question.id] ?? {};
+  const withheld = show ? (talk?.withheld[question.id] ?? []) : [];
   const parts = [
     ...instrument.types.map((ty) => ({ id: ty.id, mark: ty.mark, color: ty.color, name: localize(ty.name, lang) })),
     { id: 'balanced', mark: '~', color: BALANCED_COLOR, name: t('projector.balancedBar') },
@@ -57,15 +60,25 @@ export function ContextView() {
               {group ? (
                 <>
                   <NamedMark mark={parts[top]!.mark} color={parts[top]!.color} name={`${percents[top]}%`} />
-                  <span className="group-size"> · {t('projector.groupSize', { count: group.size })}</span>
+                  <span className="group-size">
+                    <span className="group-sep"> · </span>
+                    {t('projector.groupSize', { count: group.size })}
+                  </span>
                 </>
               ) : (
-                <span className="too-few">{show ? t('projector.tooFew') : ''}</span>
+                <span className="too-few">
+                  {show ? t(withheld.includes(option.id) ? 'projector.withheld' : 'projector.tooFew') : ''}
+                </span>
               )}
             </span>
           </div>
         );
       })}
+      {withheld.length > 0 && (
+        <p className="split-note" data-testid="withheld-note">
+          {t('projector.withheldNote')}
+        </p>
+      )}
       <Notices total={aggregate.total} />
     </div>
   );
