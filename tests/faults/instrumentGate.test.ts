@@ -1,12 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startOfDay } from '../../src/core/eventTime';
 import { localize } from '../../src/core/instrument';
 import type { AdminAction, HubMessage, HubStatus } from '../../src/core/messages';
 import { RUNS_SETTING } from '../../src/hub/day/instrumentRuns';
-import type { RunningHub } from '../../src/hub/server';
-import { loginAsOrganiser, startLanTestHub, tempDataDir, TEST_LAN_HOST, TestClient } from '../support/hub';
+import { lanBaseOf, loginAsOrganiser, pairedWith, startLanTestHub, TestClient } from '../support/hub';
 import { shippedInstrument } from '../support/instruments';
 import { makeResponse } from '../support/responses';
+import { useTestHub } from '../support/useTestHub';
 
 /**
  * Flood, "another instrument": a paired device stored 60 answers for the four perspectives while the three types
@@ -18,19 +18,9 @@ const four = shippedInstrument('vier-perspectieven');
 const FOUR = `${four.id}@${four.version}`;
 const THREE = `${three.id}@${three.version}`;
 
-let data: ReturnType<typeof tempDataDir>;
-let hub: RunningHub;
-beforeEach(async () => {
-  data = tempDataDir();
-  hub = await startLanTestHub(data.dir);
-});
-afterEach(async () => {
-  await hub.close();
-  data.remove();
-});
-
-const lanBase = (): string => `http://${TEST_LAN_HOST}:${hub.context.lan.status().port}`;
-const paired = (): Record<string, string> => ({ cookie: `ideale-join=${hub.context.lan.status().code ?? ''}` });
+const fixture = useTestHub(startLanTestHub);
+const lanBase = (): string => lanBaseOf(fixture.hub);
+const paired = (): Record<string, string> => pairedWith(fixture.hub);
 const isReply = (id: string) => (m: HubMessage) =>
   (m.type === 'ack' || m.type === 'error') && ('id' in m ? m.id : m.ref) === id;
 
@@ -39,7 +29,7 @@ async function organiser(): Promise<{
   status: () => Promise<HubStatus>;
   close: () => void;
 }> {
-  const console_ = await TestClient.connect(hub.url, 'admin');
+  const console_ = await TestClient.connect(fixture.hub.url, 'admin');
   const token = await loginAsOrganiser(console_);
   const act = async (action: AdminAction): Promise<HubMessage> => {
     const from = console_.messages.length;
@@ -64,7 +54,7 @@ async function hand(socket: TestClient, answers: ReturnType<typeof makeResponse>
 describe('flood: answers for another instrument', () => {
   it('60 answers from paired devices for an instrument that did not run today: all refused, none stored, counted', async () => {
     const console_ = await organiser();
-    const projector = await TestClient.connect(hub.url, 'projector');
+    const projector = await TestClient.connect(fixture.hub.url, 'projector');
     // Two paired devices of one address: 30 each stays within the answer caps, so every refusal is the gate's.
     const devices = await Promise.all([0, 1].map(() => TestClient.connect(lanBase(), 'kiosk', paired())));
     const replies = (
@@ -84,7 +74,7 @@ describe('flood: answers for another instrument', () => {
         code: 'bad-response',
         message: `answers for ${FOUR} are refused: it did not run today (running now: ${THREE})`,
       });
-    expect(hub.store.count()).toBe(0);
+    expect(fixture.hub.store.count()).toBe(0);
     expect(projector.messages.filter((m) => m.type === 'update')).toHaveLength(0);
     const status = await console_.status();
     expect(status.otherInstruments).toEqual([
@@ -92,7 +82,7 @@ describe('flood: answers for another instrument', () => {
     ]);
     expect(status.otherInstrument).toBe(0);
     // The running instrument is still welcome (the devices used up their minute: refused answers count to the cap).
-    const local = await TestClient.connect(hub.url, 'kiosk');
+    const local = await TestClient.connect(fixture.hub.url, 'kiosk');
     expect(await hand(local, [makeResponse(three)])).toMatchObject([{ type: 'ack' }]);
     local.close();
     console.log(`another-instrument: 60 answers for ${FOUR} from 2 paired devices, 60 refused, 0 stored`);
@@ -102,7 +92,7 @@ describe('flood: answers for another instrument', () => {
 
   it("after a switch, a kiosk's outbox for the instrument that ran earlier today is stored, and after a restart too", async () => {
     const console_ = await organiser();
-    const kiosk = await TestClient.connect(hub.url, 'kiosk');
+    const kiosk = await TestClient.connect(fixture.hub.url, 'kiosk');
     expect(await console_.act({ kind: 'instrument', id: four.id })).toMatchObject({ type: 'done' });
     expect(await hand(kiosk, [makeResponse(three), makeResponse(three)])).toMatchObject([
       { type: 'ack' },
@@ -110,9 +100,9 @@ describe('flood: answers for another instrument', () => {
     ]);
     kiosk.close();
     console_.close();
-    await hub.close();
-    hub = await startLanTestHub(data.dir);
-    const again = await TestClient.connect(hub.url, 'kiosk');
+    await fixture.hub.close();
+    fixture.hub = await startLanTestHub(fixture.dir);
+    const again = await TestClient.connect(fixture.hub.url, 'kiosk');
     expect(await hand(again, [makeResponse(three), makeResponse(four)])).toMatchObject([
       { type: 'ack' },
       { type: 'ack' },
@@ -122,18 +112,18 @@ describe('flood: answers for another instrument', () => {
     expect(status.otherInstruments).toEqual([
       { instrument: THREE, title: localize(three.title, 'nl'), stored: 3, refused: 0 },
     ]);
-    expect(hub.context.live.aggregate().total).toBe(1);
+    expect(fixture.hub.context.live.aggregate().total).toBe(1);
     again.close();
     later.close();
   });
 
-  it('an instrument that last ran yesterday is refused today; one the hub does not have is counted apart', async () => {
+  it('an instrument that last ran yesterday is refused today; one the fixture.hub does not have is counted apart', async () => {
     const old = shippedInstrument('ideale-ambtenaar-1.0.0');
-    const yesterday = startOfDay(Date.now(), hub.context.settings.timeZone) - 3_600_000;
-    hub.store.setSetting(RUNS_SETTING, JSON.stringify({ [`${old.id}@${old.version}`]: yesterday }));
-    await hub.close();
-    hub = await startLanTestHub(data.dir);
-    const kiosk = await TestClient.connect(hub.url, 'kiosk');
+    const yesterday = startOfDay(Date.now(), fixture.hub.context.settings.timeZone) - 3_600_000;
+    fixture.hub.store.setSetting(RUNS_SETTING, JSON.stringify({ [`${old.id}@${old.version}`]: yesterday }));
+    await fixture.hub.close();
+    fixture.hub = await startLanTestHub(fixture.dir);
+    const kiosk = await TestClient.connect(fixture.hub.url, 'kiosk');
     const stranger = { ...makeResponse(three), instrumentId: 'bestaat-niet' };
     const replies = await hand(kiosk, [makeResponse(old), stranger]);
     expect(replies).toMatchObject([
@@ -149,7 +139,7 @@ describe('flood: answers for another instrument', () => {
       { instrument: `${old.id}@${old.version}`, title: localize(old.title, 'nl'), stored: 0, refused: 1 },
       { instrument: 'unknown', title: null, stored: 0, refused: 1 },
     ]);
-    expect(hub.store.count()).toBe(0);
+    expect(fixture.hub.store.count()).toBe(0);
     kiosk.close();
     console_.close();
   });

@@ -1,10 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { HubMessage } from '../../src/core/messages';
-import type { RunningHub } from '../../src/hub/server';
-import { startLanTestHub, tempDataDir, TEST_LAN_HOST, TestClient } from '../support/hub';
+import { lanBaseOf, pairedWith, startLanTestHub, TestClient } from '../support/hub';
 import { shippedInstrument } from '../support/instruments';
 import { attackProjector, projectorViews } from '../support/projectorAttacker';
 import { makeResponse } from '../support/responses';
+import { useTestHub } from '../support/useTestHub';
 
 /**
  * Flood, "a hidden group worked out from the projector": a group the by-group view hides as "nog te weinig" must not
@@ -12,23 +12,13 @@ import { makeResponse } from '../support/responses';
  * Rijk and 12 Ondernemers at a gemeente are shown; 3 Verbinders at a waterschap are not, and the day has 35.
  */
 const instrument = shippedInstrument('ideale-ambtenaar');
-let data: ReturnType<typeof tempDataDir>;
-let hub: RunningHub;
-beforeEach(async () => {
-  data = tempDataDir();
-  hub = await startLanTestHub(data.dir);
-});
-afterEach(async () => {
-  await hub.close();
-  data.remove();
-});
-
-const lanBase = (): string => `http://${TEST_LAN_HOST}:${hub.context.lan.status().port}`;
-const paired = (): Record<string, string> => ({ cookie: `ideale-join=${hub.context.lan.status().code ?? ''}` });
+const fixture = useTestHub(startLanTestHub);
+const lanBase = (): string => lanBaseOf(fixture.hub);
+const paired = (): Record<string, string> => pairedWith(fixture.hub);
 type Talk = Extract<HubMessage, { type: 'talk' }>;
 
 async function submit(groups: { count: number; pick: number; laag: string }[]): Promise<void> {
-  const kiosk = await TestClient.connect(hub.url, 'kiosk');
+  const kiosk = await TestClient.connect(fixture.hub.url, 'kiosk');
   for (const { count, pick, laag } of groups)
     for (let i = 0; i < count; i++) {
       const response = makeResponse(instrument, () => pick);
@@ -41,7 +31,7 @@ async function submit(groups: { count: number; pick: number; laag: string }[]): 
 
 describe('flood: a hidden group worked out from the projector', () => {
   it('20 + 12 shown of 35: no message to a projector, local or paired, gives away the 3 Verbinders', async () => {
-    const local = await TestClient.connect(hub.url, 'projector');
+    const local = await TestClient.connect(fixture.hub.url, 'projector');
     const remote = await TestClient.connect(lanBase(), 'projector', paired());
     await submit([
       { count: 20, pick: 0, laag: 'rijk' },

@@ -21,6 +21,14 @@ export function startTestHub(dataDir: string, extra: Partial<HubOptions> = {}): 
 /** The loopback address the network listener takes in tests: an address of its own, so requests reach its gate. */
 export const TEST_LAN_HOST = '127.0.0.2';
 
+/** The network listener's address of a hub started with {@link startLanTestHub}. */
+export const lanBaseOf = (hub: RunningHub): string => `http://${TEST_LAN_HOST}:${hub.context.lan.status().port}`;
+
+/** The headers of a device paired with the hub's current join code. */
+export const pairedWith = (hub: RunningHub): Record<string, string> => ({
+  cookie: `ideale-join=${hub.context.lan.status().code ?? ''}`,
+});
+
 /** A real hub in network mode, its network listener on {@link TEST_LAN_HOST}; `extra` adds or overrides options. */
 export function startLanTestHub(dataDir: string, extra: Partial<HubOptions> = {}): Promise<RunningHub> {
   return startHub({
