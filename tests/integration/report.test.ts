@@ -1,35 +1,25 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PDFParse } from 'pdf-parse';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { reportFigures } from '../../src/core/export/reportFigures';
 import { buildExport } from '../../src/hub/export/build';
 import { CROWD_BOX, toPdf } from '../../src/hub/export/pdf';
 import { plotFrame } from '../../src/hub/export/report/crowdPlot';
-import type { RunningHub } from '../../src/hub/server';
-import { startTestHub, tempDataDir } from '../support/hub';
 import { shippedInstrument } from '../support/instruments';
 import { colouredPixels, pdfOperators, renderPages, type RenderedPage } from '../support/pdfPages';
 import { amsterdam, simulateDay } from '../support/simulatedDay';
+import { useTestHub } from '../support/useTestHub';
 
 const three = shippedInstrument('ideale-ambtenaar');
 const four = shippedInstrument('vier-perspectieven');
 /** Where the rendered pages go, to look at (the README's screenshots are taken from here). */
 const LOOK = join(__dirname, '../../test-results/report');
 
-let data: ReturnType<typeof tempDataDir>;
-let hub: RunningHub;
-beforeEach(async () => {
-  data = tempDataDir();
-  hub = await startTestHub(data.dir);
-});
-afterEach(async () => {
-  await hub.close();
-  data.remove();
-});
+const fixture = useTestHub();
 
 async function report(instrument = three, suppressBelow = 5) {
-  const doc = buildExport(hub.store, instrument, {
+  const doc = buildExport(fixture.hub.store, instrument, {
     event: 'Landelijke Ambtenaar 2.0 Dag',
     appVersion: 'test',
     suppressBelow,
@@ -66,7 +56,7 @@ function keep(name: string, pdf: Buffer, pages: RenderedPage[]): void {
 
 describe('the day report', () => {
   it('after a day of 500 visitors: two A4 pages, a dot per participant of a shown profile, the totals in its text', async () => {
-    simulateDay(hub.store, three, 500);
+    simulateDay(fixture.hub.store, three, 500);
     const { doc, pdf, text, dots, pages } = await report();
     keep('day-500', pdf, pages);
     expect(pages).toHaveLength(2);
@@ -97,7 +87,7 @@ describe('the day report', () => {
   });
 
   it('draws the square for four types, one dot per participant of a shown profile', async () => {
-    simulateDay(hub.store, four, 203);
+    simulateDay(fixture.hub.store, four, 203);
     const { doc, dots, pdf, pages, text } = await report(four, 10);
     keep('four-types', pdf, pages);
     // Some of the twelve two-sided profiles are under 10: their members are not drawn.
@@ -109,7 +99,7 @@ describe('the day report', () => {
   });
 
   it('shows no dot at all below the threshold, and says so', async () => {
-    simulateDay(hub.store, three, 4);
+    simulateDay(fixture.hub.store, three, 4);
     const { dots, pdf, pages, text } = await report();
     keep('below-threshold', pdf, pages);
     expect(dots).toBe(0);
@@ -120,7 +110,7 @@ describe('the day report', () => {
   });
 
   it('counts dots in whole groups of the threshold, as the tables count visitors', async () => {
-    simulateDay(hub.store, three, 509);
+    simulateDay(fixture.hub.store, three, 509);
     const { doc, dots, text } = await report(three, 10);
     expect(text).toContain('Deelnemers: 500');
     expect(dots).toBe(inShownProfiles(doc));

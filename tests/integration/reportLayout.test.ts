@@ -1,28 +1,18 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildExport } from '../../src/hub/export/build';
 import { toPdf } from '../../src/hub/export/pdf';
-import type { RunningHub } from '../../src/hub/server';
-import { startTestHub, tempDataDir } from '../support/hub';
 import { shippedInstrument } from '../support/instruments';
 import { makeResponse } from '../support/responses';
 import { amsterdam } from '../support/simulatedDay';
+import { useTestHub } from '../support/useTestHub';
 
 const three = shippedInstrument('ideale-ambtenaar');
 const LOOK = join(__dirname, '../../test-results/report');
 
-let data: ReturnType<typeof tempDataDir>;
-let hub: RunningHub;
-beforeEach(async () => {
-  data = tempDataDir();
-  hub = await startTestHub(data.dir);
-});
-afterEach(async () => {
-  await hub.close();
-  data.remove();
-});
+const fixture = useTestHub();
 
 /** The text of a PDF as poppler's pdftotext reads it, in reading order. */
 function pdftotext(pdf: Buffer): string {
@@ -35,7 +25,7 @@ function pageCount(pdf: Buffer): number {
 }
 
 async function report(event: string, lang: 'nl' | 'en' = 'nl'): Promise<Buffer> {
-  const doc = buildExport(hub.store, three, {
+  const doc = buildExport(fixture.hub.store, three, {
     event,
     appVersion: 'test',
     suppressBelow: 5,
@@ -49,11 +39,11 @@ describe('the day report keeps its two pages', () => {
     const long = 'met een heel lange naam die de organisator voor deze ronde bedacht en niet meer inkortte';
     for (let r = 0; r < 40; r++) {
       const start = amsterdam(9) + r * 10 * 60_000;
-      const round = hub.store.startRound(`R${r} ${long}`, start);
+      const round = fixture.hub.store.startRound(`R${r} ${long}`, start);
       // Round 17 is by far the largest, so the summary names it even though it is not among the first ones.
       const size = r === 17 ? 40 : 5;
       for (let i = 0; i < size; i++)
-        hub.store.insert(
+        fixture.hub.store.insert(
           makeResponse(three, () => (i + r) % 3),
           start + i * 1000,
           {
@@ -61,7 +51,7 @@ describe('the day report keeps its two pages', () => {
             rehearsal: false,
           },
         );
-      hub.store.stopRound(start + 9 * 60_000);
+      fixture.hub.store.stopRound(start + 9 * 60_000);
     }
     for (const lang of ['nl', 'en'] as const) {
       const pdf = await report('Landelijke Ambtenaar 2.0 Dag', lang);
@@ -75,9 +65,9 @@ describe('the day report keeps its two pages', () => {
   });
 
   it('an event and a round named with emoji and full-width letters print as letters or a visible mark', async () => {
-    const round = hub.store.startRound('Zaal 🎤 Ｂ', amsterdam(10));
+    const round = fixture.hub.store.startRound('Zaal 🎤 Ｂ', amsterdam(10));
     for (let i = 0; i < 10; i++)
-      hub.store.insert(
+      fixture.hub.store.insert(
         makeResponse(three, (k) => (k + i) % 3),
         amsterdam(10) + i * 60_000,
         {
@@ -85,7 +75,7 @@ describe('the day report keeps its two pages', () => {
           rehearsal: false,
         },
       );
-    hub.store.stopRound(amsterdam(11));
+    fixture.hub.store.stopRound(amsterdam(11));
     const pdf = await report('Dag van de 🎉 ＡＢＣ-ambtenaar 👩‍💻');
     mkdirSync(LOOK, { recursive: true });
     writeFileSync(join(LOOK, 'emoji.pdf'), pdf);

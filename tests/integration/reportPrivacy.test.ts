@@ -1,36 +1,29 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildExport } from '../../src/hub/export/build';
 import { CROWD_BOX, toPdf } from '../../src/hub/export/pdf';
 import { plotFrame } from '../../src/hub/export/report/crowdPlot';
-import type { RunningHub } from '../../src/hub/server';
-import { startTestHub, tempDataDir } from '../support/hub';
 import { shippedInstrument } from '../support/instruments';
 import { readMarks, regionAt } from '../support/pdfMarks';
 import { structureNodes } from '../support/pdfReaders';
 import { makeResponse } from '../support/responses';
 import { amsterdam } from '../support/simulatedDay';
+import { useTestHub } from '../support/useTestHub';
 
 const three = shippedInstrument('ideale-ambtenaar');
 const [B, O, V] = [0, 1, 2];
 
-let data: ReturnType<typeof tempDataDir>;
-let hub: RunningHub;
-beforeEach(async () => {
-  data = tempDataDir();
-  hub = await startTestHub(data.dir);
-});
-afterEach(async () => {
-  await hub.close();
-  data.remove();
-});
+const fixture = useTestHub();
 
 /** `count` visitors who lead with type `lead` (every first choice), or two-sided with `side` (first choices split). */
 function visitors(count: number, lead: number, side?: number): void {
-  const at = amsterdam(10) + hub.store.count({ rehearsal: false }) * 60_000;
+  const at = amsterdam(10) + fixture.hub.store.count({ rehearsal: false }) * 60_000;
   for (let i = 0; i < count; i++) {
     const pick = (k: number): number => (side === undefined || k % 2 === 0 ? lead : side);
     const second = (k: number): number => (side === undefined ? (lead + 1) % 3 : pick(k) === lead ? side : lead);
-    hub.store.insert(makeResponse(three, pick, undefined, second), at + i * 60_000, { round: null, rehearsal: false });
+    fixture.hub.store.insert(makeResponse(three, pick, undefined, second), at + i * 60_000, {
+      round: null,
+      rehearsal: false,
+    });
   }
 }
 
@@ -53,7 +46,12 @@ function profileTable(doc: ReturnType<typeof buildExport>): { shown: Map<string,
  * shape, and looks for a count the tables hide.
  */
 async function attack(hiddenCounts: number[]): Promise<{ shown: Map<string, number>; marks: number; pdf: Buffer }> {
-  const doc = buildExport(hub.store, three, { event: 'Test', appVersion: 'test', suppressBelow: 5, timeZone: 'UTC' });
+  const doc = buildExport(fixture.hub.store, three, {
+    event: 'Test',
+    appVersion: 'test',
+    suppressBelow: 5,
+    timeZone: 'UTC',
+  });
   const { shown, hidden } = profileTable(doc);
   const pdf = await toPdf(doc, three, { lang: 'nl' });
   const frame = plotFrame(CROWD_BOX, 3);
