@@ -7,11 +7,11 @@ import ExcelJS from 'exceljs';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { HubStatus } from '../../src/core/messages';
 import { DATABASE_FILE } from '../../src/hub/store/db';
-import { startHub, type RunningHub } from '../../src/hub/server';
+import type { RunningHub } from '../../src/hub/server';
 import { runExportCli, spawnHub } from '../support/childHub';
 import { fillDisk } from '../support/fullDisk';
-import { loginAsOrganiser, PAGES_DIR, startTestHub, tempDataDir, TestClient } from '../support/hub';
-import { INSTRUMENTS_DIR, shippedInstrument } from '../support/instruments';
+import { loginAsOrganiser, startTestHub, tempDataDir, TestClient } from '../support/hub';
+import { shippedInstrument } from '../support/instruments';
 import { makeResponse } from '../support/responses';
 
 /*
@@ -34,15 +34,9 @@ afterEach(() => {
 });
 afterAll(() => console.log(`loss-is-told: ${summary.length} cases; ${summary.join('; ')}`));
 
-function start(dir: string, lines: string[] = []): Promise<RunningHub> {
-  return startHub({
-    dataDir: dir,
-    port: 0,
-    pagesDir: PAGES_DIR,
-    instrumentsDir: INSTRUMENTS_DIR,
-    log: (l) => lines.push(l),
-  });
-}
+/** A test hub on `dir` whose log lines go to `lines`. */
+const start = (dir: string, lines: string[] = []): Promise<RunningHub> =>
+  startTestHub(dir, { log: (l) => lines.push(l) });
 
 /** What the organiser's console is sent about the database. */
 async function consoleDatabase(hub: { url: string }): Promise<HubStatus['database']> {

@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DATABASE_FILE } from '../../src/hub/store/db';
-import { startHub, type RunningHub } from '../../src/hub/server';
-import { loginAsOrganiser, PAGES_DIR, tempDataDir, TestClient } from '../support/hub';
-import { INSTRUMENTS_DIR, shippedInstrument } from '../support/instruments';
+import type { RunningHub } from '../../src/hub/server';
+import { loginAsOrganiser, startTestHub, tempDataDir, TestClient } from '../support/hub';
+import { shippedInstrument } from '../support/instruments';
 import { makeResponse } from '../support/responses';
 
 const instrument = shippedInstrument('ideale-ambtenaar');
@@ -22,15 +22,9 @@ function folder(): string {
   return f.dir;
 }
 
-async function start(dir: string, lines: string[] = []): Promise<RunningHub> {
-  return startHub({
-    dataDir: dir,
-    port: 0,
-    pagesDir: PAGES_DIR,
-    instrumentsDir: INSTRUMENTS_DIR,
-    log: (l) => lines.push(l),
-  });
-}
+/** A test hub on `dir` whose log lines go to `lines`. */
+const start = (dir: string, lines: string[] = []): Promise<RunningHub> =>
+  startTestHub(dir, { log: (l) => lines.push(l) });
 
 /** A hub with a PIN, an event name and ANSWERS acknowledged answers; returns the ids of those answers. */
 async function seeded(dir: string): Promise<{ hub: RunningHub; ids: string[] }> {
