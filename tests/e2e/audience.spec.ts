@@ -7,29 +7,12 @@ import jsQR from 'jsqr';
 import WebSocket from 'ws';
 import { expect, HubProcess, test } from './fixtures';
 import { KioskPage } from './kioskPage';
-import { phoneAddress, phoneRoute } from './phones';
+import { PHONE_BROWSER, PHONE_HOST, phoneAddress, phoneRoute } from './phones';
 
 const LAN_HOST = '127.0.0.2';
-/**
- * A name for the hub's network address: a page there is not a secure context, as on a real venue network. It leads
- * to 127.0.0.1, where each phone has its own route to the hub from an address of its own (phones.ts).
- */
-const PHONE_HOST = 'zaal.test';
 const SHOTS = join(__dirname, '../../docs/screenshots');
 
-test.use({
-  launchOptions: {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--use-angle=swiftshader',
-      '--enable-unsafe-swiftshader',
-      `--host-resolver-rules=MAP ${PHONE_HOST} 127.0.0.1`,
-    ],
-  },
-});
+test.use({ launchOptions: PHONE_BROWSER });
 
 let hub: HubProcess;
 let dataDir: string;

@@ -7,26 +7,13 @@ import { shippedInstrument } from '../support/instruments';
 import { makeResponse } from '../support/responses';
 import { expect, HubProcess, test } from './fixtures';
 import { KioskPage } from './kioskPage';
-import { phoneAddress, phoneRoute, scriptedPhone } from './phones';
+import { PHONE_BROWSER, PHONE_HOST, phoneAddress, phoneRoute, scriptedPhone } from './phones';
 
 const LAN_HOST = '127.0.0.2';
-const PHONE_HOST = 'zaal.test';
 const SHOTS = join(__dirname, '../../docs/screenshots');
 const instrument = shippedInstrument('ideale-ambtenaar');
 
-test.use({
-  launchOptions: {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--use-angle=swiftshader',
-      '--enable-unsafe-swiftshader',
-      `--host-resolver-rules=MAP ${PHONE_HOST} 127.0.0.1`,
-    ],
-  },
-});
+test.use({ launchOptions: PHONE_BROWSER });
 
 let hub: HubProcess;
 let dataDir: string;

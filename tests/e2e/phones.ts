@@ -4,6 +4,25 @@ import { createConnection, createServer, type Socket } from 'node:net';
 import WebSocket from 'ws';
 import type { SurveyResponse } from '../../src/core/response';
 
+/**
+ * A name for the hub's network address: a page there is not a secure context, as on a real venue network. It leads
+ * to 127.0.0.1, where each phone has its own route to the hub from an address of its own.
+ */
+export const PHONE_HOST = 'zaal.test';
+
+/** Chromium for phone pages: the suite's flags, plus {@link PHONE_HOST} resolved to the phones' routes. */
+export const PHONE_BROWSER = {
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--no-first-run',
+    '--use-angle=swiftshader',
+    '--enable-unsafe-swiftshader',
+    `--host-resolver-rules=MAP ${PHONE_HOST} 127.0.0.1`,
+  ],
+};
+
 /** The loopback address of phone `n`, as the bench's (scripts/bench/room.mjs): never the hub's 127.0.0.1 or .2. */
 export const phoneAddress = (n: number): string => `127.0.${Math.floor((n + 10) / 250)}.${((n + 10) % 250) + 3}`;
 
