@@ -1,20 +1,33 @@
 import { z } from 'zod';
+import { plainText } from './text';
 
 /** Languages the product ships. Dutch first. */
 export const LANGUAGES = ['nl', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 export const languageSchema = z.enum(LANGUAGES);
 
-/** A text in every language the instrument declares. */
-export const localizedSchema = z.record(z.string(), z.string().trim().min(1).max(600));
+/** Longest text of an instrument, in characters: a situation is read in seconds, not studied. */
+export const MAX_TEXT_CHARS = 600;
+
+/**
+ * A text in every language the instrument declares, keyed by language only: a key like `__proto__` or `xx` is
+ * refused, not carried. Each text is one line of visible text (core/text.ts), as every text the organiser types.
+ */
+export const localizedSchema = z.partialRecord(
+  languageSchema,
+  plainText('instrumentText').trim().min(1).max(MAX_TEXT_CHARS),
+);
 export type Localized = z.infer<typeof localizedSchema>;
+
+/** A draft's text: as an instrument's, but a language may still be empty while the organiser writes. */
+export const draftTextSchema = z.partialRecord(languageSchema, plainText('instrumentText').max(MAX_TEXT_CHARS));
 
 const idSchema = z
   .string()
   .regex(/^[a-z][a-z0-9-]{0,39}$/, 'must be a lowercase id (a-z, 0-9, -), at most 40 characters');
 
 /** One ideal type: a corner of the type polygon. */
-export const idealTypeSchema = z.object({
+export const idealTypeSchema = z.strictObject({
   id: idSchema,
   name: localizedSchema,
   /** One letter or short mark shown beside the colour, so colour is never the only cue. */
@@ -33,10 +46,10 @@ export const idealTypeSchema = z.object({
 export type IdealType = z.infer<typeof idealTypeSchema>;
 
 /** An answer option that counts for exactly one type. */
-export const typedOptionSchema = z.object({ type: idSchema, text: localizedSchema });
+export const typedOptionSchema = z.strictObject({ type: idSchema, text: localizedSchema });
 
 /** A situational item: one option per type, shown in shuffled order. */
-export const itemSchema = z.object({
+export const itemSchema = z.strictObject({
   id: idSchema,
   /** A few words that name the situation, so a result can point back to it ("bij Het terras"). */
   title: localizedSchema.optional(),
@@ -67,12 +80,12 @@ export type ContextMoment = (typeof CONTEXT_MOMENTS)[number];
  * casus: the kind of case the visitor has in mind. Its options may carry a `phrase` ("jouw project met partners") that
  * the result uses to name the case; an option without one ("something else") leaves the sentence general.
  */
-export const contextQuestionSchema = z.object({
+export const contextQuestionSchema = z.strictObject({
   id: idSchema,
   asked: z.enum(CONTEXT_MOMENTS).default('after-casus'),
   prompt: localizedSchema,
   options: z
-    .array(z.object({ id: idSchema, label: localizedSchema, phrase: localizedSchema.optional() }))
+    .array(z.strictObject({ id: idSchema, label: localizedSchema, phrase: localizedSchema.optional() }))
     .min(2)
     .max(8),
 });
@@ -86,7 +99,7 @@ export const contextAsked = (instrument: Pick<Instrument, 'context'>, moment: Co
  * A card for a result that has no leading type (docs/adr/0003): a chameleon or an all-rounder gets its own name and
  * texts instead of the card of whichever type is a point ahead.
  */
-export const balancedCardSchema = z.object({
+export const balancedCardSchema = z.strictObject({
   name: localizedSchema,
   /** Shown beside the name like a type's mark, so the card is never told apart by colour alone. */
   mark: z.string().min(1).max(2),
@@ -98,7 +111,12 @@ export const balancedCardSchema = z.object({
 export type BalancedCard = z.infer<typeof balancedCardSchema>;
 const BALANCED_CARD_KEYS = ['name', 'short', 'strength', 'pitfall', 'reflection'] as const;
 
-const instrumentShape = z.object({
+/** The file format this app reads and writes; a file that says a higher one comes from a newer app. */
+export const INSTRUMENT_FORMAT = 1;
+
+export const instrumentShape = z.strictObject({
+  /** Absent in files from before the console could write them; the same as 1. */
+  format: z.literal(INSTRUMENT_FORMAT).optional(),
   id: idSchema,
   version: z.string().regex(/^\d+\.\d+\.\d+$/, 'must be a version like 1.0.0'),
   scoring: z.enum(SCORING_KINDS).default('first-choice'),
@@ -106,11 +124,25 @@ const instrumentShape = z.object({
   title: localizedSchema,
   types: z.array(idealTypeSchema).min(3).max(6),
   items: z.array(itemSchema).min(3).max(30),
-  casus: z.object({ prompt: localizedSchema, hint: localizedSchema, options: z.array(typedOptionSchema) }),
+  casus: z.strictObject({ prompt: localizedSchema, hint: localizedSchema, options: z.array(typedOptionSchema) }),
   context: z.array(contextQuestionSchema).max(4),
   /** Cards for the balanced labels; a `first-and-second` instrument needs both. */
-  balanced: z.object({ chameleon: balancedCardSchema, 'all-round': balancedCardSchema }).optional(),
+  balanced: z.strictObject({ chameleon: balancedCardSchema, 'all-round': balancedCardSchema }).optional(),
 });
+
+/**
+ * Adds a refusal with its rule and the values its message names, so the console can say it in its own words beside
+ * the field while files and logs keep the exact English message.
+ */
+function issue(
+  ctx: z.RefinementCtx,
+  path: (string | number)[],
+  rule: string,
+  values: Record<string, string | number>,
+  message: string,
+): void {
+  ctx.addIssue({ code: 'custom', path, message, params: { rule, values } });
+}
 
 /** A versioned content file in assets/instruments/, checked in full at load. */
 export const instrumentSchema = instrumentShape.superRefine((inst, ctx) => {
@@ -119,32 +151,33 @@ export const instrumentSchema = instrumentShape.superRefine((inst, ctx) => {
 
   const checkLocalized = (value: Localized, path: (string | number)[]): void => {
     for (const lang of languages) {
-      if (!value[lang]) ctx.addIssue({ code: 'custom', path, message: `missing the "${lang}" text` });
+      if (!value[lang]) issue(ctx, path, 'missing-text', { lang }, `missing the "${lang}" text`);
     }
   };
   const checkUnique = (ids: string[], path: (string | number)[], what: string): void => {
     const seen = new Set<string>();
     ids.forEach((id, i) => {
-      if (seen.has(id))
-        ctx.addIssue({ code: 'custom', path: [...path, i, 'id'], message: `duplicate ${what} id "${id}"` });
+      if (seen.has(id)) issue(ctx, [...path, i, 'id'], 'duplicate-id', { id }, `duplicate ${what} id "${id}"`);
       seen.add(id);
     });
   };
   const checkOnePerType = (options: { type: string; text: Localized }[], path: (string | number)[]): void => {
     options.forEach((o, i) => {
       if (!typeIds.includes(o.type)) {
-        ctx.addIssue({ code: 'custom', path: [...path, i, 'type'], message: `unknown type "${o.type}"` });
+        issue(ctx, [...path, i, 'type'], 'unknown-type', { type: o.type }, `unknown type "${o.type}"`);
       }
       checkLocalized(o.text, [...path, i, 'text']);
     });
     const missing = typeIds.filter((id) => !options.some((o) => o.type === id));
     const doubled = typeIds.filter((id) => options.filter((o) => o.type === id).length > 1);
     if (missing.length > 0 || doubled.length > 0) {
-      ctx.addIssue({
-        code: 'custom',
+      issue(
+        ctx,
         path,
-        message: `needs exactly one option per type (missing: ${missing.join(', ') || 'none'}; more than once: ${doubled.join(', ') || 'none'})`,
-      });
+        'one-per-type',
+        { missing: missing.join(', '), doubled: doubled.join(', ') },
+        `needs exactly one option per type (missing: ${missing.join(', ') || 'none'}; more than once: ${doubled.join(', ') || 'none'})`,
+      );
     }
   };
 
@@ -166,7 +199,7 @@ export const instrumentSchema = instrumentShape.superRefine((inst, ctx) => {
     if (it.title) checkLocalized(it.title, ['items', i, 'title']);
     checkOnePerType(it.options, ['items', i, 'options']);
     if (it.asks !== undefined && !typeIds.includes(it.asks)) {
-      ctx.addIssue({ code: 'custom', path: ['items', i, 'asks'], message: `unknown type "${it.asks}"` });
+      issue(ctx, ['items', i, 'asks'], 'unknown-type', { type: it.asks }, `unknown type "${it.asks}"`);
     }
   });
   if (inst.scoring === 'first-and-second') checkSituations(inst, typeIds, ctx);
@@ -189,26 +222,30 @@ export const instrumentSchema = instrumentShape.superRefine((inst, ctx) => {
       checkLocalized(o.label, ['context', i, 'options', j, 'label']);
       if (o.phrase) checkLocalized(o.phrase, ['context', i, 'options', j, 'phrase']);
       if (o.phrase && c.asked !== 'before-casus')
-        ctx.addIssue({
-          code: 'custom',
-          path: ['context', i, 'options', j, 'phrase'],
-          message: 'only a question asked before the casus names the case in the result',
-        });
+        issue(
+          ctx,
+          ['context', i, 'options', j, 'phrase'],
+          'phrase-after-casus',
+          {},
+          'only a question asked before the casus names the case in the result',
+        );
     });
   });
   const before = inst.context.flatMap((c, i) => (c.asked === 'before-casus' ? [i] : []));
   if (before.length > 1)
-    ctx.addIssue({
-      code: 'custom',
-      path: ['context', before[1]!, 'asked'],
-      message: 'at most one context question can be asked before the casus',
-    });
+    issue(
+      ctx,
+      ['context', before[1]!, 'asked'],
+      'one-before-casus',
+      {},
+      'at most one context question can be asked before the casus',
+    );
   for (const label of ['chameleon', 'all-round'] as const) {
     const card = inst.balanced?.[label];
     if (card) for (const key of BALANCED_CARD_KEYS) checkLocalized(card[key], ['balanced', label, key]);
   }
   if (inst.scoring === 'first-and-second' && !inst.balanced)
-    ctx.addIssue({ code: 'custom', path: ['balanced'], message: 'needs a card for "chameleon" and "all-round"' });
+    issue(ctx, ['balanced'], 'needs-balanced-cards', {}, 'needs a card for "chameleon" and "all-round"');
 });
 export type Instrument = z.infer<typeof instrumentShape>;
 
@@ -218,16 +255,13 @@ export type Instrument = z.infer<typeof instrumentShape>;
  */
 function checkSituations(inst: Instrument, typeIds: readonly string[], ctx: z.RefinementCtx): void {
   inst.items.forEach((it, i) => {
-    if (!it.title) ctx.addIssue({ code: 'custom', path: ['items', i, 'title'], message: 'needs a title' });
-    if (!it.asks) ctx.addIssue({ code: 'custom', path: ['items', i, 'asks'], message: 'needs "asks": a type id' });
+    if (!it.title) issue(ctx, ['items', i, 'title'], 'needs-title', {}, 'needs a title');
+    if (!it.asks) issue(ctx, ['items', i, 'asks'], 'needs-asks', {}, 'needs "asks": a type id');
   });
   const counts = typeIds.map((id) => inst.items.filter((it) => it.asks === id).length);
   if (inst.items.length % typeIds.length !== 0 || counts.some((c) => c !== inst.items.length / typeIds.length)) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['items'],
-      message: `"asks" must be balanced over the types (${typeIds.map((id, i) => `${id}: ${counts[i]}`).join(', ')})`,
-    });
+    const each = typeIds.map((id, i) => `${id}: ${counts[i]}`).join(', ');
+    issue(ctx, ['items'], 'asks-unbalanced', { counts: each }, `"asks" must be balanced over the types (${each})`);
   }
 }
 
