@@ -3,6 +3,7 @@ import { aggregateSchema } from './aggregate';
 import { audienceInviteSchema, audienceStatusSchema, sourceIdSchema } from './audience';
 import { instrumentSchema } from './instrument';
 import { lanStatusSchema } from './lan';
+import { instrumentProblemSchema, libraryEntrySchema } from './library';
 import { lossRecordSchema } from './losses';
 import { responseSchema } from './response';
 import type { ProfileLabel } from './scoring';
@@ -46,6 +47,9 @@ export type CrowdMember = z.infer<typeof crowdMemberSchema>;
 /** The PIN: 4 to 12 digits. */
 export const pinSchema = z.string().regex(/^\d{4,12}$/, 'the PIN is 4 to 12 digits');
 
+const instrumentRef = plainText('instrument').min(1).max(40);
+const instrumentTitle = plainText('instrumentText').trim().min(1).max(80);
+
 /** What an organiser can ask of the hub, always with a session token. */
 export const adminActionSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('status') }),
@@ -65,6 +69,23 @@ export const adminActionSchema = z.discriminatedUnion('kind', [
   /** Sets the answers of a listed address aside (out of the live picture and the export), or takes them back. */
   z.strictObject({ kind: z.literal('audienceSetAside'), source: sourceIdSchema, setAside: z.boolean() }),
   z.strictObject({ kind: z.literal('startAtLogin'), enabled: z.boolean() }),
+  /** Instruments made in the console (docs/adr/0009): the list, a draft to edit, and what can be done with it. */
+  z.strictObject({ kind: z.literal('library') }),
+  z.strictObject({
+    kind: z.literal('draftCopy'),
+    from: instrumentRef,
+    id: instrumentRef,
+    title: z.strictObject({ nl: instrumentTitle, en: instrumentTitle.or(z.literal('')) }),
+  }),
+  z.strictObject({ kind: z.literal('draftOpen'), id: instrumentRef }),
+  /** The draft as the editor holds it; its shape is checked by the hub (core/instrumentProblems.ts). */
+  z.strictObject({ kind: z.literal('draftSave'), instrument: z.unknown() }),
+  z.strictObject({ kind: z.literal('draftPublish'), id: instrumentRef }),
+  z.strictObject({ kind: z.literal('draftDrop'), id: instrumentRef }),
+  z.strictObject({ kind: z.literal('instrumentRetire'), id: instrumentRef, retired: z.boolean() }),
+  z.strictObject({ kind: z.literal('instrumentImport'), file: z.unknown() }),
+  /** A published or shipped version as a file, to save (`id@version`). */
+  z.strictObject({ kind: z.literal('instrumentFile'), ref: plainText('instrument').min(1).max(60) }),
 ]);
 export type AdminAction = z.infer<typeof adminActionSchema>;
 
@@ -205,6 +226,21 @@ export const hubMessageSchema = z.discriminatedUnion('type', [
   audienceInviteSchema,
   z.object({ type: z.literal('session'), token: z.string(), expiresAt: z.number() }),
   z.object({ type: z.literal('status'), status: statusSchema }),
+  /** To the console: the instruments it can run, copy and edit. `unreadable` names files the hub left out. */
+  z.object({ type: z.literal('library'), entries: z.array(libraryEntrySchema), unreadable: z.array(z.string()) }),
+  /**
+   * To the console: a draft to edit with the hub's problems for it, or (`refused`) what an action found wrong with a
+   * draft or a file, without changing anything.
+   */
+  z.object({
+    type: z.literal('draft'),
+    id: z.string(),
+    instrument: z.unknown().nullable(),
+    problems: z.array(instrumentProblemSchema),
+    refused: z.string().nullable(),
+  }),
+  /** To the console: an instrument file to save. */
+  z.object({ type: z.literal('instrumentFile'), name: z.string(), text: z.string() }),
   /** An organiser action succeeded: `detail` names the console text, `params` the values in it. */
   z.object({
     type: z.literal('done'),

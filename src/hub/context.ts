@@ -11,6 +11,7 @@ import type { HostCapabilities } from './day/host';
 import type { LanController } from './net/lan';
 import type { InstrumentRuns } from './day/instrumentRuns';
 import type { LiveState } from './day/liveState';
+import type { InstrumentLibrary } from './library/library';
 import type { Peer } from './net/peer';
 import type { SurveyResponse } from '../core/response';
 import type { Losses } from './store/losses';
@@ -18,7 +19,10 @@ import type { InsertMeta, ResponseStore } from './store/responseStore';
 
 /** Everything the message handlers share. */
 export interface HubContext {
+  /** Every instrument and version the hub scores: shipped, then published in the console (grows on publish). */
   readonly instruments: readonly Instrument[];
+  /** The instruments made in the console, their drafts and versions (library/library.ts). */
+  readonly library: InstrumentLibrary;
   readonly store: ResponseStore;
   readonly auth: OrganiserAuth;
   readonly dataDir: string;

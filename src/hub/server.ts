@@ -7,6 +7,7 @@ import type { HostCapabilities } from './day/host';
 import { noteRunning } from './day/instrumentGate';
 import { createInstrumentRuns } from './day/instrumentRuns';
 import { loadInstruments } from './day/instruments';
+import { openInstrumentLibrary, type InstrumentLibrary } from './library/library';
 import { startHubTimers } from './day/timers';
 import { createHubContext, type ContextParts } from './hubContext';
 import { createAnswerLimit } from './net/answerLimit';
@@ -64,8 +65,9 @@ export const DEFAULT_INSTRUMENT = 'ideale-ambtenaar';
 export async function startHub(options: HubOptions): Promise<RunningHub> {
   const log = options.log ?? (() => undefined);
   const now = options.now ?? Date.now;
-  const instruments = loadInstruments(options.instrumentsDir);
   const data = openHubStore(options, now, log);
+  const library = openInstrumentLibrary(options.dataDir, loadInstruments(options.instrumentsDir));
+  for (const line of library.unreadable) log(`Instrument left out: ${line}`);
   const peers = new Set<Peer>();
   // The venue network, the context and the routes refer to each other; each reference is followed only once the
   // loopback listener is up, when all of them exist.
@@ -80,8 +82,8 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     log,
   });
   const ctx = createHubContext(
-    contextParts(options, data, venue, instruments, peers, now, log),
-    runningInstrument(options, data, instruments),
+    contextParts(options, data, venue, library, peers, now, log),
+    runningInstrument(options, data, library.instruments),
   );
   noteRunning(ctx);
   const routes = createRoutes(ctx, { pagesDir: options.pagesDir, localPort: () => loopback.port, peers });
@@ -126,7 +128,7 @@ function contextParts(
   options: HubOptions,
   data: HubStore,
   venue: ReturnType<typeof createVenue>,
-  instruments: readonly Instrument[],
+  library: InstrumentLibrary,
   peers: Set<Peer>,
   now: () => number,
   log: (line: string) => void,
@@ -137,7 +139,8 @@ function contextParts(
     phones: data.phones,
     sources: data.sources,
     phoneLimit: createAnswerLimit({ perDevice: PHONE_ANSWERS_PER_SOCKET, perAddress: PHONE_ANSWERS_PER_ADDRESS }),
-    instruments,
+    instruments: library.instruments,
+    library,
     store: data.store,
     auth: createOrganiserAuth(data.store, { firstLockMs: options.pinLockMs }),
     dataDir: options.dataDir,

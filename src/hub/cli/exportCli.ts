@@ -11,6 +11,7 @@ import { publicLosses, readLosses } from '../store/lossLedger';
 import { buildExport } from '../export/build';
 import { renderExport } from '../export/render';
 import { loadInstruments } from '../day/instruments';
+import { openInstrumentLibrary } from '../library/library';
 import { createResponseStore, type ResponseStore } from '../store/responseStore';
 
 declare const __APP_VERSION__: string;
@@ -82,6 +83,7 @@ async function main(): Promise<void> {
       out: values.out,
       instrument: values.instrument,
       lang: (values.lang as Language | undefined) ?? settings.defaultLang,
+      dataDir,
     });
     if (losses.length > 0) console.log(`The export's stamp carries what the data folder records:\n${told}`);
   } finally {
@@ -99,9 +101,13 @@ async function writeExport(
   store: ResponseStore,
   settings: Settings,
   losses: LossRecord[],
-  asked: { format: ExportFormat; out?: string; instrument?: string; lang: Language },
+  asked: { format: ExportFormat; out?: string; instrument?: string; lang: Language; dataDir: string },
 ): Promise<void> {
-  const instruments = loadInstruments(resolve(__dirname, '../../assets/instruments'));
+  // The shipped instruments and those published in the console, which live in the data folder.
+  const { instruments } = openInstrumentLibrary(
+    asked.dataDir,
+    loadInstruments(resolve(__dirname, '../../assets/instruments')),
+  );
   const id = asked.instrument ?? store.getSetting('instrument') ?? instruments[0]!.id;
   const instrument = findInstrument(instruments, id);
   if (!instrument) throw new Error(`unknown instrument ${id}`);

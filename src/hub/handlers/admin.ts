@@ -2,7 +2,7 @@ import { talkMessage } from './accept';
 import { mkdirSync, readdirSync, renameSync, rmSync, statfsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AdminAction, HubStatus } from '../../core/messages';
-import { currentInstruments, localize, newestVersion } from '../../core/instrument';
+import { localize, newestVersion } from '../../core/instrument';
 import { startOfDay, startOfStep } from '../../core/eventTime';
 import { settingsSchema } from '../../core/settings';
 import type { Handler, HubContext } from '../context';
@@ -10,6 +10,8 @@ import type { Peer } from '../net/peer';
 import { lastRecovery } from '../store/dbReport';
 import { noteRunning, otherInstruments } from '../day/instrumentGate';
 import { rehearse } from '../day/rehearsal';
+import { RefusedError, type ActionMap, type Outcome } from './action';
+import { libraryActions } from './library';
 
 export const ARCHIVE_DIR = 'archives';
 
@@ -80,7 +82,7 @@ export function hubStatus(ctx: HubContext): HubStatus {
     freeDiskBytes: freeDisk(ctx.dataDir),
     appVersion: ctx.appVersion,
     instrument: `${ctx.live.instrument.id}@${ctx.live.instrument.version}`,
-    instruments: currentInstruments(ctx.instruments).map((i) => ({
+    instruments: ctx.library.choosable().map((i) => ({
       id: i.id,
       version: i.version,
       title: localize(i.title, 'nl'),
@@ -134,20 +136,9 @@ export function archiveDatabase(
   return name;
 }
 
-/** What an action did, as a key of the console's texts (console.done.*) and the values it names. */
-interface Outcome {
-  key: string;
-  params?: Record<string, string | number>;
-}
-
 /** What each organiser action does; every one needs a valid session (checked before dispatch). */
-const actions: {
-  [K in AdminAction['kind']]: (
-    ctx: HubContext,
-    peer: Peer,
-    action: Extract<AdminAction, { kind: K }>,
-  ) => Outcome | null | Promise<Outcome | null>;
-} = {
+const actions: ActionMap<AdminAction['kind']> = {
+  ...libraryActions,
   status: (ctx, peer) => {
     ctx.send(peer, { type: 'status', status: hubStatus(ctx) });
     return null;
@@ -173,6 +164,7 @@ const actions: {
   instrument: (ctx, _peer, { id }) => {
     const instrument = newestVersion(ctx.instruments, id);
     if (!instrument) throw new RefusedError('unknownInstrument');
+    if (ctx.library.isRetired(id)) throw new RefusedError('instrumentIsRetired');
     ctx.store.setSetting('instrument', id);
     // Both ran today: the kiosks that still show the old one may hand in what visitors finish on it.
     noteRunning(ctx);
@@ -273,9 +265,6 @@ const actions: {
     return { key: enabled ? 'startAtLoginOn' : 'startAtLoginOff' };
   },
 };
-
-/** An action that cannot be done as asked; the organiser gets the reason. */
-export class RefusedError extends Error {}
 
 const LOGIN_REFUSALS = {
   locked: 'too many wrong PINs: the console is locked for a while',
