@@ -235,15 +235,25 @@ test('the console switches audience mode, counts phones per round, and a new roo
   await context.close();
 });
 
-test('a phone mid-visit starts again at its intro when the organiser switches the instrument', async ({ browser }) => {
+test('a phone mid-visit finishes on the instrument it started with when the organiser switches', async ({
+  browser,
+}) => {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
   const phone = await context.newPage();
   await phone.goto(await phoneUrl(3));
   await phone.locator('.intro button.primary').tap();
   await expect(phone.locator('.screen.item')).toBeVisible();
   await organiser(hub.url, { kind: 'instrument', id: 'vier-perspectieven' });
-  await expect(phone.locator('.screen.intro')).toBeVisible();
-  await phone.locator('.intro button.primary').tap();
-  await expect(phone.locator('.screen.item .option')).toHaveCount(4);
+  // The visitor is not sent back: the three options stay, and the answer is kept for the instrument it was given on.
+  await expect(phone.locator('.screen.item .option')).toHaveCount(3);
+  const kiosk = new KioskPage(phone);
+  while (!(await phone.locator('.screen.case').isVisible())) await kiosk.choose('bureaucraat');
+  await kiosk.answerCase(null);
+  await kiosk.chooseCasus('verbinder');
+  while (await phone.locator('.screen.context').isVisible())
+    await phone.locator('.context .row .secondary').last().tap();
+  await expect(phone.getByTestId('mix-sentence')).toBeVisible();
+  await expect(phone.getByTestId('delivery')).toHaveText('Your figure is walking onto the screen now.');
+  expect(hub.storedResponses().at(-1)?.instrument).toBe('ideale-ambtenaar@3.0.0');
   await context.close();
 });

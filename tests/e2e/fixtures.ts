@@ -72,6 +72,8 @@ export class HubProcess {
   /** Reads the stored responses straight from the SQLite file. */
   storedResponses(): {
     id: string;
+    /** `id@version` of the instrument it was answered on. */
+    instrument: string;
     lang: string;
     answers: { item: string; type: string }[];
     casus: string;
@@ -80,8 +82,8 @@ export class HubProcess {
     const db = new Database(join(this.dataDir, 'ideale-ambtenaar.sqlite'), { readonly: true, fileMustExist: true });
     try {
       return db
-        .prepare<[], { id: string; lang: string; answers: string; casus: string; context: string }>(
-          'SELECT id, lang, answers, casus, context FROM responses ORDER BY rowid',
+        .prepare<[], { id: string; instrument: string; lang: string; answers: string; casus: string; context: string }>(
+          "SELECT id, instrument_id || '@' || instrument_version AS instrument, lang, answers, casus, context FROM responses ORDER BY rowid",
         )
         .all()
         .map((r) => ({ ...r, answers: JSON.parse(r.answers), context: JSON.parse(r.context) }));

@@ -89,3 +89,45 @@ describe('kiosk session model', () => {
     );
   });
 });
+
+describe('a new instrument while a visitor is busy', () => {
+  const four = shippedInstrument('vier-perspectieven');
+  const empty = (n: number) => ({
+    total: 0,
+    leading: Array<number>(n).fill(0),
+    balanced: 0,
+    labels: {},
+    shareSums: Array<number>(n).fill(0),
+    casus: Array<number>(n).fill(0),
+  });
+
+  it('the visit finishes on the instrument it started with; the next visit takes the new one', () => {
+    const handedOver: SurveyResponse[] = [];
+    useKiosk.setState({ onFinish: (r) => handedOver.push(r) });
+    useKiosk.getState().setHubState(instrument, empty(3), DEFAULT_SETTINGS);
+    useKiosk.getState().reset();
+    useKiosk.getState().start();
+    useKiosk.getState().begin();
+    useKiosk.getState().pick(instrument.types[0]!.id);
+    useKiosk.getState().setHubState(four, empty(4), DEFAULT_SETTINGS);
+    expect(useKiosk.getState()).toMatchObject({ screen: 'item', instrument: { id: instrument.id } });
+    while (useKiosk.getState().screen === 'item') {
+      const s = useKiosk.getState();
+      const item = instrument.items[s.itemIndex]!;
+      s.pick(item.options[0]!.type);
+      if (useKiosk.getState().screen === 'item' && useKiosk.getState().itemIndex === s.itemIndex)
+        useKiosk.getState().pick(item.options[1]!.type);
+    }
+    while (useKiosk.getState().screen === 'case') useKiosk.getState().chooseContext(null);
+    useKiosk.getState().chooseCasus(instrument.types[1]!.id);
+    while (useKiosk.getState().screen === 'context') useKiosk.getState().chooseContext(null);
+    expect(handedOver).toHaveLength(1);
+    expect(handedOver[0]).toMatchObject({ instrumentId: instrument.id, instrumentVersion: instrument.version });
+    expect(checkAgainstInstrument(handedOver[0]!, instrument)).toBeNull();
+    // The result still shows the first instrument's types; the next visitor gets four.
+    expect(useKiosk.getState()).toMatchObject({ screen: 'result', instrument: { id: instrument.id } });
+    useKiosk.getState().reset();
+    expect(useKiosk.getState().instrument?.id).toBe(four.id);
+    expect(useKiosk.getState().aggregate?.leading).toHaveLength(4);
+  });
+});

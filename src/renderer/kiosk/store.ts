@@ -52,6 +52,8 @@ interface HubSlice {
   aggregate: Aggregate | null;
   settings: Settings | null;
   connection: ConnectionState;
+  /** An instrument (and its totals) that arrived mid-visit, taken at the next visit. */
+  next: { instrument: Instrument; aggregate: Aggregate } | null;
   setHubState(instrument: Instrument, aggregate: Aggregate, settings: Settings): void;
   setSettings(settings: Settings): void;
   setAggregate(aggregate: Aggregate): void;
@@ -81,6 +83,10 @@ const initialSession = {
   delivery: 'saving' as Delivery,
 };
 
+/** A new visit takes the instrument that arrived during the last one, if any. */
+const adoptNext = (state: KioskState): Partial<KioskState> =>
+  state.next ? { instrument: state.next.instrument, aggregate: state.next.aggregate, next: null } : {};
+
 const createSessionSlice: StateCreator<KioskState, [], [], SessionSlice> = (set, get) => {
   const finish = (): void => {
     const { instrument, lang, answers, casus, context, onFinish } = get();
@@ -93,7 +99,7 @@ const createSessionSlice: StateCreator<KioskState, [], [], SessionSlice> = (set,
     ...initialSession,
     lang: 'nl',
     setLang: (lang) => set({ lang }),
-    start: () => set({ ...initialSession, screen: 'intro' }),
+    start: () => set({ ...initialSession, ...adoptNext(get()), screen: 'intro' }),
     begin: () => {
       const { instrument } = get();
       if (!instrument) return;
@@ -149,28 +155,38 @@ const createSessionSlice: StateCreator<KioskState, [], [], SessionSlice> = (set,
     setDelivery: (id, delivery) => {
       if (get().finished?.id === id) set({ delivery });
     },
-    reset: () => set({ ...initialSession, lang: get().settings?.defaultLang ?? 'nl' }),
+    reset: () => set({ ...initialSession, ...adoptNext(get()), lang: get().settings?.defaultLang ?? 'nl' }),
   };
 };
 
 const createHubSlice: StateCreator<KioskState, [], [], HubSlice> = (set, get) => ({
   instrument: null,
+  next: null,
   aggregate: null,
   settings: null,
   connection: 'connecting',
   setHubState: (instrument, aggregate, settings) => {
     const { screen, instrument: before } = get();
-    // A different instrument mid-session would mismatch the answers: the visitor starts again.
-    const restart =
-      before !== null && (before.id !== instrument.id || before.version !== instrument.version) && screen !== 'result';
-    set({ instrument, aggregate, settings });
-    if (screen === 'attract' || restart) set({ ...initialSession, lang: settings.defaultLang });
+    const other = before !== null && (before.id !== instrument.id || before.version !== instrument.version);
+    // A visit in progress (or its result on screen) finishes on the instrument it started with; the hub keeps an
+    // answer for it apart. The next visit starts on the new one.
+    if (other && screen !== 'attract' && screen !== 'intro') {
+      set({ next: { instrument, aggregate }, settings });
+      return;
+    }
+    set({ instrument, aggregate, settings, next: null });
+    if (screen === 'attract') set({ ...initialSession, lang: settings.defaultLang });
   },
   setSettings: (settings) => {
     set({ settings });
     if (get().screen === 'attract') set({ lang: settings.defaultLang });
   },
-  setAggregate: (aggregate) => set({ aggregate }),
+  setAggregate: (aggregate) => {
+    const { next } = get();
+    // Totals of the instrument waiting for the next visit are not this visit's.
+    if (next) set({ next: { ...next, aggregate } });
+    else set({ aggregate });
+  },
   setConnection: (connection) => set({ connection }),
 });
 
