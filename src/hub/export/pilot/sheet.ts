@@ -111,7 +111,8 @@ function situation(p: Pilot, index: number): Group {
       remark,
     ],
     gap: 16,
-    continued: continued(p, heading),
+    // Only the number: a title may be long, and the line that repeats it must fit on one line.
+    continued: continued(p, p.words.situation(index + 1, undefined)),
   };
 }
 
