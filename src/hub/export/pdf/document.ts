@@ -155,11 +155,20 @@ export class TaggedPdf {
     parent.add(this.pdf.struct(type, options, draw as Child));
   }
 
-  /** The title (level 1, once) or a section heading (level 2), on one line. */
-  heading(level: 1 | 2, text: string, x: number, y: number, width: number, style: TextStyle = {}): void {
-    this.add(`H${level}`, {}, () =>
-      this.line(text, x, y, width, { bold: true, size: level === 1 ? 20 : 12.5, ...style }),
-    );
+  /** The title (level 1, once) or a section heading (level 2): on one line, or wrapped up to `style.height`. */
+  heading(
+    level: 1 | 2,
+    text: string,
+    x: number,
+    y: number,
+    width: number,
+    style: TextStyle & { height?: number } = {},
+  ): void {
+    const shown = { bold: true, size: level === 1 ? 20 : 12.5, ...style };
+    this.add(`H${level}`, {}, () => {
+      if (style.height === undefined) this.line(text, x, y, width, shown);
+      else this.wrap(text, x, y, width, style.height, shown);
+    });
   }
 
   /** How tall `text` wraps in `width` in `style`, to make room for it before it is drawn. */
@@ -204,9 +213,31 @@ export class TaggedPdf {
     table.end();
   }
 
-  /** Decoration a screen reader skips: backgrounds, rules, the bars beside a table's numbers. */
-  artifact(draw: () => void): void {
-    this.pdf.markContent('Artifact', { type: 'Layout' });
+  /**
+   * A list (L) whose items come one by one, so a page may end between two of them: each item's label ("A") and
+   * body (LBody) are drawn by their functions. Call `end` after the last item.
+   */
+  list(): { item: (label: () => void, body: () => void) => void; end: () => void } {
+    const list = this.pdf.struct('L');
+    this.root.add(list);
+    return {
+      item: (label, body) => {
+        const item = this.pdf.struct('LI');
+        list.add(item);
+        this.add('Lbl', {}, label, item);
+        this.add('LBody', {}, body, item);
+        item.end();
+      },
+      end: () => list.end(),
+    };
+  }
+
+  /**
+   * Decoration a screen reader skips: backgrounds, rules, the bars beside a table's numbers (`Layout`), or what
+   * repeats on every page such as a page number (`Pagination`).
+   */
+  artifact(draw: () => void, type: 'Layout' | 'Pagination' = 'Layout'): void {
+    this.pdf.markContent('Artifact', { type });
     draw();
     this.pdf.endMarkedContent();
   }
