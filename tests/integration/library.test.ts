@@ -148,4 +148,23 @@ describe('instruments made in the console', () => {
     });
     admin.close();
   });
+
+  it("prints the draft's pilot sheet and its key for the organiser only", async () => {
+    const { admin, token } = await organiser();
+    const draft = await copied(admin, token);
+    draft.items[0]!.prompt = { nl: 'Een nieuwe zin voor de proef.', en: 'A new sentence for the pilot.' };
+    await act(admin, token, { kind: 'draftSave', instrument: draft });
+    const url = `${fixture.hub.url}/export/pilot?instrument=gemeente-x&part=sheet&lang=nl`;
+    expect((await fetch(url)).status).toBe(401);
+    const sheet = await fetch(url, { headers: { Authorization: `Bearer ${token}` } });
+    expect(sheet.status).toBe(200);
+    expect(sheet.headers.get('content-disposition')).toContain('gemeente-x-proef-nl.pdf');
+    const body = Buffer.from(await sheet.arrayBuffer());
+    expect(body.subarray(0, 5).toString()).toBe('%PDF-');
+    const key = await fetch(url.replace('part=sheet', 'part=key'), { headers: { Authorization: `Bearer ${token}` } });
+    expect(key.headers.get('content-disposition')).toContain('gemeente-x-sleutel-nl.pdf');
+    const bad = await fetch(url.replace('part=sheet', 'part=all'), { headers: { Authorization: `Bearer ${token}` } });
+    expect(bad.status).toBe(400);
+    admin.close();
+  });
 });

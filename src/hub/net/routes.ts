@@ -12,6 +12,7 @@ import { phoneCookie } from '../audience/gate';
 import type { HubContext } from '../context';
 import type { Peer, Via } from './peer';
 import { handleExportRequest } from '../export/route';
+import { handlePilotRequest, PILOT_PATH } from '../export/pilotRoute';
 import { bearerToken, requestPath, sendJson, servePages } from './http';
 import { sendRefusal } from './lanGate';
 import { attachPeer, newPeer } from './socket';
@@ -48,12 +49,16 @@ export function createRoutes(ctx: HubContext, { pagesDir, localPort, peers }: Ro
       return;
     }
     // The console and the export stay on the hub's own computer: a PIN is no match for a whole venue network.
-    if (via === 'lan' && (path === '/export' || path === '/admin' || path === '/admin/')) {
+    if (via === 'lan' && (path === '/export' || path === PILOT_PATH || path === '/admin' || path === '/admin/')) {
       sendRefusal(req, res, 403);
       return;
     }
     if (path === '/export') {
       handleExportRequest(ctx, req, res);
+      return;
+    }
+    if (path === PILOT_PATH) {
+      handlePilotRequest(ctx, req, res);
       return;
     }
     if (path === '/session-check') {
