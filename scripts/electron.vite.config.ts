@@ -48,6 +48,7 @@ export default defineConfig({
           admin: resolve(root, 'src/renderer/admin/index.html'),
           // A visitor's own phone in the talk room (audience mode): no three.js, small enough for a venue's Wi-Fi.
           phone: resolve(root, 'src/renderer/phone/index.html'),
+          preview: resolve(root, 'src/renderer/preview/index.html'),
         },
       },
     },

@@ -238,6 +238,8 @@ export const hubMessageSchema = z.discriminatedUnion('type', [
     instrument: z.unknown().nullable(),
     problems: z.array(instrumentProblemSchema),
     refused: z.string().nullable(),
+    /** The shipped instrument with as many types, for the harness figures beside the draft's. */
+    compare: z.unknown().nullable().optional(),
   }),
   /** To the console: an instrument file to save. */
   z.object({ type: z.literal('instrumentFile'), name: z.string(), text: z.string() }),

@@ -20,7 +20,10 @@ export function requestPath(req: IncomingMessage): string | null {
 }
 
 /** The pages the hub serves; each is a folder of the renderer build. */
-export const PAGES = ['kiosk', 'projector', 'admin', 'phone'] as const;
+export const PAGES = ['kiosk', 'projector', 'admin', 'phone', 'preview'] as const;
+
+/** The console's preview of a draft: the only page another page (the console, on this hub) may frame. */
+export const FRAMED_PAGE = 'preview';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -37,7 +40,7 @@ const TYPES: Record<string, string> = {
  * address is named as well, for browsers whose 'self' does not cover ws: (older Safari); without a host that passed
  * `safeHost`, 'self' alone.
  */
-export function contentSecurityPolicy(host: string | null, { forms = false } = {}): string {
+export function contentSecurityPolicy(host: string | null, { forms = false, framed = false } = {}): string {
   return [
     "default-src 'self'",
     "script-src 'self'",
@@ -47,7 +50,7 @@ export function contentSecurityPolicy(host: string | null, { forms = false } = {
     "object-src 'none'",
     "base-uri 'none'",
     forms ? "form-action 'self'" : "form-action 'none'",
-    "frame-ancestors 'none'",
+    framed ? "frame-ancestors 'self'" : "frame-ancestors 'none'",
   ].join('; ');
 }
 
@@ -65,9 +68,9 @@ export function safeHost(host: string | undefined): string | null {
 }
 
 /** Headers for every page; `forms` lets a page submit a form to this hub (only the pairing page does). */
-export function securityHeaders(req: IncomingMessage, { forms = false } = {}): Record<string, string> {
+export function securityHeaders(req: IncomingMessage, { forms = false, framed = false } = {}): Record<string, string> {
   return {
-    'Content-Security-Policy': contentSecurityPolicy(safeHost(req.headers.host), { forms }),
+    'Content-Security-Policy': contentSecurityPolicy(safeHost(req.headers.host), { forms, framed }),
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',
     'Cross-Origin-Opener-Policy': 'same-origin',
@@ -110,7 +113,7 @@ export function servePages(pagesDir: string, req: IncomingMessage, res: ServerRe
     return true;
   }
   const page = PAGES.find((p) => path === `/${p}` || path === `/${p}/`);
-  if (page) return sendFile(join(pagesDir, page, 'index.html'), req, res, 'no-cache');
+  if (page) return sendFile(join(pagesDir, page, 'index.html'), req, res, 'no-cache', page === FRAMED_PAGE);
   if (path.startsWith('/assets/')) {
     let file: string;
     try {
@@ -124,12 +127,12 @@ export function servePages(pagesDir: string, req: IncomingMessage, res: ServerRe
   return false;
 }
 
-function sendFile(file: string, req: IncomingMessage, res: ServerResponse, cache: string): boolean {
+function sendFile(file: string, req: IncomingMessage, res: ServerResponse, cache: string, framed = false): boolean {
   if (!existsSync(file) || !statSync(file).isFile()) return false;
   res.writeHead(200, {
     'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
     'Cache-Control': cache,
-    ...securityHeaders(req),
+    ...securityHeaders(req, { framed }),
   });
   if (req.method === 'HEAD') res.end();
   else createReadStream(file).pipe(res);

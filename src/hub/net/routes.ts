@@ -35,6 +35,9 @@ export interface RouteOptions {
 }
 
 /** Routes every request and upgrade of both listeners; which listener it came in on is `via`. */
+/** What stays on the hub's own computer: the console, its preview of a draft and every export. */
+const LOCAL_ONLY = new Set(['/export', PILOT_PATH, '/admin', '/admin/', '/preview', '/preview/']);
+
 export function createRoutes(ctx: HubContext, { pagesDir, localPort, peers }: RouteOptions): Routes {
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_CLIENT_FRAME_BYTES });
 
@@ -49,7 +52,7 @@ export function createRoutes(ctx: HubContext, { pagesDir, localPort, peers }: Ro
       return;
     }
     // The console and the export stay on the hub's own computer: a PIN is no match for a whole venue network.
-    if (via === 'lan' && (path === '/export' || path === PILOT_PATH || path === '/admin' || path === '/admin/')) {
+    if (via === 'lan' && LOCAL_ONLY.has(path)) {
       sendRefusal(req, res, 403);
       return;
     }

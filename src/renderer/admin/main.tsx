@@ -14,6 +14,9 @@ import { NetworkPanel } from './panels/NetworkPanel';
 import { Overview } from './panels/Overview';
 import { Rounds } from './panels/Rounds';
 import { SettingsPanel } from './panels/SettingsPanel';
+import { Editor } from './library/Editor';
+import { LibraryPanel } from './library/LibraryPanel';
+import { useLibrary } from './library/store';
 import { useConsole } from './store';
 
 /** How often the console refreshes its overview while logged in. */
@@ -27,6 +30,7 @@ function Console() {
   const notice = useConsole((s) => s.notice);
   const lockedUntil = useConsole((s) => s.lockedUntil);
   const now = useNow();
+  const editing = useLibrary((s) => s.editing);
 
   useEffect(() => {
     if (!token) return;
@@ -42,7 +46,7 @@ function Console() {
         : notice.text
     : null;
   return (
-    <main className="console">
+    <main className={editing && token ? 'console editing' : 'console'}>
       <header className="console-head">
         <h1>
           {t('app.title')}: {t('console.title')}
@@ -60,13 +64,15 @@ function Console() {
         </p>
       )}
       {!token && <Login />}
-      {token && (
+      {token && editing && <Editor editing={editing} />}
+      {token && !editing && (
         <>
           <Overview />
           <DayView />
           <Rounds />
           <NetworkPanel />
           <AudiencePanel />
+          <LibraryPanel />
           {settings && <SettingsPanel settings={settings} />}
           <DataPanels />
         </>

@@ -4,6 +4,7 @@ import type { Instrument } from '../../core/instrument';
 import type { AdminAction, CrowdMember, HubMessage, HubStatus } from '../../core/messages';
 import type { Round, Settings } from '../../core/settings';
 import type { ConnectionState, HubClient } from '../common/hubClient';
+import { useLibrary } from './library/store';
 
 /** The console's facts: what the hub said, and the organiser's session. */
 interface ConsoleState {
@@ -90,6 +91,11 @@ export const useConsole = create<ConsoleState>()((set, get) => ({
         else if (message.detail)
           set({ notice: { kind: 'error', text: message.detail.key, params: message.detail.params } });
         else set({ notice: { kind: 'error', text: message.message } });
+        break;
+      case 'library':
+      case 'draft':
+      case 'instrumentFile':
+        useLibrary.getState().receive(message);
         break;
       default:
         break;

@@ -1,5 +1,7 @@
 import type { Messages } from './nl';
 
+import { editorEn, libraryConsoleEn } from './library.en';
+
 export const en: Messages = {
   app: { title: 'The ideal civil servant' },
   credit: 'After the model by Ronald Derks and Bas van Leeuwen, De ideale ambtenaar, 2020.',
@@ -93,6 +95,7 @@ export const en: Messages = {
     you: 'You',
     skip: 'Show my result',
   },
+  preview: { notice: 'Preview: what you choose here is stored nowhere.' },
   phone: {
     saving: 'Your answers are on their way to the big screen…',
     walking: 'Your figure is walking onto the screen now.',
@@ -128,6 +131,7 @@ export const en: Messages = {
     unpaired: 'This device is no longer paired with the hub. Your answers are kept until it is paired again.',
   },
   console: {
+    ...libraryConsoleEn,
     title: 'Console',
     connected: 'Connected to the hub',
     offline: 'No connection to the hub',
@@ -181,6 +185,8 @@ export const en: Messages = {
         'The address has a character that is not allowed at position {{position}} ({{character}}): an invisible character, a line break or one that turns the reading direction. Use visible text on one line. Nothing was changed.',
       instrument:
         'The instrument has a character that is not allowed at position {{position}} ({{character}}): an invisible character, a line break or one that turns the reading direction. Use visible text on one line. Nothing was changed.',
+      instrumentText:
+        'A text of the instrument has a character that is not allowed at position {{position}} ({{character}}): an invisible character, a line break or one that turns the reading direction. Use visible text on one line. Nothing was changed.',
     },
     device: 'Device',
     role: 'Role',
@@ -333,6 +339,7 @@ export const en: Messages = {
       failed: 'Listening on the network failed. Check whether a firewall is blocking the hub.',
     },
   },
+  editor: editorEn,
   projector: {
     participants_one: 'participant',
     participants_other: 'participants',

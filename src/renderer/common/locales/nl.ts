@@ -1,4 +1,6 @@
 /** Dutch, B1, informal "je". The English file must have the same keys (checked by the type of `en`). */
+import { editorNl, libraryConsoleNl } from './library.nl';
+
 export const nl = {
   app: { title: 'De ideale ambtenaar' },
   credit: 'Naar het model van Ronald Derks en Bas van Leeuwen, De ideale ambtenaar, 2020.',
@@ -90,6 +92,7 @@ export const nl = {
     you: 'Jij',
     skip: 'Naar je uitslag',
   },
+  preview: { notice: 'Voorbeeld: wat je hier kiest, wordt nergens bewaard.' },
   phone: {
     saving: 'Je antwoorden gaan naar het grote scherm…',
     walking: 'Je figuurtje loopt nu het scherm op.',
@@ -127,6 +130,7 @@ export const nl = {
       'Dit apparaat is niet meer gekoppeld aan de hub. Je antwoorden blijven bewaard tot het opnieuw gekoppeld is.',
   },
   console: {
+    ...libraryConsoleNl,
     title: 'Console',
     connected: 'Verbonden met de hub',
     offline: 'Geen verbinding met de hub',
@@ -180,6 +184,8 @@ export const nl = {
         'Het adres heeft op plaats {{position}} een teken dat niet mag ({{character}}): een onzichtbaar teken, een regeleinde of een teken dat de leesrichting omdraait. Gebruik zichtbare tekst op één regel. Er is niets veranderd.',
       instrument:
         'Het instrument heeft op plaats {{position}} een teken dat niet mag ({{character}}): een onzichtbaar teken, een regeleinde of een teken dat de leesrichting omdraait. Gebruik zichtbare tekst op één regel. Er is niets veranderd.',
+      instrumentText:
+        'Een tekst van het instrument heeft op plaats {{position}} een teken dat niet mag ({{character}}): een onzichtbaar teken, een regeleinde of een teken dat de leesrichting omdraait. Gebruik zichtbare tekst op één regel. Er is niets veranderd.',
     },
     device: 'Apparaat',
     role: 'Rol',
@@ -332,6 +338,7 @@ export const nl = {
       failed: 'Luisteren op het netwerk lukte niet. Kijk of een firewall de hub tegenhoudt.',
     },
   },
+  editor: editorNl,
   projector: {
     participants_one: 'deelnemer',
     participants_other: 'deelnemers',
