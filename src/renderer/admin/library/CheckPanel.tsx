@@ -48,7 +48,7 @@ export function CheckPanel({ draft, compare }: { draft: Instrument; compare: Ins
           : t('editor.onePerTypeBad', { list: summary.notOnePerType.map((i) => i + 1).join(', ') })}
       </p>
       <p className="words">
-        {t('editor.words', { lang: t(`editor.${lang}`).toLowerCase() })}:{' '}
+        {t('editor.words', { lang: t(`editor.${lang}`) })}:{' '}
         {draft.items.map((item) => situationWords(item, lang)).join(' · ')}
       </p>
       {summary.time.map((time) => (
