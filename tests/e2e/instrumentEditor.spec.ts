@@ -62,6 +62,8 @@ test('the organiser adapts the instrument in the console, and a kiosk and a phon
   await form.getByLabel('Korte naam').fill('Zuidkust');
   await expect(form.getByText('Een korte naam begint met een letter')).toBeVisible();
   await form.getByLabel('Korte naam').fill('zuidkust');
+  await form.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/screens/library-copy-1366.png' });
   await form.getByRole('button', { name: 'Kopie maken' }).click();
   await expect(page.getByRole('heading', { name: 'Instrument aanpassen: Gemeente Zuidkust' })).toBeVisible();
   await expect(page.getByTestId('check-problems')).toHaveText('Geen punten meer: klaar om te publiceren.');
