@@ -70,7 +70,16 @@ export function forbiddenMessage(field: TextField, found: ForbiddenCharacter): s
 }
 
 /** The text fields the rule guards, by the name the console's words use. */
-export type TextField = 'eventName' | 'timeZone' | 'roundName' | 'address' | 'instrument' | 'instrumentText';
+export type TextField =
+  | 'eventName'
+  | 'timeZone'
+  | 'roundName'
+  | 'address'
+  | 'instrument'
+  | 'instrumentText'
+  | 'workshopName'
+  | 'freeText'
+  | 'nickname';
 
 const FIELD_NAMES: Record<TextField, string> = {
   eventName: 'event name',
@@ -79,6 +88,9 @@ const FIELD_NAMES: Record<TextField, string> = {
   address: 'address',
   instrument: 'instrument',
   instrumentText: 'text',
+  workshopName: 'workshop name',
+  freeText: 'text',
+  nickname: 'nickname',
 };
 
 /** What a refusal carries for the console (as zod issue params, then as the error's `detail`). */

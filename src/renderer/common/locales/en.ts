@@ -185,6 +185,12 @@ export const en: Messages = {
         'The address has a character that is not allowed at position {{position}} ({{character}}): an invisible character, a line break or one that turns the reading direction. Use visible text on one line. Nothing was changed.',
       instrument:
         'The instrument has a character that is not allowed at position {{position}} ({{character}}): an invisible character, a line break or one that turns the reading direction. Use visible text on one line. Nothing was changed.',
+      workshopName:
+        'The workshop name has a character that is not allowed at position {{position}} ({{character}}): an invisible character, a line break or one that turns the reading direction. Use visible text on one line. Nothing was changed.',
+      freeText:
+        'Your text has a character that is not allowed at position {{position}} ({{character}}): an invisible character, a line break or one that turns the reading direction. Use visible text on one line.',
+      nickname:
+        'Your nickname has a character that is not allowed at position {{position}} ({{character}}). Use visible text on one line.',
       instrumentText:
         'A text of the instrument has a character that is not allowed at position {{position}} ({{character}}): an invisible character, a line break or one that turns the reading direction. Use visible text on one line. Nothing was changed.',
     },
