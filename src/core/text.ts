@@ -70,7 +70,7 @@ export function forbiddenMessage(field: TextField, found: ForbiddenCharacter): s
 }
 
 /** The text fields the rule guards, by the name the console's words use. */
-export type TextField = 'eventName' | 'timeZone' | 'roundName' | 'address' | 'instrument';
+export type TextField = 'eventName' | 'timeZone' | 'roundName' | 'address' | 'instrument' | 'liveText';
 
 const FIELD_NAMES: Record<TextField, string> = {
   eventName: 'event name',
@@ -78,6 +78,7 @@ const FIELD_NAMES: Record<TextField, string> = {
   roundName: 'round name',
   address: 'address',
   instrument: 'instrument',
+  liveText: 'live situation text',
 };
 
 /** What a refusal carries for the console (as zod issue params, then as the error's `detail`). */

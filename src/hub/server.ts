@@ -8,6 +8,8 @@ import { noteRunning } from './day/instrumentGate';
 import { createInstrumentRuns } from './day/instrumentRuns';
 import { loadInstruments } from './day/instruments';
 import { startHubTimers } from './day/timers';
+import { createLiveMoments, startLive } from './live/moments';
+import { createLiveStore } from './live/liveStore';
 import { createHubContext, type ContextParts } from './hubContext';
 import { createAnswerLimit } from './net/answerLimit';
 import { createOrganiserAuth } from './net/auth';
@@ -80,19 +82,21 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     log,
   });
   const ctx = createHubContext(
-    contextParts(options, data, venue, instruments, peers, now, log),
+    contextParts(options, data, venue, instruments, peers, now, log, () => ctx),
     runningInstrument(options, data, instruments),
   );
   noteRunning(ctx);
   const routes = createRoutes(ctx, { pagesDir: options.pagesDir, localPort: () => loopback.port, peers });
   const loopback = await listenLoopback(() => routes, options.port, log);
   const stopTimers = startHubTimers(ctx, { pingIntervalMs: options.pingIntervalMs });
+  const stopLive = startLive(ctx);
   log(
     `Hub on ${loopback.url} (data: ${data.report.file}, instrument: ${ctx.live.instrument.id}@${ctx.live.instrument.version})`,
   );
 
   const close = async (): Promise<void> => {
     stopTimers();
+    stopLive();
     for (const peer of peers) peer.socket.terminate();
     await ctx.lan.close();
     routes.close();
@@ -130,6 +134,7 @@ function contextParts(
   peers: Set<Peer>,
   now: () => number,
   log: (line: string) => void,
+  context: () => HubContext,
 ): ContextParts {
   return {
     host: options.host ?? {},
@@ -151,6 +156,7 @@ function contextParts(
     devices: new Map(),
     answerLimit: createAnswerLimit(),
     instrumentRuns: createInstrumentRuns(data.store, log),
+    moments: createLiveMoments(createLiveStore(data.db), context),
     write: data.write,
     log,
   };
