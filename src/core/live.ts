@@ -210,3 +210,25 @@ export function situationTitle(title: Localized | undefined, prompt: Localized):
   const cut = (text: string): string => (text.length > 60 ? `${text.slice(0, 57).trimEnd()}…` : text);
   return Object.fromEntries(Object.entries(prompt).map(([lang, text]) => [lang, cut(text)]));
 }
+
+/** The words of a reveal's sentence, in one language (the projector's locales and the report's words hold them). */
+export interface LiveWords {
+  leads: string;
+  close: string;
+  asksOther: string;
+  asksSame: string;
+  asksAlone: string;
+}
+
+/** The reveal's one sentence for a claim: who the room chose, and what the situation asks when it says so. */
+export function liveSentence(claim: LiveClaim, words: LiveWords, typeName: (index: number) => string): string {
+  const fill = (template: string, values: Record<string, string>): string =>
+    template.replace(/\{\{(\w+)\}\}/g, (all, name: string) => values[name] ?? all);
+  const head =
+    claim.kind === 'leads'
+      ? fill(words.leads, { type: typeName(claim.type) })
+      : fill(words.close, { a: typeName(claim.a), b: typeName(claim.b) });
+  if (claim.asks === null) return head;
+  if (claim.kind === 'leads' && claim.asks === claim.type) return head + words.asksSame;
+  return head + fill(claim.kind === 'leads' ? words.asksOther : words.asksAlone, { asks: typeName(claim.asks) });
+}

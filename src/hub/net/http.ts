@@ -20,7 +20,7 @@ export function requestPath(req: IncomingMessage): string | null {
 }
 
 /** The pages the hub serves; each is a folder of the renderer build. */
-export const PAGES = ['kiosk', 'projector', 'admin', 'phone'] as const;
+export const PAGES = ['kiosk', 'projector', 'admin', 'phone', 'remote'] as const;
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

@@ -105,7 +105,8 @@ export function lanUpgrades(
       return;
     }
     const phone = options.audience?.upgrade(req, socket) ?? 'no';
-    if (phone === 'in' || phone === 'remote') options.upgrade(req, socket, head, phone === 'in' ? 'audience' : 'remote');
+    if (phone === 'in' || phone === 'remote')
+      options.upgrade(req, socket, head, phone === 'in' ? 'audience' : 'remote');
     else if (phone === 'no') refuseUpgrade(socket, '401 Unauthorized', 'Pair this device with the join code first.');
   };
 }
