@@ -86,6 +86,28 @@ interface Pending {
   failed(error: unknown): void;
 }
 
+/**
+ * The closed moments, read with SELECTs only (the export command opens the file read-only); none in a file from
+ * before migration 0005.
+ */
+export function readClosedMoments(db: Database.Database): StoredMoment[] {
+  const table = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'live_moments'").get();
+  if (!table) return [];
+  return db.prepare<[], Row>('SELECT * FROM live_moments WHERE closed_at IS NOT NULL ORDER BY id').all().map(toMoment);
+}
+
+/** A closed moment as the export reads it. */
+export const exportMoment = (m: StoredMoment) => ({
+  id: m.id,
+  title: m.situation.title,
+  prompt: m.situation.prompt,
+  options: m.situation.options,
+  asks: m.situation.asks,
+  openedAt: m.openedAt,
+  round: m.round?.name ?? null,
+  counts: m.counts,
+});
+
 type Queries = ReturnType<typeof prepare>;
 
 function prepare(db: Database.Database) {
