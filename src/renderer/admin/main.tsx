@@ -10,10 +10,12 @@ import { AudiencePanel } from './panels/AudiencePanel';
 import { DataPanels } from './panels/DataPanels';
 import { DayView } from './panels/DayView';
 import { Login } from './panels/Login';
+import { LivePanel } from './panels/LivePanel';
 import { NetworkPanel } from './panels/NetworkPanel';
 import { Overview } from './panels/Overview';
 import { Rounds } from './panels/Rounds';
 import { SettingsPanel } from './panels/SettingsPanel';
+import { useLiveConsole } from './liveConsole';
 import { useConsole } from './store';
 
 /** How often the console refreshes its overview while logged in. */
@@ -67,6 +69,7 @@ function Console() {
           <Rounds />
           <NetworkPanel />
           <AudiencePanel />
+          <LivePanel />
           {settings && <SettingsPanel settings={settings} />}
           <DataPanels />
         </>
@@ -80,7 +83,10 @@ const client = connectHub({
   role: 'admin',
   device: deviceId('ideale.device.v1'),
   onState: (state) => useConsole.getState().setConnection(state),
-  onMessage: (message) => useConsole.getState().receive(message),
+  onMessage: (message) => {
+    if (message.type === 'liveStatus') useLiveConsole.setState({ status: message.status });
+    else useConsole.getState().receive(message);
+  },
 });
 useConsole.setState({ client });
 
