@@ -98,7 +98,7 @@ export const liveNl = {
     liveText:
       'De tekst van de situatie heeft op plaats {{position}} een teken dat niet mag ({{character}}): een onzichtbaar teken, een regeleinde of een teken dat de leesrichting omdraait. Gebruik zichtbare tekst op één regel. Er is niets veranderd.',
   },
-  projectorKeys: { live: 'Vraag aan de zaal: voorleggen, onthullen, sluiten' },
+  projectorKeys: { live: 'Vraag aan de zaal' },
 };
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
@@ -198,5 +198,5 @@ export const liveEn: Widen<typeof liveNl> = {
     liveText:
       'The situation text has a character at position {{position}} that is not allowed ({{character}}): an invisible character, a line break or a character that reverses the reading direction. Use visible text on one line. Nothing was changed.',
   },
-  projectorKeys: { live: 'Question to the room: put, reveal, close' },
+  projectorKeys: { live: 'Question to the room' },
 };
