@@ -49,6 +49,8 @@ export default defineConfig({
           // A visitor's own phone in the talk room (audience mode): no three.js, small enough for a venue's Wi-Fi.
           phone: resolve(root, 'src/renderer/phone/index.html'),
           preview: resolve(root, 'src/renderer/preview/index.html'),
+          // The presenter's remote (src/hub/live): big buttons on a phone, no three.js.
+          remote: resolve(root, 'src/renderer/remote/index.html'),
         },
       },
     },

@@ -4,6 +4,17 @@ import { audienceInviteSchema, audienceStatusSchema, sourceIdSchema } from './au
 import { instrumentSchema } from './instrument';
 import { lanStatusSchema } from './lan';
 import { instrumentProblemSchema, libraryEntrySchema } from './library';
+import {
+  liveAdminActionSchema,
+  liveQuestionSchema,
+  liveStatusSchema,
+  liveViewSchema,
+  PROJECTOR_COMMANDS,
+  projectorStateSchema,
+  REMOTE_COMMANDS,
+  remoteStateSchema,
+  situationRefSchema,
+} from './live';
 import { lossRecordSchema } from './losses';
 import { responseSchema } from './response';
 import type { ProfileLabel } from './scoring';
@@ -23,8 +34,11 @@ import { plainText, textRuleOf, type TextRuleDetail } from './text';
 /** Largest WebSocket frame the hub accepts from a client, in bytes. */
 export const MAX_CLIENT_FRAME_BYTES = 64 * 1024;
 
-/** `phone`: a visitor's own phone in the talk room (audience mode), let in by the audience code only. */
-export const roleSchema = z.enum(['kiosk', 'projector', 'admin', 'phone']);
+/**
+ * `phone`: a visitor's own phone in the talk room (audience mode), let in by the audience code only. `remote`: the
+ * presenter's phone, let in by the presenter code only (src/hub/live).
+ */
+export const roleSchema = z.enum(['kiosk', 'projector', 'admin', 'phone', 'remote']);
 export type Role = z.infer<typeof roleSchema>;
 
 const deviceIdSchema = z.string().regex(/^[A-Za-z0-9-]{8,64}$/, 'device must be 8-64 letters, digits or dashes');
@@ -103,6 +117,23 @@ export const clientMessageSchema = z.discriminatedUnion('type', [
   /** Checks the PIN (the console on the hub computer sets it on first use); answered with a session or an error. */
   z.strictObject({ type: z.literal('login'), pin: pinSchema }),
   z.strictObject({ type: z.literal('admin'), token: z.string().min(20).max(100), action: adminActionSchema }),
+  /** A phone's answer to the live situation: the option's place on screen (first choice only) and its own id. */
+  z.strictObject({
+    type: z.literal('liveAnswer'),
+    live: z.number().int().positive(),
+    option: z.number().int().min(0).max(5),
+    id: z.string().regex(/^[A-Za-z0-9-]{8,64}$/),
+  }),
+  /** A remote's button, or a projector's live key (`liveStep`). */
+  z.strictObject({
+    type: z.literal('remote'),
+    command: z.enum(REMOTE_COMMANDS),
+    situation: situationRefSchema.optional(),
+  }),
+  /** A projector tells what it shows, for the remotes' screens. */
+  z.strictObject({ type: z.literal('projectorState'), state: projectorStateSchema }),
+  /** The console's live panel (src/hub/live/admin.ts), with a session token like `admin`. */
+  z.strictObject({ type: z.literal('liveAdmin'), token: z.string().min(20).max(100), action: liveAdminActionSchema }),
 ]);
 export type ClientMessage = z.infer<typeof clientMessageSchema>;
 
@@ -120,6 +151,8 @@ export const errorCodeSchema = z.enum([
   'internal',
   /** A phone that already handed in an answer in this round (audience mode): it shows the one it has. */
   'already-answered',
+  /** A live answer for a moment that is not open (revealed, closed or never put). */
+  'live-closed',
 ]);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
 
@@ -225,6 +258,16 @@ export const hubMessageSchema = z.discriminatedUnion('type', [
   /** To projectors: how to invite the room to join from their phones (audience mode). */
   audienceInviteSchema,
   z.object({ type: z.literal('session'), token: z.string(), expiresAt: z.number() }),
+  /** To projectors: the live moment (null when none runs). */
+  z.object({ type: z.literal('live'), live: liveViewSchema.nullable() }),
+  /** To phones: the live question (null when none runs); answered: this phone's answer is in. */
+  z.object({ type: z.literal('liveQuestion'), question: liveQuestionSchema.nullable(), answered: z.boolean() }),
+  /** To projectors: what a remote asked of them. */
+  z.object({ type: z.literal('presenter'), command: z.enum(PROJECTOR_COMMANDS) }),
+  /** To remotes: what to show. */
+  z.object({ type: z.literal('remoteState'), state: remoteStateSchema }),
+  /** To the console: its live panel. */
+  z.object({ type: z.literal('liveStatus'), status: liveStatusSchema }),
   z.object({ type: z.literal('status'), status: statusSchema }),
   /** To the console: the instruments it can run, copy and edit. `unreadable` names files the hub left out. */
   z.object({ type: z.literal('library'), entries: z.array(libraryEntrySchema), unreadable: z.array(z.string()) }),

@@ -79,7 +79,8 @@ export type TextField =
   | 'instrumentText'
   | 'workshopName'
   | 'freeText'
-  | 'nickname';
+  | 'nickname'
+  | 'liveText';
 
 const FIELD_NAMES: Record<TextField, string> = {
   eventName: 'event name',
@@ -91,6 +92,7 @@ const FIELD_NAMES: Record<TextField, string> = {
   workshopName: 'workshop name',
   freeText: 'text',
   nickname: 'nickname',
+  liveText: 'live situation text',
 };
 
 /** What a refusal carries for the console (as zod issue params, then as the error's `detail`). */

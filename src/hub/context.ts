@@ -12,6 +12,8 @@ import type { LanController } from './net/lan';
 import type { InstrumentRuns } from './day/instrumentRuns';
 import type { LiveState } from './day/liveState';
 import type { InstrumentLibrary } from './library/library';
+import type { LiveMoments } from './live/liveMoments';
+import type { PresenterController } from './live/presenter';
 import type { Peer } from './net/peer';
 import type { SurveyResponse } from '../core/response';
 import type { Losses } from './store/losses';
@@ -51,6 +53,10 @@ export interface HubContext {
   readonly lan: LanController;
   /** Audience mode: phones in the talk room, let in by their own code (src/hub/audience). */
   readonly audience: AudienceController;
+  /** The talk's live moment: the situation put to the room, its answers and its kept totals (src/hub/live). */
+  readonly moments: LiveMoments;
+  /** The presenter code that lets remotes in, and the remotes connected. */
+  readonly presenter: PresenterController;
   /** Which instrument@version ran today, and answers refused for one that did not (day/instrumentRuns.ts). */
   readonly instrumentRuns: InstrumentRuns;
   /** Who joined and answered per round from a phone. */

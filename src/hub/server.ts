@@ -9,6 +9,8 @@ import { createInstrumentRuns } from './day/instrumentRuns';
 import { loadInstruments } from './day/instruments';
 import { openInstrumentLibrary, type InstrumentLibrary } from './library/library';
 import { startHubTimers } from './day/timers';
+import { createLiveMoments, startLive } from './live/moments';
+import { createLiveStore } from './live/liveStore';
 import { createHubContext, type ContextParts } from './hubContext';
 import { createAnswerLimit } from './net/answerLimit';
 import { createOrganiserAuth } from './net/auth';
@@ -82,19 +84,21 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     log,
   });
   const ctx = createHubContext(
-    contextParts(options, data, venue, library, peers, now, log),
+    contextParts(options, data, venue, library, peers, now, log, () => ctx),
     runningInstrument(options, data, library.instruments),
   );
   noteRunning(ctx);
   const routes = createRoutes(ctx, { pagesDir: options.pagesDir, localPort: () => loopback.port, peers });
   const loopback = await listenLoopback(() => routes, options.port, log);
   const stopTimers = startHubTimers(ctx, { pingIntervalMs: options.pingIntervalMs });
+  const stopLive = startLive(ctx);
   log(
     `Hub on ${loopback.url} (data: ${data.report.file}, instrument: ${ctx.live.instrument.id}@${ctx.live.instrument.version})`,
   );
 
   const close = async (): Promise<void> => {
     stopTimers();
+    stopLive();
     for (const peer of peers) peer.socket.terminate();
     await ctx.lan.close();
     routes.close();
@@ -132,6 +136,7 @@ function contextParts(
   peers: Set<Peer>,
   now: () => number,
   log: (line: string) => void,
+  context: () => HubContext,
 ): ContextParts {
   return {
     host: options.host ?? {},
@@ -154,6 +159,7 @@ function contextParts(
     devices: new Map(),
     answerLimit: createAnswerLimit(),
     instrumentRuns: createInstrumentRuns(data.store, log),
+    moments: createLiveMoments(createLiveStore(data.db), context),
     write: data.write,
     log,
   };

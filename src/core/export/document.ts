@@ -1,5 +1,6 @@
 import type { LossRecord } from '../losses';
 import type { CrowdPicture } from './crowdDots';
+import type { LiveMomentInfo } from './liveTables';
 import type { ExportTables } from './tables';
 
 /** Who made the export, of what, and how it was protected: printed on every format. */
@@ -28,6 +29,8 @@ export interface ExportDocument extends ExportTables {
   stamp: ExportStamp;
   /** The report's crowd plot (crowdDots.ts): shown profiles only, nobody below the threshold. Drawn in the PDF only. */
   crowd: CrowdPicture;
+  /** The talk's live moments ("De zaal in de zaal"): their words for the report; their counts are tables `live-n`. */
+  live: LiveMomentInfo[];
 }
 
 /** The shown numbers in a canonical text form; hidden cells are "x". The checksum is taken over this. */

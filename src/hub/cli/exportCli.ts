@@ -9,6 +9,8 @@ import { DEFAULT_SETTINGS, readSavedSettings, type Settings } from '../../core/s
 import { openForReading } from '../store/dbReadOnly';
 import { publicLosses, readLosses } from '../store/lossLedger';
 import { buildExport } from '../export/build';
+import type { LiveMomentInput } from '../../core/export/liveTables';
+import { exportMoment, readClosedMoments } from '../live/liveStore';
 import { renderExport } from '../export/render';
 import { loadInstruments } from '../day/instruments';
 import { openInstrumentLibrary } from '../library/library';
@@ -78,7 +80,7 @@ async function main(): Promise<void> {
       throw new LossNotAcceptedError(
         `${dataDir} records lost answers; nothing was exported:\n${told}\nExport anyway with --accept-loss: the export's stamp then says what was lost.`,
       );
-    await writeExport(store, settings, losses, {
+    await writeExport(store, settings, losses, readClosedMoments(db).map(exportMoment), {
       format,
       out: values.out,
       instrument: values.instrument,
@@ -101,6 +103,7 @@ async function writeExport(
   store: ResponseStore,
   settings: Settings,
   losses: LossRecord[],
+  moments: LiveMomentInput[],
   asked: { format: ExportFormat; out?: string; instrument?: string; lang: Language; dataDir: string },
 ): Promise<void> {
   // The shipped instruments and those published in the console, which live in the data folder.
@@ -118,6 +121,7 @@ async function writeExport(
     suppressBelow: settings.suppressBelow,
     timeZone: settings.timeZone,
     losses,
+    moments,
   });
   const read = performance.now();
   const file = await renderExport(doc, asked.format, instrument, {

@@ -8,6 +8,7 @@ import { hourIn } from '../../core/eventTime';
 import { canonicalTotals, type ExportDocument } from '../../core/export/document';
 import { crowdPicture } from '../../core/export/crowdDots';
 import { BALANCED } from '../../core/export/profileLabels';
+import { buildLiveTables, type LiveMomentInput } from '../../core/export/liveTables';
 import { buildExportTables, countedSize, exportRow, type ExportRow } from '../../core/export/tables';
 import { labelKey, leadingType } from '../../core/scoring';
 import type { Instrument } from '../../core/instrument';
@@ -25,6 +26,8 @@ export function buildExport(
     timeZone: string;
     /** What the data folder records as lost or not stored, carried in the stamp (none when absent). */
     losses?: LossRecord[];
+    /** The talk's closed live moments (live/liveStore.ts), each its own small table. */
+    moments?: LiveMomentInput[];
     now?: Date;
   },
 ): ExportDocument {
@@ -36,7 +39,13 @@ export function buildExport(
     times.push(r.receivedAt);
     ids.push(r.id);
   });
-  const tables = buildExportTables(instrument, rows, store.rounds(), options.suppressBelow);
+  const diagnostic = buildExportTables(instrument, rows, store.rounds(), options.suppressBelow);
+  const live = buildLiveTables(options.moments ?? [], instrument, options.suppressBelow, options.timeZone);
+  const tables = {
+    ...diagnostic,
+    counts: [...diagnostic.counts, ...live.tables],
+    codebook: [...diagnostic.codebook, ...live.codebook],
+  };
   // The period covers the responses the tables count (whole groups, see countedSize), not the ones still waiting.
   const counted = times.slice(0, countedSize(times.length, options.suppressBelow));
   const first = counted.reduce((a, b) => Math.min(a, b), Infinity);
@@ -46,6 +55,7 @@ export function buildExport(
   return {
     ...tables,
     crowd,
+    live: live.info,
     stamp: {
       event: options.event,
       from: counted.length ? new Date(first).toISOString() : null,

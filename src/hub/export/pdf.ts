@@ -9,6 +9,7 @@ import { asksVersusMix, hourChart, leadBars, leadBarsHeight } from './report/cha
 import { reportOf, type Report } from './report/context';
 import { describeLoss, isLoss } from '../../core/losses';
 import { crowdLegend, crowdPlot } from './report/crowdPlot';
+import { livePage } from './report/live';
 import { MUTED } from './report/draw';
 import { profilesHeight, profileTables, roundsTable } from './report/tables';
 import { percent, REPORT_WORDS } from './report/words';
@@ -50,6 +51,11 @@ export function toPdf(exported: ExportDocument, instrument: Instrument, options:
   pageOne(report);
   doc.addPage();
   pageTwo(report);
+  // The talk's live moments, when it had any: a page of their own, so the day's two pages stay as they are.
+  if (exported.live.length > 0) {
+    doc.addPage();
+    livePage(report, exported, MARGIN);
+  }
   return doc.end();
 }
 

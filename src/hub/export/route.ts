@@ -3,6 +3,7 @@ import { EXPORT_FORMATS, type ExportFormat } from '../../core/export/document';
 import { LANGUAGES, type Language } from '../../core/instrument';
 import type { HubContext } from '../context';
 import { bearerToken, requestUrl, sendJson } from '../net/http';
+import { exportMoment } from '../live/liveStore';
 import { buildExport } from './build';
 import { renderExport } from './render';
 
@@ -40,6 +41,7 @@ export function handleExportRequest(ctx: HubContext, req: IncomingMessage, res: 
     timeZone: ctx.settings.timeZone,
     now: new Date(ctx.now()),
     losses: ctx.losses.list((id) => ctx.store.has(id)),
+    moments: ctx.moments.store.closed().map(exportMoment),
   });
   renderExport(doc, format as ExportFormat, instrument, { lang: lang as Language, fontsDir: ctx.fontsDir })
     .then((file) => {

@@ -6,6 +6,7 @@ import { phoneHello, phoneSubmit } from '../audience/handlers';
 import { acceptResponse, talkMessage } from './accept';
 import type { Handler } from '../context';
 import { deviceKey, rememberDevice } from '../day/devices';
+import { remoteHello } from '../live/handlers';
 
 export const responseHandlers: { hello: Handler<'hello'>; submit: Handler<'submit'>; outbox: Handler<'outbox'> } = {
   hello: (ctx, peer, message) => {
@@ -17,6 +18,11 @@ export const responseHandlers: { hello: Handler<'hello'>; submit: Handler<'submi
     }
     if (message.role === 'phone') {
       phoneHello(ctx, peer, message.device);
+      ctx.send(peer, ctx.moments.question(peer));
+      return;
+    }
+    if (message.role === 'remote') {
+      remoteHello(ctx, peer, message.device);
       return;
     }
     peer.role = message.role;
@@ -32,6 +38,7 @@ export const responseHandlers: { hello: Handler<'hello'>; submit: Handler<'submi
     if (message.role === 'projector') {
       ctx.send(peer, ctx.audience.invite());
       ctx.send(peer, talkMessage(ctx));
+      ctx.send(peer, ctx.moments.view());
     }
   },
   submit: async (ctx, peer, { response }) => {

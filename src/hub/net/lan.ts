@@ -10,9 +10,9 @@ import { normalizeJoinCode, type LanStatus } from '../../core/lan';
 import type { ResponseStore } from '../store/responseStore';
 import { createCodeLock, FORMER_CODES } from './codeLock';
 import { lanAddresses, newJoinCode } from './lanGate';
-import { lanRequests, lanUpgrades, type AudienceGate, type JoinGate } from './lanEntry';
+import { lanRequests, lanUpgrades, type Admission, type AudienceGate, type JoinGate } from './lanEntry';
 
-export type { AudienceGate } from './lanEntry';
+export type { Admission, AudienceGate } from './lanEntry';
 
 /** The port devices on the venue network use unless the hub is started with another. */
 export const DEFAULT_LAN_PORT = 5781;
@@ -77,7 +77,7 @@ interface LanOptions {
   addresses?: () => string[];
   port: number;
   request(req: IncomingMessage, res: ServerResponse): void;
-  upgrade(req: IncomingMessage, socket: Socket, head: Buffer, audience: boolean): void;
+  upgrade(req: IncomingMessage, socket: Socket, head: Buffer, by: Admission): void;
   /** Closes every socket that came in over the network. */
   dropPeers(): void;
   log(line: string): void;

@@ -19,8 +19,11 @@ export interface AudienceGate {
    * `in` when the audience code lets it through to the page routes, `no` when it is none of audience mode's business.
    */
   request(req: IncomingMessage, res: ServerResponse): 'handled' | 'in' | 'no';
-  /** The same for a socket upgrade: `handled` when audience mode refused it with its own reason. */
-  upgrade(req: IncomingMessage, socket: Socket): 'handled' | 'in' | 'no';
+  /**
+   * The same for a socket upgrade: `handled` when audience mode refused it with its own reason; `remote` when the
+   * presenter code let in a remote (src/hub/live/presenter.ts).
+   */
+  upgrade(req: IncomingMessage, socket: Socket): 'handled' | 'in' | 'remote' | 'no';
   /** Connections audience mode adds to the caps: a whole room may share one address behind a NAT. */
   extraConnections(): number;
 }
@@ -29,8 +32,11 @@ export interface AudienceGate {
 export interface LanEntryOptions {
   audience?: AudienceGate;
   request(req: IncomingMessage, res: ServerResponse): void;
-  upgrade(req: IncomingMessage, socket: Socket, head: Buffer, audience: boolean): void;
+  upgrade(req: IncomingMessage, socket: Socket, head: Buffer, by: Admission): void;
 }
+
+/** What let a socket in on the network listener: the join code, the room code (a phone) or the presenter code. */
+export type Admission = 'join' | 'audience' | 'remote';
 
 /** The join code and the lock against guessing it. */
 export interface JoinGate {
@@ -95,11 +101,12 @@ export function lanUpgrades(
       return;
     }
     if (judged.verdict.kind === 'in') {
-      options.upgrade(req, socket, head, false);
+      options.upgrade(req, socket, head, 'join');
       return;
     }
     const phone = options.audience?.upgrade(req, socket) ?? 'no';
-    if (phone === 'in') options.upgrade(req, socket, head, true);
+    if (phone === 'in' || phone === 'remote')
+      options.upgrade(req, socket, head, phone === 'in' ? 'audience' : 'remote');
     else if (phone === 'no') refuseUpgrade(socket, '401 Unauthorized', 'Pair this device with the join code first.');
   };
 }

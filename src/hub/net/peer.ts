@@ -25,6 +25,8 @@ export interface Peer {
   pending: number | null;
   /** Came in over the network with the audience code: a phone, which may say hello as one and submit, nothing else. */
   audience: boolean;
+  /** Came in over the network with the presenter code: a remote, which may say hello as one and give commands. */
+  remote: boolean;
   /** The phone's HttpOnly cookie id (audience mode), when its browser sent one. */
   phone: string | null;
 }

@@ -10,6 +10,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { MAX_CLIENT_FRAME_BYTES } from '../../core/messages';
 import { phoneCookie } from '../audience/gate';
 import type { HubContext } from '../context';
+import type { Admission } from './lanEntry';
 import type { Peer, Via } from './peer';
 import { handleExportRequest } from '../export/route';
 import { handlePilotRequest, PILOT_PATH } from '../export/pilotRoute';
@@ -20,8 +21,8 @@ import { attachPeer, newPeer } from './socket';
 /** How both listeners hand on what reaches them: plain requests, and upgrades to the WebSocket API at /ws. */
 export interface Routes {
   request(req: IncomingMessage, res: ServerResponse, via: Via): void;
-  /** `byAudience`: the network listener let it in with the audience code (a phone). */
-  upgrade(req: IncomingMessage, socket: Socket, head: Buffer, via: Via, byAudience?: boolean): void;
+  /** `by`: which code let it in on the network listener (the room code: a phone; the presenter code: a remote). */
+  upgrade(req: IncomingMessage, socket: Socket, head: Buffer, via: Via, by?: Admission): void;
   close(): void;
 }
 
@@ -82,7 +83,7 @@ export function createRoutes(ctx: HubContext, { pagesDir, localPort, peers }: Ro
     if (!servePages(pagesDir, req, res)) sendJson(res, 404, { error: 'not found' });
   };
 
-  const upgrade = (req: IncomingMessage, socket: Socket, head: Buffer, via: Via, byAudience = false): void => {
+  const upgrade = (req: IncomingMessage, socket: Socket, head: Buffer, via: Via, by?: Admission): void => {
     if (!isAcceptableUpgrade(req) || (via === 'local' && !isLocalHost(req.headers.host, localPort()))) {
       socket.on('error', () => undefined);
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
@@ -90,7 +91,8 @@ export function createRoutes(ctx: HubContext, { pagesDir, localPort, peers }: Ro
     }
     wss.handleUpgrade(req, socket, head, (ws: WebSocket) => {
       const peer = newPeer(ws, via, req.socket.remoteAddress ?? '?');
-      peer.audience = byAudience;
+      peer.audience = by === 'audience';
+      peer.remote = by === 'remote';
       peer.phone = phoneCookie(req);
       peers.add(peer);
       ws.on('close', () => peers.delete(peer));

@@ -3,6 +3,7 @@ import type { Handler, HubContext } from '../context';
 import type { Peer } from './peer';
 import { adminHandlers } from '../handlers/admin';
 import { responseHandlers } from '../handlers/responses';
+import { liveHandlers } from '../live/handlers';
 
 /**
  * Messages a peer may send in a burst, and how many come back per second. A kiosk flushing a long outbox after an
@@ -14,6 +15,7 @@ export const REFILL_PER_SECOND = 50;
 const handlers: { [K in ClientMessage['type']]: Handler<K> } = {
   ...responseHandlers,
   ...adminHandlers,
+  ...liveHandlers,
 };
 
 /** Handles one socket: hello first, then the rest; every frame validated, every answer acknowledged after commit. */
@@ -43,10 +45,11 @@ export function attachPeer(ctx: HubContext, peer: Peer): void {
       return;
     }
     const { message } = parsed;
-    // The audience code opens a phone's hello and its one answer; a kiosk's, a projector's or the console's
-    // messages are refused as if no code had been given.
-    if (peer.audience && !(message.type === 'submit' || (message.type === 'hello' && message.role === 'phone'))) {
-      ctx.send(peer, { type: 'error', code: 'refused', message: 'the room code only lets a phone answer' });
+    // The audience code opens a phone's hello and its answers; a kiosk's, a projector's or the console's
+    // messages are refused as if no code had been given. The presenter code opens a remote's hello and buttons only.
+    const refusal = codeRefusal(peer, message);
+    if (refusal) {
+      ctx.send(peer, { type: 'error', code: 'refused', message: refusal });
       return;
     }
     if (peer.via === 'lan' && isOrganiserMessage(peer, message)) {
@@ -74,6 +77,17 @@ export function attachPeer(ctx: HubContext, peer: Peer): void {
   });
 }
 
+/** Why a message is refused for the code the socket came in with, or null when it may go on. */
+function codeRefusal(peer: Peer, message: ClientMessage): string | null {
+  const hello = message.type === 'hello' ? message.role : null;
+  if (peer.audience && !(message.type === 'submit' || message.type === 'liveAnswer' || hello === 'phone'))
+    return 'the room code only lets a phone answer';
+  if (peer.remote && !(message.type === 'remote' || hello === 'remote'))
+    return "the presenter code only opens the remote's buttons";
+  if (!peer.remote && hello === 'remote') return 'a remote needs the presenter code';
+  return null;
+}
+
 /**
  * The organiser's messages, none of which is answered over the network, PIN or not. One exception: a paired kiosk
  * checks the PIN for its operator exit (the lock-out counts those tries too); the session it gets opens nothing
@@ -81,7 +95,9 @@ export function attachPeer(ctx: HubContext, peer: Peer): void {
  */
 function isOrganiserMessage(peer: Peer, message: ClientMessage): boolean {
   if (message.type === 'login') return peer.role !== 'kiosk';
-  return message.type === 'admin' || (message.type === 'hello' && message.role === 'admin');
+  return (
+    message.type === 'admin' || message.type === 'liveAdmin' || (message.type === 'hello' && message.role === 'admin')
+  );
 }
 
 function takeToken(peer: Peer): boolean {
@@ -107,6 +123,7 @@ export function newPeer(socket: Peer['socket'], via: Peer['via'], address: strin
     lastSeen: now,
     pending: null,
     audience: false,
+    remote: false,
     phone: null,
   };
 }

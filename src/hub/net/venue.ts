@@ -8,6 +8,7 @@ import { createAudience, type AudienceController } from '../audience/controller'
 import type { PhoneStore } from '../audience/phoneStore';
 import type { SourceBook } from '../audience/sources';
 import type { HubContext } from '../context';
+import { createPresenter, type PresenterController } from '../live/presenter';
 import type { ResponseStore } from '../store/responseStore';
 import { createLan, DEFAULT_LAN_PORT, resumeLan, type LanController, type LanLimits } from './lan';
 import type { Peer } from './peer';
@@ -46,8 +47,9 @@ interface VenueDeps {
 export function createVenue(
   options: VenueOptions,
   deps: VenueDeps,
-): { lan: LanController; audience: AudienceController } {
+): { lan: LanController; audience: AudienceController; presenter: PresenterController } {
   const { store, phones, sources, peers, log } = deps;
+  const presenter = createPresenter(store, () => peers);
   const audience = createAudience({
     store,
     phones,
@@ -64,14 +66,15 @@ export function createVenue(
     limits: options.lanLimits,
     addresses: options.lanAddresses,
     request: (req, res) => deps.routes().request(req, res, 'lan'),
-    upgrade: (req, socket, head, byAudience) => deps.routes().upgrade(req, socket, head, 'lan', byAudience),
-    audience: audience.gate,
+    upgrade: (req, socket, head, by) => deps.routes().upgrade(req, socket, head, 'lan', by),
+    // The presenter code's gate first: a remote's own paths, then everything audience mode answers.
+    audience: presenter.gateBefore(audience.gate),
     dropPeers: () => {
       for (const peer of peers) if (peer.via === 'lan') peer.socket.close(4001, 'pair again');
     },
     log,
   });
-  return { lan, audience };
+  return { lan, audience, presenter };
 }
 
 /**

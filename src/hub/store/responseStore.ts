@@ -108,6 +108,7 @@ export function createResponseStore(db: Database.Database): ResponseStore {
         const removed = db.prepare('DELETE FROM responses').run().changes;
         db.prepare('DELETE FROM rounds').run();
         db.prepare('DELETE FROM audience_set_aside').run();
+        db.prepare('DELETE FROM live_moments').run();
         return removed;
       })(),
     backupTo: (path) => void db.prepare('VACUUM INTO ?').run(path),

@@ -10,6 +10,7 @@ import { AudiencePanel } from './panels/AudiencePanel';
 import { DataPanels } from './panels/DataPanels';
 import { DayView } from './panels/DayView';
 import { Login } from './panels/Login';
+import { LivePanel } from './panels/LivePanel';
 import { NetworkPanel } from './panels/NetworkPanel';
 import { Overview } from './panels/Overview';
 import { Rounds } from './panels/Rounds';
@@ -17,6 +18,7 @@ import { SettingsPanel } from './panels/SettingsPanel';
 import { Editor } from './library/Editor';
 import { LibraryPanel } from './library/LibraryPanel';
 import { useLibrary } from './library/store';
+import { useLiveConsole } from './liveConsole';
 import { useConsole } from './store';
 
 /** How often the console refreshes its overview while logged in. */
@@ -73,6 +75,7 @@ function Console() {
           <NetworkPanel />
           <AudiencePanel />
           <LibraryPanel />
+          <LivePanel />
           {settings && <SettingsPanel settings={settings} />}
           <DataPanels />
         </>
@@ -86,7 +89,10 @@ const client = connectHub({
   role: 'admin',
   device: deviceId('ideale.device.v1'),
   onState: (state) => useConsole.getState().setConnection(state),
-  onMessage: (message) => useConsole.getState().receive(message),
+  onMessage: (message) => {
+    if (message.type === 'liveStatus') useLiveConsole.setState({ status: message.status });
+    else useConsole.getState().receive(message);
+  },
 });
 useConsole.setState({ client });
 

@@ -7,6 +7,8 @@ export type { ConnectionState };
 export interface HubClient {
   send(message: ClientMessage): boolean;
   close(): void;
+  /** Drops the socket and connects again now: a phone back from a locked screen may hold a socket that is dead. */
+  reconnect(): void;
 }
 
 interface HubClientOptions {
@@ -16,6 +18,8 @@ interface HubClientOptions {
   onState: (state: ConnectionState) => void;
   /** Where the hub is; defaults to the host that served this page. */
   url?: string;
+  /** The socket's path on this page's host (`/ws` by default; the remote asks for `/ws?remote`). */
+  socketPath?: string;
 }
 
 /** First reconnect delay; it doubles up to 4 s while the hub cannot be reached. */
@@ -26,7 +30,8 @@ const FIRST_DELAY_MS = 250;
  * restart or a Wi-Fi drop heals without anyone touching the page. Every incoming frame is validated.
  */
 export function connectHub(options: HubClientOptions): HubClient {
-  const url = options.url ?? `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws`;
+  const url =
+    options.url ?? `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${options.socketPath ?? '/ws'}`;
   let socket: WebSocket | null = null;
   let stopped = false;
   let delay = FIRST_DELAY_MS;
@@ -82,6 +87,18 @@ export function connectHub(options: HubClientOptions): HubClient {
       stopped = true;
       clearTimeout(timer);
       socket?.close();
+    },
+    reconnect: () => {
+      if (stopped) return;
+      clearTimeout(timer);
+      const old = socket;
+      socket = null;
+      if (old) {
+        old.onclose = null;
+        old.close();
+      }
+      delay = FIRST_DELAY_MS;
+      open();
     },
   };
 }

@@ -1,14 +1,25 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { en } from './locales/en';
+import { liveEn, liveNl } from './locales/live';
 import { nl } from './locales/nl';
+
+/** A page's words with the live moment's merged in (locales/live.ts). */
+function withLive<T extends typeof nl | typeof en>(base: T, live: typeof liveEn) {
+  return {
+    ...base,
+    live: live.live,
+    console: { ...base.console, ...live.console, textRefused: { ...base.console.textRefused, ...live.textRefused } },
+    projector: { ...base.projector, keys: { ...base.projector.keys, ...live.projectorKeys } },
+  };
+}
 
 /** Dutch first; English complete. Instrument content carries its own translations. */
 export function initI18n(lang: 'nl' | 'en' = 'nl'): typeof i18next {
   void i18next.use(initReactI18next).init({
     lng: lang,
     fallbackLng: 'nl',
-    resources: { nl: { translation: nl }, en: { translation: en } },
+    resources: { nl: { translation: withLive(nl, liveNl) }, en: { translation: withLive(en, liveEn) } },
     interpolation: { escapeValue: false },
     returnNull: false,
   });

@@ -1,5 +1,7 @@
 import { useKiosk } from '../kiosk/store';
 import { VisitShell } from '../kiosk/VisitShell';
+import { LiveQuestionScreen } from './LiveQuestionScreen';
+import { useLiveQuestion } from './live';
 import { PhoneResult } from './PhoneResult';
 import { usePhone } from './store';
 
@@ -12,5 +14,18 @@ export function App() {
   const connection = useKiosk((s) => s.connection);
   const ended = usePhone((s) => s.ended);
   const notice = ended ? 'phone.ended' : connection === 'closed' ? 'phone.offline' : null;
-  return <VisitShell className="kiosk phone" notice={notice} result={<PhoneResult />} />;
+  // The live question lies over the visit, which stays mounted (hidden) and is back where it was when it closes.
+  const live = useLiveQuestion((s) => s.question !== null);
+  return (
+    <>
+      {live && (
+        <div className="kiosk phone">
+          <LiveQuestionScreen />
+        </div>
+      )}
+      <div hidden={live} data-testid="visit">
+        <VisitShell className="kiosk phone" notice={notice} result={<PhoneResult />} />
+      </div>
+    </>
+  );
 }

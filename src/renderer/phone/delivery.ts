@@ -2,6 +2,7 @@ import type { HubMessage } from '../../core/messages';
 import type { SurveyResponse } from '../../core/response';
 import { connectHub, deviceId, type HubClient } from '../common/hubClient';
 import { useKiosk } from '../kiosk/store';
+import { receiveLive, setLiveSend } from './live';
 import { saved, type SavedAnswer } from './saved';
 import { usePhone } from './store';
 
@@ -36,6 +37,7 @@ export function startPhone(): HubClient {
   };
 
   const onMessage = (message: HubMessage): void => {
+    if (receiveLive(message)) return;
     const kiosk = useKiosk.getState();
     switch (message.type) {
       case 'welcome': {
@@ -94,6 +96,7 @@ export function startPhone(): HubClient {
     },
   });
 
+  setLiveSend(client.send);
   useKiosk.setState({
     onFinish: (response: SurveyResponse) => {
       const round = usePhone.getState().round?.id ?? null;

@@ -12,6 +12,7 @@ import { NewestRing } from './NewestRing';
 import { Crowd2D } from './views/Crowd2D';
 import { HelpOverlay } from './views/HelpOverlay';
 import { Invitation } from './views/Invitation';
+import { LiveView } from './views/LiveView';
 import { ReplayCounter } from './views/ReplayCounter';
 
 const RADIUS = 10;
@@ -66,6 +67,7 @@ export function App({ webgl }: { webgl: boolean }) {
         {view === 'context' && <ContextView />}
         {view === 'split' && <SplitView />}
       </Frame>
+      <LiveView />
       <Invitation />
       {help && <HelpOverlay />}
     </div>

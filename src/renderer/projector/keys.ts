@@ -1,4 +1,5 @@
 import { useInvite } from './invite';
+import { liveStep } from './live';
 import { useProjector } from './store';
 
 /** One presenter control: the keys that trigger it (a clicker sends PageUp/PageDown and "." or "b"). */
@@ -19,8 +20,14 @@ export const PRESENTER_KEYS: PresenterKey[] = [
   { keys: ['r'], label: 'round', action: () => state().toggle('roundOnly') },
   { keys: ['b', '.'], label: 'blank', action: () => state().toggle('blank') },
   { keys: ['q'], label: 'invite', action: () => useInvite.getState().toggle() },
+  { keys: ['l'], label: 'live', action: liveStep },
   { keys: ['?', 'F1'], label: 'help', action: () => state().toggle('help') },
 ];
+
+/** What a remote's button does on this projector: the same action as the key of that name. */
+export function runPresenterCommand(command: string): void {
+  PRESENTER_KEYS.find((k) => k.label === command)?.action();
+}
 
 export function bindPresenterKeys(target: Window): void {
   target.addEventListener('keydown', (event) => {

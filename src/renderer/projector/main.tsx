@@ -7,7 +7,8 @@ import './projector.css';
 import { App } from './App';
 import { useInvite } from './invite';
 import { useProjector } from './store';
-import { bindPresenterKeys } from './keys';
+import { bindPresenterKeys, runPresenterCommand } from './keys';
+import { reportState, setLiveSender, useLive } from './live';
 
 const lang = new URLSearchParams(location.search).get('lang') === 'en' ? 'en' : 'nl';
 initI18n(lang);
@@ -15,7 +16,7 @@ initI18n(lang);
 const canvas = document.createElement('canvas');
 const webgl = Boolean(canvas.getContext('webgl2') ?? canvas.getContext('webgl'));
 
-connectHub({
+const client = connectHub({
   role: 'projector',
   device: deviceId('ideale.device.v1'),
   onState: (state) => useProjector.getState().setConnection(state),
@@ -29,8 +30,22 @@ connectHub({
       store.setSettings(message.settings);
       store.setRound(message.round);
     } else if (message.type === 'audience') useInvite.getState().receive(message);
+    else if (message.type === 'live') useLive.getState().receive(message.live);
+    else if (message.type === 'presenter') runPresenterCommand(message.command);
+    if (message.type === 'welcome') {
+      setLiveSender(client.send);
+      report();
+    }
   },
 });
+
+/** What this projector shows, for the presenter's remote. */
+function report(): void {
+  const { view, hidden, frozen, blank } = useProjector.getState();
+  reportState({ view, hidden, frozen, blank, invite: useInvite.getState().shown });
+}
+useProjector.subscribe(report);
+useInvite.subscribe(report);
 bindPresenterKeys(window);
 
 createRoot(document.getElementById('root')!).render(

@@ -78,6 +78,24 @@ const nl = {
     total: 'in totaal',
     and: 'en',
   },
+  live: {
+    title: 'De zaal in de zaal',
+    intro: (t: number) =>
+      `De vragen die tijdens het praatje aan de zaal zijn voorgelegd: elke telefoon één keer, alleen de eerste keuze. Ze staan los van de antwoorden hierboven en zijn er niet aan gekoppeld. Een aantal onder ${t}, of een dat je zou kunnen uitrekenen, staat er als x.`,
+    moment: (n: number, when: string, round: string | null) => `Vraag ${n}, ${when}${round ? `, ${round}` : ''}`,
+    letter: 'Antwoord',
+    type: 'Type',
+    text: 'Tekst',
+    count: 'Aantal',
+    total: 'Samen',
+    asks: (type: string) => `Deze situatie vraagt vooral om ${type}.`,
+    leads: 'De zaal koos vooral {{type}}',
+    close: 'De zaal was verdeeld tussen {{a}} en {{b}}',
+    asksOther: ', terwijl deze situatie om {{asks}} vraagt',
+    asksSame: ', en dat is ook wat deze situatie vraagt',
+    asksAlone: '; deze situatie vraagt om {{asks}}',
+    more: (n: number) => `En nog ${n} vragen aan de zaal: zie de tabellen in de export.`,
+  },
 };
 
 export type ReportWords = typeof nl;
@@ -157,6 +175,24 @@ const en: ReportWords = {
     perHour: 'Participants per hour',
     total: 'in all',
     and: 'and',
+  },
+  live: {
+    title: 'The room in the room',
+    intro: (t: number) =>
+      `The questions put to the room during the talk: each phone once, first choice only. They stand apart from the answers above and are linked to none of them. A count below ${t}, or one that could be worked out, is shown as x.`,
+    moment: (n: number, when: string, round: string | null) => `Question ${n}, ${when}${round ? `, ${round}` : ''}`,
+    letter: 'Answer',
+    type: 'Type',
+    text: 'Text',
+    count: 'Count',
+    total: 'Together',
+    asks: (type: string) => `This situation asks most for ${type}.`,
+    leads: 'The room mostly chose {{type}}',
+    close: 'The room was split between {{a}} and {{b}}',
+    asksOther: ', while this situation asks for {{asks}}',
+    asksSame: ', which is what this situation asks for',
+    asksAlone: '; this situation asks for {{asks}}',
+    more: (n: number) => `And ${n} more questions to the room: see the tables in the export.`,
   },
 };
 

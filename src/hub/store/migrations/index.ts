@@ -2,6 +2,7 @@ import * as m0001 from './0001-init';
 import * as m0002 from './0002-rounds-rehearsal';
 import * as m0003 from './0003-audience-phones';
 import * as m0004 from './0004-audience-sources';
+import * as m0005 from './0005-live-moments';
 
 /** Numbered schema migrations; `user_version` records how many have run. Append only. */
 export const MIGRATIONS: readonly { name: string; up: string }[] = [
@@ -9,4 +10,5 @@ export const MIGRATIONS: readonly { name: string; up: string }[] = [
   { name: '0002-rounds-rehearsal', up: m0002.up },
   { name: '0003-audience-phones', up: m0003.up },
   { name: '0004-audience-sources', up: m0004.up },
+  { name: '0005-live-moments', up: m0005.up },
 ];
