@@ -1,9 +1,16 @@
 import { z } from 'zod';
 import { aggregateSchema } from './aggregate';
 import { audienceInviteSchema, audienceStatusSchema, sourceIdSchema } from './audience';
-import { instrumentSchema } from './instrument';
+import { idealTypeSchema, instrumentSchema } from './instrument';
 import { lanStatusSchema } from './lan';
 import { instrumentProblemSchema, libraryEntrySchema } from './library';
+import {
+  participantActionSchema,
+  participantStateSchema,
+  workshopAdminActionSchema,
+  workshopScreenSchema,
+  workshopSummarySchema,
+} from './workshop';
 import {
   liveAdminActionSchema,
   liveQuestionSchema,
@@ -38,7 +45,7 @@ export const MAX_CLIENT_FRAME_BYTES = 64 * 1024;
  * `phone`: a visitor's own phone in the talk room (audience mode), let in by the audience code only. `remote`: the
  * presenter's phone, let in by the presenter code only (src/hub/live).
  */
-export const roleSchema = z.enum(['kiosk', 'projector', 'admin', 'phone', 'remote']);
+export const roleSchema = z.enum(['kiosk', 'projector', 'admin', 'phone', 'remote', 'participant']);
 export type Role = z.infer<typeof roleSchema>;
 
 const deviceIdSchema = z.string().regex(/^[A-Za-z0-9-]{8,64}$/, 'device must be 8-64 letters, digits or dashes');
@@ -134,6 +141,14 @@ export const clientMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('projectorState'), state: projectorStateSchema }),
   /** The console's live panel (src/hub/live/admin.ts), with a session token like `admin`. */
   z.strictObject({ type: z.literal('liveAdmin'), token: z.string().min(20).max(100), action: liveAdminActionSchema }),
+  /** A workshop participant's page (docs/adr/0011), over the workshop's own socket. */
+  z.strictObject({ type: z.literal('participant'), action: participantActionSchema }),
+  /** The console's workshop panel (src/hub/workshop/admin.ts), with a session token like `admin`. */
+  z.strictObject({
+    type: z.literal('workshopAdmin'),
+    token: z.string().min(20).max(100),
+    action: workshopAdminActionSchema,
+  }),
 ]);
 export type ClientMessage = z.infer<typeof clientMessageSchema>;
 
@@ -284,6 +299,16 @@ export const hubMessageSchema = z.discriminatedUnion('type', [
     /** The shipped instrument with as many types, for the harness figures beside the draft's. */
     compare: z.unknown().nullable().optional(),
   }),
+  /** To a workshop participant's page: what it knows of its own answers, and the workshop's phase. */
+  z.object({ type: z.literal('participantState'), state: participantStateSchema }),
+  /** To projectors: the workshop on the shared screen (null: none, the talk's views), with its instrument's types. */
+  z.object({
+    type: z.literal('workshopScreen'),
+    screen: workshopScreenSchema.nullable(),
+    types: z.array(idealTypeSchema),
+  }),
+  /** To the console: the workshops. */
+  z.object({ type: z.literal('workshops'), list: z.array(workshopSummarySchema) }),
   /** To the console: an instrument file to save. */
   z.object({ type: z.literal('instrumentFile'), name: z.string(), text: z.string() }),
   /** An organiser action succeeded: `detail` names the console text, `params` the values in it. */

@@ -61,7 +61,14 @@ export type ParticipantAction = z.infer<typeof participantActionSchema>;
 
 /** What a participant's page knows of its own: never anyone else's. */
 export const participantStateSchema = z.object({
-  workshop: z.object({ name: z.string(), date: z.string(), phase: z.enum(WORKSHOP_PHASES), nicknames: z.boolean() }),
+  workshop: z.object({
+    name: z.string(),
+    date: z.string(),
+    phase: z.enum(WORKSHOP_PHASES),
+    nicknames: z.boolean(),
+    /** The facilitator closed the session: nothing new is taken, a participant may still take theirs back. */
+    closed: z.boolean(),
+  }),
   answered: z.boolean(),
   nickname: z.string().nullable(),
   case: z.object({ text: z.string(), asks: z.string().nullable(), share: z.boolean() }).nullable(),
@@ -114,5 +121,20 @@ export const workshopSummarySchema = z.object({
   answered: z.number().int(),
   /** Whether the shared screen shows this workshop now. */
   onScreen: z.boolean(),
+  closed: z.boolean(),
 });
 export type WorkshopSummary = z.infer<typeof workshopSummarySchema>;
+
+/** What the facilitator's console asks of the hub about workshops, with a session token (`workshopAdmin`). */
+export const workshopAdminActionSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('list') }),
+  z.strictObject({ kind: z.literal('create'), setup: workshopSetupSchema }),
+  z.strictObject({ kind: z.literal('phase'), id: z.uuid(), phase: z.enum(WORKSHOP_PHASES) }),
+  /** Shows a workshop on the shared screen, or (null) gives the screen back to the talk. */
+  z.strictObject({ kind: z.literal('show'), id: z.uuid().nullable() }),
+  /** Ends the session: no new answers, cases or commitments; the report and the screen stay. */
+  z.strictObject({ kind: z.literal('close'), id: z.uuid() }),
+  /** Deletes a workshop and every trace of it in the database (its write-ahead log emptied after). */
+  z.strictObject({ kind: z.literal('delete'), id: z.uuid() }),
+]);
+export type WorkshopAdminAction = z.infer<typeof workshopAdminActionSchema>;

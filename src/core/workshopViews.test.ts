@@ -52,18 +52,20 @@ describe('what the shared screen may show of a small group', () => {
     fc.assert(
       fc.property(fc.array(fc.array(recordArb, { maxLength: 30 }), { minLength: 2, maxLength: 12 }), (moments) => {
         let shown: ShownState = NOTHING_SHOWN;
+        // What a viewer remembers: the last picture shown, also across a spell without one.
         let last: { count: number; shares: number[] } | null = null;
         for (const records of moments) {
           const next = workshopScreen(ws, types, records, shown);
           shown = next.shown;
           const group = next.screen.group;
-          if (group) expect(group.count).toBeGreaterThanOrEqual(WORKSHOP_MIN_GROUP);
-          if (group && last && JSON.stringify(group) !== JSON.stringify(last))
+          if (!group) continue;
+          expect(group.count).toBeGreaterThanOrEqual(WORKSHOP_MIN_GROUP);
+          if (last && JSON.stringify(group) !== JSON.stringify(last))
             expect(Math.abs(group.count - last.count)).toBeGreaterThanOrEqual(WORKSHOP_MIN_GROUP);
           last = group;
         }
       }),
-      { numRuns: 300 },
+      { numRuns: 1000 },
     );
   });
 
@@ -82,6 +84,24 @@ describe('what the shared screen may show of a small group', () => {
       }),
       { numRuns: 200 },
     );
+  });
+
+  it('never shows the group beside named mixes when the unnamed are 1 to 4: their sum would be theirs (property)', () => {
+    fc.assert(
+      fc.property(fc.array(recordArb, { maxLength: 30 }), (records) => {
+        const { screen } = workshopScreen(ws, types, records, NOTHING_SHOWN);
+        const unnamed = records.filter((r) => r.shares && !r.nickname).length;
+        if (screen.group) expect(unnamed === 0 || unnamed >= WORKSHOP_MIN_GROUP).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+    const five = ['Anna', 'Bram', 'Cem', 'Dewi', null].map((nickname, i) => ({
+      shares: [i / 10, 1 - i / 10, 0],
+      nickname,
+      case: null,
+      commitment: null,
+    }));
+    expect(workshopScreen(ws, types, five, NOTHING_SHOWN).screen.group).toBeNull();
   });
 
   it('without nicknames allowed no one is named, whatever they typed', () => {

@@ -8,7 +8,9 @@ import type { WorkshopPhase, WorkshopScreen } from './workshop';
  *   answers (cases) on, never per person, never as dots;
  * - **in steps**: a shown picture changes only when at least the minimum of answers came or went since it was shown,
  *   so the difference between two pictures is never one person's mix (the live moment's rule, docs/adr/0010);
- * - **names only by choice**: a participant's own mix is on the screen only under the nickname they chose to show;
+ * - **names only by choice**: a participant's own mix is on the screen only under the nickname they chose to show, and
+ *   the group's mean only while those without one are none or at least the minimum (else the mean minus the named
+ *   mixes would be the few others' own);
  * - **shared lines without names**, sorted by their text, not by when they came.
  */
 
@@ -45,18 +47,20 @@ function mean(mixes: readonly (readonly number[])[], n: number): number[] {
 }
 
 /**
- * The picture to show now: none below the minimum; else the last one until the count moved by at least the minimum
- * (up or down), then the current one. `current` is computed only when needed.
+ * The picture to show now and the one to remember: none below the minimum; else the remembered one until the count
+ * moved by at least the minimum (up or down) since it was drawn, then the current one. The memory outlives a spell
+ * below the minimum, so a picture that comes back after one never differs from the last by one person; a withdrawn
+ * answer leaves the picture at its next step. `current` is computed only when needed.
  */
 export function stepped(
   count: number,
   last: ShownPicture | null,
   current: () => number[],
   min = WORKSHOP_MIN_GROUP,
-): ShownPicture | null {
-  if (count < min) return null;
-  if (last && Math.abs(count - last.count) < min) return last;
-  return { shares: current(), count };
+): { show: ShownPicture | null; memory: ShownPicture | null } {
+  if (count < min) return { show: null, memory: last };
+  const show = last && Math.abs(count - last.count) < min ? last : { shares: current(), count };
+  return { show, memory: show };
 }
 
 /** The share of each type among the sides the cases ask (cases that ask none are left out). */
@@ -118,7 +122,10 @@ export function workshopScreen(
   min = WORKSHOP_MIN_GROUP,
 ): { screen: WorkshopScreen; shown: ShownState } {
   const answered = records.filter((r) => r.shares !== null);
-  const group = stepped(
+  // Beside the named mixes, the group's mean gives away the sum of the others: it is shown only while they are none
+  // or at least the minimum (4 named and 1 unnamed of 5 would show the fifth person's mix).
+  const unnamed = answered.filter((r) => !(workshop.nicknames && r.nickname !== null)).length;
+  const drawn = stepped(
     answered.length,
     shown.group,
     () =>
@@ -128,6 +135,7 @@ export function workshopScreen(
       ),
     min,
   );
+  const group = unnamed > 0 && unnamed < min ? null : drawn.show;
   const withAsks = records.filter((r) => r.case?.asks);
   const asks = stepped(withAsks.length, shown.asks, () => asksShares(records, types), min);
   const named = workshop.nicknames
@@ -160,12 +168,13 @@ export function workshopScreen(
       answered: answered.length,
       group,
       named,
-      asks,
+      asks: asks.show,
       cases,
       strongest,
       groups,
       commitments,
     },
-    shown: { group, asks },
+    // Only what was on the screen is remembered: a picture drawn but held back must not become the base of the next.
+    shown: { group: group ?? shown.group, asks: asks.memory },
   };
 }

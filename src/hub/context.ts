@@ -12,6 +12,7 @@ import type { LanController } from './net/lan';
 import type { InstrumentRuns } from './day/instrumentRuns';
 import type { LiveState } from './day/liveState';
 import type { InstrumentLibrary } from './library/library';
+import type { WorkshopRoom } from './workshop/room';
 import type { LiveMoments } from './live/liveMoments';
 import type { PresenterController } from './live/presenter';
 import type { Peer } from './net/peer';
@@ -23,6 +24,8 @@ import type { InsertMeta, ResponseStore } from './store/responseStore';
 export interface HubContext {
   /** Every instrument and version the hub scores: shipped, then published in the console (grows on publish). */
   readonly instruments: readonly Instrument[];
+  /** Workshop mode: the workshops, their participants and the shared screen (workshop/room.ts). */
+  readonly workshops: WorkshopRoom;
   /** The instruments made in the console, their drafts and versions (library/library.ts). */
   readonly library: InstrumentLibrary;
   readonly store: ResponseStore;

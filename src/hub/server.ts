@@ -8,6 +8,8 @@ import { noteRunning } from './day/instrumentGate';
 import { createInstrumentRuns } from './day/instrumentRuns';
 import { loadInstruments } from './day/instruments';
 import { openInstrumentLibrary, type InstrumentLibrary } from './library/library';
+import { createWorkshopRoom, type WorkshopRoom } from './workshop/room';
+import { hubAddress } from '../core/lan';
 import { startHubTimers } from './day/timers';
 import { createLiveMoments, startLive } from './live/moments';
 import { createLiveStore } from './live/liveStore';
@@ -81,6 +83,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     routes: () => routes,
     broadcastInvite: (invite) => ctx.broadcast(invite, ['projector']),
     now,
+    workshopCodes: () => data.workshops.list().map((w) => w.code),
     log,
   });
   const ctx = createHubContext(
@@ -127,6 +130,29 @@ function runningInstrument(options: HubOptions, data: HubStore, instruments: rea
   return findInstrument(instruments, chosen) ?? currentInstruments(instruments)[0]!;
 }
 
+/** Workshop mode's room, sending through the context once it exists. */
+function workshopRoom(
+  data: HubStore,
+  library: InstrumentLibrary,
+  peers: Set<Peer>,
+  now: () => number,
+  context: () => HubContext,
+): WorkshopRoom {
+  return createWorkshopRoom({
+    store: data.workshops,
+    instruments: library.instruments,
+    peers,
+    now,
+    baseUrl: () => {
+      const lan = context().lan.status();
+      return lan.listening && lan.address ? hubAddress(lan.address, lan.port) : null;
+    },
+    sendScreen: (screen, types) =>
+      context().broadcast({ type: 'workshopScreen', screen, types: [...types] }, ['projector']),
+    sendParticipant: (peer, state) => context().send(peer, { type: 'participantState', state }),
+  });
+}
+
 /** What the context holds as given, from the rooms and the options. */
 function contextParts(
   options: HubOptions,
@@ -160,6 +186,7 @@ function contextParts(
     answerLimit: createAnswerLimit(),
     instrumentRuns: createInstrumentRuns(data.store, log),
     moments: createLiveMoments(createLiveStore(data.db), context),
+    workshops: workshopRoom(data, library, peers, now, context),
     write: data.write,
     log,
   };

@@ -33,8 +33,7 @@ const sendDraft = (ctx: HubContext, peer: Peer, draft: Instrument): void =>
     problems: instrumentProblems({ ...draft, version: '1.0.0' }),
     refused: null,
     compare:
-      ctx.library.choosable().find((i) => ctx.library.isShipped(i.id) && i.types.length === draft.types.length) ??
-      null,
+      ctx.library.choosable().find((i) => ctx.library.isShipped(i.id) && i.types.length === draft.types.length) ?? null,
   });
 
 /** Runs `act`; a library refusal goes to the console with its problems, and nothing was changed. */

@@ -7,6 +7,7 @@ import { acceptResponse, talkMessage } from './accept';
 import type { Handler } from '../context';
 import { deviceKey, rememberDevice } from '../day/devices';
 import { remoteHello } from '../live/handlers';
+import { participantHello } from '../workshop/handlers';
 
 export const responseHandlers: { hello: Handler<'hello'>; submit: Handler<'submit'>; outbox: Handler<'outbox'> } = {
   hello: (ctx, peer, message) => {
@@ -25,6 +26,14 @@ export const responseHandlers: { hello: Handler<'hello'>; submit: Handler<'submi
       remoteHello(ctx, peer, message.device);
       return;
     }
+    if (message.role === 'participant') {
+      try {
+        participantHello(ctx, peer);
+      } catch {
+        ctx.send(peer, { type: 'error', code: 'refused', message: 'workshop-gone' });
+      }
+      return;
+    }
     peer.role = message.role;
     peer.deviceKey = deviceKey(peer.via, peer.address, message.device);
     const connected = new Set([...ctx.peers].map((p) => p.deviceKey));
@@ -39,6 +48,8 @@ export const responseHandlers: { hello: Handler<'hello'>; submit: Handler<'submi
       ctx.send(peer, ctx.audience.invite());
       ctx.send(peer, talkMessage(ctx));
       ctx.send(peer, ctx.moments.view());
+      const { screen, types } = ctx.workshops.screenNow();
+      ctx.send(peer, { type: 'workshopScreen', screen, types: [...types] });
     }
   },
   submit: async (ctx, peer, { response }) => {

@@ -23,7 +23,7 @@ export interface AudienceGate {
    * The same for a socket upgrade: `handled` when audience mode refused it with its own reason; `remote` when the
    * presenter code let in a remote (src/hub/live/presenter.ts).
    */
-  upgrade(req: IncomingMessage, socket: Socket): 'handled' | 'in' | 'remote' | 'no';
+  upgrade(req: IncomingMessage, socket: Socket): 'handled' | 'in' | 'remote' | 'workshop' | 'no';
   /** Connections audience mode adds to the caps: a whole room may share one address behind a NAT. */
   extraConnections(): number;
 }
@@ -36,7 +36,7 @@ export interface LanEntryOptions {
 }
 
 /** What let a socket in on the network listener: the join code, the room code (a phone) or the presenter code. */
-export type Admission = 'join' | 'audience' | 'remote';
+export type Admission = 'join' | 'audience' | 'remote' | 'workshop';
 
 /** The join code and the lock against guessing it. */
 export interface JoinGate {
@@ -105,8 +105,8 @@ export function lanUpgrades(
       return;
     }
     const phone = options.audience?.upgrade(req, socket) ?? 'no';
-    if (phone === 'in' || phone === 'remote')
-      options.upgrade(req, socket, head, phone === 'in' ? 'audience' : 'remote');
+    if (phone === 'in' || phone === 'remote' || phone === 'workshop')
+      options.upgrade(req, socket, head, phone === 'in' ? 'audience' : phone);
     else if (phone === 'no') refuseUpgrade(socket, '401 Unauthorized', 'Pair this device with the join code first.');
   };
 }

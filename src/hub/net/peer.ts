@@ -29,4 +29,8 @@ export interface Peer {
   remote: boolean;
   /** The phone's HttpOnly cookie id (audience mode), when its browser sent one. */
   phone: string | null;
+  /** Came in over the network with a workshop's code: that workshop's id; such a page is a participant only. */
+  workshop: string | null;
+  /** The participant's HttpOnly cookie id (workshop mode). */
+  participant: string | null;
 }

@@ -11,6 +11,7 @@ import { MAX_CLIENT_FRAME_BYTES } from '../../core/messages';
 import { phoneCookie } from '../audience/gate';
 import type { HubContext } from '../context';
 import type { Admission } from './lanEntry';
+import { participantCookie, workshopCookie } from '../workshop/gate';
 import type { Peer, Via } from './peer';
 import { handleExportRequest } from '../export/route';
 import { handlePilotRequest, PILOT_PATH } from '../export/pilotRoute';
@@ -39,6 +40,24 @@ export interface RouteOptions {
 /** What stays on the hub's own computer: the console, its preview of a draft and every export. */
 const LOCAL_ONLY = new Set(['/export', PILOT_PATH, '/admin', '/admin/', '/preview', '/preview/']);
 
+/** The organiser's downloads, each with the session token (kept off the network above). */
+const EXPORTS: Record<string, (ctx: HubContext, req: IncomingMessage, res: ServerResponse) => void> = {
+  '/export': handleExportRequest,
+  [PILOT_PATH]: handlePilotRequest,
+};
+
+/** What the code that let a socket in makes of its peer: a phone, a remote, or a workshop's participant. */
+function admit(ctx: HubContext, peer: Peer, req: IncomingMessage, by: Admission | undefined): void {
+  peer.audience = by === 'audience';
+  peer.remote = by === 'remote';
+  peer.phone = phoneCookie(req);
+  if (by !== 'workshop') return;
+  // The workshop is the one whose code the page was given; the participant is who the cookie says.
+  const code = workshopCookie(req);
+  peer.workshop = (code && ctx.workshops.byCode(code)?.id) ?? 'gone';
+  peer.participant = participantCookie(req);
+}
+
 export function createRoutes(ctx: HubContext, { pagesDir, localPort, peers }: RouteOptions): Routes {
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_CLIENT_FRAME_BYTES });
 
@@ -57,12 +76,9 @@ export function createRoutes(ctx: HubContext, { pagesDir, localPort, peers }: Ro
       sendRefusal(req, res, 403);
       return;
     }
-    if (path === '/export') {
-      handleExportRequest(ctx, req, res);
-      return;
-    }
-    if (path === PILOT_PATH) {
-      handlePilotRequest(ctx, req, res);
+    const exporter = EXPORTS[path];
+    if (exporter) {
+      exporter(ctx, req, res);
       return;
     }
     if (path === '/session-check') {
@@ -91,9 +107,7 @@ export function createRoutes(ctx: HubContext, { pagesDir, localPort, peers }: Ro
     }
     wss.handleUpgrade(req, socket, head, (ws: WebSocket) => {
       const peer = newPeer(ws, via, req.socket.remoteAddress ?? '?');
-      peer.audience = by === 'audience';
-      peer.remote = by === 'remote';
-      peer.phone = phoneCookie(req);
+      admit(ctx, peer, req, by);
       peers.add(peer);
       ws.on('close', () => peers.delete(peer));
       // Oversize frames and protocol errors close this socket (ws picks the close code); they must never reach

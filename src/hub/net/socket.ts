@@ -4,6 +4,7 @@ import type { Peer } from './peer';
 import { adminHandlers } from '../handlers/admin';
 import { responseHandlers } from '../handlers/responses';
 import { liveHandlers } from '../live/handlers';
+import { workshopHandlers } from '../workshop/handlers';
 
 /**
  * Messages a peer may send in a burst, and how many come back per second. A kiosk flushing a long outbox after an
@@ -16,6 +17,7 @@ const handlers: { [K in ClientMessage['type']]: Handler<K> } = {
   ...responseHandlers,
   ...adminHandlers,
   ...liveHandlers,
+  ...workshopHandlers,
 };
 
 /** Handles one socket: hello first, then the rest; every frame validated, every answer acknowledged after commit. */
@@ -85,6 +87,10 @@ function codeRefusal(peer: Peer, message: ClientMessage): string | null {
   if (peer.remote && !(message.type === 'remote' || hello === 'remote'))
     return "the presenter code only opens the remote's buttons";
   if (!peer.remote && hello === 'remote') return 'a remote needs the presenter code';
+  if (peer.workshop !== null && !(message.type === 'participant' || hello === 'participant'))
+    return "the workshop code only opens the workshop's participant page";
+  if (peer.workshop === null && (hello === 'participant' || message.type === 'participant'))
+    return 'a participant needs the workshop code';
   return null;
 }
 
@@ -96,7 +102,10 @@ function codeRefusal(peer: Peer, message: ClientMessage): string | null {
 function isOrganiserMessage(peer: Peer, message: ClientMessage): boolean {
   if (message.type === 'login') return peer.role !== 'kiosk';
   return (
-    message.type === 'admin' || message.type === 'liveAdmin' || (message.type === 'hello' && message.role === 'admin')
+    message.type === 'admin' ||
+    message.type === 'liveAdmin' ||
+    message.type === 'workshopAdmin' ||
+    (message.type === 'hello' && message.role === 'admin')
   );
 }
 
@@ -125,5 +134,7 @@ export function newPeer(socket: Peer['socket'], via: Peer['via'], address: strin
     audience: false,
     remote: false,
     phone: null,
+    workshop: null,
+    participant: null,
   };
 }

@@ -9,6 +9,7 @@ import type { PhoneStore } from '../audience/phoneStore';
 import type { SourceBook } from '../audience/sources';
 import type { HubContext } from '../context';
 import { createPresenter, type PresenterController } from '../live/presenter';
+import { workshopGateBefore } from '../workshop/gate';
 import type { ResponseStore } from '../store/responseStore';
 import { createLan, DEFAULT_LAN_PORT, resumeLan, type LanController, type LanLimits } from './lan';
 import type { Peer } from './peer';
@@ -40,6 +41,8 @@ interface VenueDeps {
   broadcastInvite(invite: HubMessage): void;
   /** The hub's clock: a phone's answers outside a round count per day of it. */
   now(): number;
+  /** The codes of the workshops there are (workshop mode): each opens its own participant page. */
+  workshopCodes(): string[];
   log(line: string): void;
 }
 
@@ -67,8 +70,8 @@ export function createVenue(
     addresses: options.lanAddresses,
     request: (req, res) => deps.routes().request(req, res, 'lan'),
     upgrade: (req, socket, head, by) => deps.routes().upgrade(req, socket, head, 'lan', by),
-    // The presenter code's gate first: a remote's own paths, then everything audience mode answers.
-    audience: presenter.gateBefore(audience.gate),
+    // The workshops' gate first, then the presenter code's (a remote's own paths), then audience mode's.
+    audience: workshopGateBefore(deps.workshopCodes, presenter.gateBefore(audience.gate)),
     dropPeers: () => {
       for (const peer of peers) if (peer.via === 'lan') peer.socket.close(4001, 'pair again');
     },

@@ -7,6 +7,7 @@ import type Database from 'better-sqlite3';
 import type { SurveyResponse } from '../../core/response';
 import { createPhoneStore, type PhoneStore } from '../audience/phoneStore';
 import { createSourceBook, type SourceBook } from '../audience/sources';
+import { createWorkshopStore, type WorkshopStore } from '../workshop/workshopStore';
 import { openDatabase, type OpenReport } from './db';
 import { createCountNote } from './dbFile';
 import { logOpenReport } from './dbReport';
@@ -29,6 +30,8 @@ export interface HubStore {
   store: ResponseStore;
   phones: PhoneStore;
   sources: SourceBook;
+  /** Workshop mode's workshops and participants, apart from the day's answers. */
+  workshops: WorkshopStore;
   /** The record of lost answers and the writes failing now. */
   losses: Losses;
   write(response: SurveyResponse, meta: InsertMeta): Promise<{ stored: boolean; seq: number; receivedAt: number }>;
@@ -57,6 +60,7 @@ export function openHubStore(options: HubStoreOptions, now: () => number, log: (
     store,
     phones: createPhoneStore(db),
     sources: createSourceBook(db, store),
+    workshops: createWorkshopStore(db),
     losses,
     write: createWriteQueue(store, now, {
       committed: (stored) => {
