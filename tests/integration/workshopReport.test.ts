@@ -218,6 +218,37 @@ describe('the workshop report', () => {
     for (const row of fonts) expect(row.trim().split(/\s+/).slice(-5, -3), row).toEqual(['yes', 'yes']);
   });
 
+  it.each(LANGS)('in %s: with four answers but six cases, what the work asks and no mix of the group', async (lang) => {
+    const answered = twelve().slice(4, 8);
+    const waiting = [0, 1].map((i) =>
+      person(null, null, { case: { text: `Nog geen antwoord ${i}`, asks: 'verbinder', share: true } }),
+    );
+    const input = inputOf([...answered, ...waiting]);
+    expect(input.screen.group).toBeNull();
+    expect(input.screen.asks?.count).toBe(5);
+    const pdf = await report(input, lang);
+    look(`hidden-group-${lang}`, pdf);
+    const words = WORKSHOP_WORDS[lang];
+    const rows = tableAfter(pdf, words.sections.asks);
+    expect(rows.map((r) => r.cells[0])).toEqual(AMBTENAAR.types.map(() => words.notShown));
+    expect(rows.map((r) => r.cells[1])).toEqual(input.screen.asks!.shares.map((v) => `${Math.round(v * 100)}%`));
+    const alt = (await structureNodes(pdf)).find((n) => n.role === 'Figure')!.alt!;
+    expect(alt).toContain(words.notShownSpoken(5));
+    expect(flat(pdf)).toContain(words.tooFew(4, 5));
+    expect(offPage(pdf)).toEqual([]);
+  });
+
+  it('refuses a screen of another instrument, or a date it cannot read, with what is wrong', async () => {
+    const input = inputOf(twelve());
+    const four = shippedInstrument('vier-perspectieven');
+    await expect(async () => report({ ...input, instrument: four }, 'nl')).rejects.toThrow(
+      'do not have the 4 types of vier-perspectieven@3.0.0',
+    );
+    await expect(async () =>
+      report({ ...input, workshop: { ...input.workshop, date: '2027-02-30' } }, 'nl'),
+    ).rejects.toThrow('not "2027-02-30"');
+  });
+
   it('claims a lead from 5 percentage points on, on the numbers it prints', () => {
     expect(leader([38, 33, 29])).toEqual({ index: 0, ahead: 5 });
     expect(leader([33, 29, 38])).toEqual({ index: 2, ahead: 5 });

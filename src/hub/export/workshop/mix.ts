@@ -115,7 +115,7 @@ function asksFinding(s: Sheet, mix: number[] | null, asks: number[]): string {
   const { words } = s;
   if (!mix) {
     const lead = leader(asks);
-    return lead ? words.asksLeads(bareName(s.types[lead.index]!), asks[lead.index]!) : words.asksSpread(LEAD);
+    return lead ? words.asksLeads(inSentence(s.types[lead.index]!), asks[lead.index]!) : words.asksSpread(LEAD);
   }
   const gaps = asks.map((a, i) => a - mix[i]!);
   const widest = gaps.reduce((best, g, i) => (Math.abs(g) > Math.abs(gaps[best]!) ? i : best), 0);

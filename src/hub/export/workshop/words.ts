@@ -126,7 +126,7 @@ const en: WorkshopWords = {
   asksLess: (type, asks, mix) =>
     `We are more ${type} than our work asks: ${mix}% of our mix against ${asks}% of the cases`,
   asksFit: (min) => `Who we are fits what our work asks: nowhere a difference of ${min} percentage points or more`,
-  asksLeads: (type, pct) => `Our work mainly asks ${type}: ${pct}% of the cases`,
+  asksLeads: (type, pct) => `Our work mainly asks for ${type}: ${pct}% of the cases`,
   asksSpread: (min) => `What our work asks is spread: no side leads by ${min} percentage points or more`,
   asksNote:
     'Upper bar (the type’s colour and pattern): who we are, the group’s mean mix. ' +
