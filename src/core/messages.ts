@@ -306,6 +306,8 @@ export const hubMessageSchema = z.discriminatedUnion('type', [
     type: z.literal('workshopScreen'),
     screen: workshopScreenSchema.nullable(),
     types: z.array(idealTypeSchema),
+    /** How to join: the participant page's address with the code (null while network mode is off), and the code. */
+    join: z.object({ url: z.string().nullable(), code: z.string() }).nullable(),
   }),
   /** To the console: the workshops. */
   z.object({ type: z.literal('workshops'), list: z.array(workshopSummarySchema) }),

@@ -147,8 +147,8 @@ function workshopRoom(
       const lan = context().lan.status();
       return lan.listening && lan.address ? hubAddress(lan.address, lan.port) : null;
     },
-    sendScreen: (screen, types) =>
-      context().broadcast({ type: 'workshopScreen', screen, types: [...types] }, ['projector']),
+    sendScreen: ({ screen, types, join }) =>
+      context().broadcast({ type: 'workshopScreen', screen, types: [...types], join }, ['projector']),
     sendParticipant: (peer, state) => context().send(peer, { type: 'participantState', state }),
   });
 }

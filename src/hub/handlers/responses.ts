@@ -48,8 +48,8 @@ export const responseHandlers: { hello: Handler<'hello'>; submit: Handler<'submi
       ctx.send(peer, ctx.audience.invite());
       ctx.send(peer, talkMessage(ctx));
       ctx.send(peer, ctx.moments.view());
-      const { screen, types } = ctx.workshops.screenNow();
-      ctx.send(peer, { type: 'workshopScreen', screen, types: [...types] });
+      const { screen, types, join } = ctx.workshops.screenNow();
+      ctx.send(peer, { type: 'workshopScreen', screen, types: [...types], join });
     }
   },
   submit: async (ctx, peer, { response }) => {

@@ -32,6 +32,13 @@ export function normalizeWorkshopCode(input: string): string | null {
   return code;
 }
 
+/** The shared screen's message: the workshop shown (null: none), its instrument's types and how to join. */
+export interface ScreenNow {
+  screen: WorkshopScreen | null;
+  types: readonly IdealType[];
+  join: { url: string | null; code: string } | null;
+}
+
 /** What the workshop room needs of the hub around it. */
 export interface WorkshopDeps {
   store: WorkshopStore;
@@ -39,7 +46,7 @@ export interface WorkshopDeps {
   peers: ReadonlySet<Peer>;
   /** The participant page's address on the venue network, or null while network mode is off. */
   baseUrl(): string | null;
-  sendScreen(screen: WorkshopScreen | null, types: readonly IdealType[]): void;
+  sendScreen(now: ScreenNow): void;
   sendParticipant(peer: Peer, state: ParticipantState): void;
   now(): number;
 }
@@ -65,7 +72,7 @@ export interface WorkshopRoom {
   /** Sends the shared screen and every participant of `id` what changed. */
   changed(id: string): void;
   /** The shared screen's message for a projector that just said hello. */
-  screenNow(): { screen: WorkshopScreen | null; types: readonly IdealType[] };
+  screenNow(): ScreenNow;
   stateOf(workshop: WorkshopRow, participant: string): ParticipantState;
   remove(id: string): { removed: boolean; walTruncated: boolean };
 }
@@ -75,20 +82,20 @@ export function createWorkshopRoom(deps: WorkshopDeps): WorkshopRoom {
   let screenId: string | null = null;
   const { store } = deps;
   const instrumentOf = (w: WorkshopRow): Instrument | null => workshopInstrument(deps.instruments, w);
-  const screenNow = (): { screen: WorkshopScreen | null; types: readonly IdealType[] } => {
+  const screenNow = (): ScreenNow => {
     const w = screenId ? store.get(screenId) : null;
     const next = w ? screenOf(store, instrumentOf(w), w, shown.get(w.id) ?? NOTHING_SHOWN) : null;
-    if (!w || !next) return { screen: null, types: [] };
+    if (!w || !next) return { screen: null, types: [], join: null };
     shown.set(w.id, next.shown);
-    return { screen: next.screen, types: instrumentOf(w)!.types };
+    const url = summaryOf(store, w, deps.baseUrl(), screenId).url;
+    return { screen: next.screen, types: instrumentOf(w)!.types, join: { url, code: w.code } };
   };
   const stateOf = (w: WorkshopRow, participant: string): ParticipantState => participantStateOf(store, w, participant);
   /** Sends the screen (when it shows `id`, or showed it) and each of the workshop's participants what changed. */
   const announce = (id: string): void => {
     const w = store.get(id);
     if (screenId === id || !w) {
-      const now = screenNow();
-      deps.sendScreen(now.screen, now.types);
+      deps.sendScreen(screenNow());
     }
     if (!w) return;
     for (const peer of deps.peers)
@@ -106,8 +113,7 @@ export function createWorkshopRoom(deps: WorkshopDeps): WorkshopRoom {
     show: (id) => {
       if (id !== null && !store.get(id)) return false;
       screenId = id;
-      const now = screenNow();
-      deps.sendScreen(now.screen, now.types);
+      deps.sendScreen(screenNow());
       return true;
     },
     onScreen: () => screenId,
