@@ -60,8 +60,13 @@ export class TestClient {
     });
   }
 
-  static async connect(url: string, role?: Role, headers: Record<string, string> = {}): Promise<TestClient> {
-    const socket = new WebSocket(url.replace('http', 'ws') + '/ws', { headers });
+  static async connect(
+    url: string,
+    role?: Role,
+    headers: Record<string, string> = {},
+    path = '/ws',
+  ): Promise<TestClient> {
+    const socket = new WebSocket(url.replace('http', 'ws') + path, { headers });
     await new Promise<void>((resolve, reject) => {
       socket.once('open', () => resolve());
       socket.once('error', reject);

@@ -127,6 +127,8 @@ export function archiveDatabase(
   const partial = join(dir, `${name}.partial`);
   try {
     copy(partial);
+    // The day's answers are archived; a workshop's free text is not (it goes when its workshop is deleted).
+    ctx.workshops.store.stripFromCopy(partial);
     renameSync(partial, join(dir, name));
   } catch (error) {
     rmSync(partial, { force: true });

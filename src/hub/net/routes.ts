@@ -15,6 +15,7 @@ import { participantCookie, workshopCookie } from '../workshop/gate';
 import type { Peer, Via } from './peer';
 import { handleExportRequest } from '../export/route';
 import { handlePilotRequest, PILOT_PATH } from '../export/pilotRoute';
+import { handleWorkshopReport, WORKSHOP_REPORT_PATH } from '../export/workshopRoute';
 import { bearerToken, requestPath, sendJson, servePages } from './http';
 import { sendRefusal } from './lanGate';
 import { attachPeer, newPeer } from './socket';
@@ -38,12 +39,13 @@ export interface RouteOptions {
 
 /** Routes every request and upgrade of both listeners; which listener it came in on is `via`. */
 /** What stays on the hub's own computer: the console, its preview of a draft and every export. */
-const LOCAL_ONLY = new Set(['/export', PILOT_PATH, '/admin', '/admin/', '/preview', '/preview/']);
+const LOCAL_ONLY = new Set(['/export', PILOT_PATH, WORKSHOP_REPORT_PATH, '/admin', '/admin/', '/preview', '/preview/']);
 
 /** The organiser's downloads, each with the session token (kept off the network above). */
 const EXPORTS: Record<string, (ctx: HubContext, req: IncomingMessage, res: ServerResponse) => void> = {
   '/export': handleExportRequest,
   [PILOT_PATH]: handlePilotRequest,
+  [WORKSHOP_REPORT_PATH]: handleWorkshopReport,
 };
 
 /** What the code that let a socket in makes of its peer: a phone, a remote, or a workshop's participant. */

@@ -53,6 +53,11 @@ export interface WorkshopStore {
   setCommitment(workshopId: string, participant: string, text: string, share: boolean): void;
   /** Deletes all a participant gave; they stay joined (their page still shows the workshop). */
   forget(workshopId: string, participant: string): void;
+  /**
+   * Takes every workshop out of a copy of the database (an archive): the day is archived, a group's free text is
+   * not; it must be gone from everywhere once its workshop is deleted.
+   */
+  stripFromCopy(file: string): void;
   /** Deletes a workshop and every row of it, overwritten in the file; the write-ahead log is truncated after. */
   remove(id: string): { removed: boolean; walTruncated: boolean };
 }
@@ -139,6 +144,15 @@ export function createWorkshopStore(db: Database.Database): WorkshopStore {
     },
     participants: (w) => people.all(w).map(toParticipant),
     ...writes,
+    stripFromCopy: (file) => {
+      db.prepare('ATTACH DATABASE ? AS archived').run(file);
+      try {
+        db.pragma('archived.secure_delete = ON');
+        db.exec('DELETE FROM archived.workshop_participants; DELETE FROM archived.workshops; VACUUM archived;');
+      } finally {
+        db.exec('DETACH DATABASE archived');
+      }
+    },
     remove: (id) => {
       // Overwrite what is deleted, so no free text stays in the file's free pages; then empty the log into the file.
       db.pragma('secure_delete = ON');
