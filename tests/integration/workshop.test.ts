@@ -7,6 +7,7 @@ import type { ParticipantAction } from '../../src/core/workshop';
 import { lanBaseOf, pairedWith, startLanTestHub, TestClient } from '../support/hub';
 import { makeResponse } from '../support/responses';
 import { useTestHub } from '../support/useTestHub';
+import { openRemote, scanRemote } from '../support/live';
 import { facilitator, participant, workshopAct } from '../support/workshop';
 
 const fixture = useTestHub(startLanTestHub);
@@ -154,6 +155,31 @@ describe('workshop mode', () => {
       headers: { ...pairedWith(fixture.hub), Authorization: `Bearer ${token}` },
     });
     expect(lan.status).toBe(403);
+    admin.close();
+  });
+
+  it("the presenter's remote steps the workshop on the screen through its phases, and only within them", async () => {
+    const { admin, token, workshop } = await facilitator(fixture.hub);
+    fixture.hub.context.presenter.enable();
+    const remote = (await openRemote(fixture.hub, '127.0.0.9', await scanRemote(fixture.hub, '127.0.0.9')))!;
+    await workshopAct(admin, token, { kind: 'show', id: workshop.id });
+    const phase = (): string | undefined => fixture.hub.context.workshops.get(workshop.id)?.phase;
+    for (const [command, expected] of [
+      ['next', 'asks'],
+      ['next', 'help'],
+      ['next', 'try'],
+      ['next', 'try'],
+      ['previous', 'help'],
+    ] as const) {
+      remote.send({ type: 'remote', command });
+      await expect.poll(phase).toBe(expected);
+    }
+    // Back to the talk: next and previous move the projector's views again, not the workshop.
+    await workshopAct(admin, token, { kind: 'show', id: null });
+    remote.send({ type: 'remote', command: 'next' });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(phase()).toBe('help');
+    remote.close();
     admin.close();
   });
 });

@@ -20,6 +20,12 @@ export function remoteHello(ctx: HubContext, peer: Peer, device: string): void {
 
 /** What one remote command does; round and live commands change the hub, the rest move the projectors. */
 function command(ctx: HubContext, peer: Peer, command: RemoteCommand, situation: string | undefined): void {
+  // With a workshop on the shared screen, next and previous step through its phases (docs/adr/0011).
+  const workshop = ctx.workshops.onScreen();
+  if (workshop && (command === 'next' || command === 'previous')) {
+    ctx.workshops.step(workshop, command === 'next' ? 1 : -1);
+    return;
+  }
   if (isProjectorCommand(command)) {
     ctx.broadcast({ type: 'presenter', command }, ['projector']);
     return;

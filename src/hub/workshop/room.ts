@@ -3,6 +3,7 @@ import { findInstrument, type IdealType, type Instrument } from '../../core/inst
 import { JOIN_CODE_ALPHABET } from '../../core/lan';
 import {
   WORKSHOP_PAGE,
+  WORKSHOP_PHASES,
   WORKSHOP_PARAM,
   type ParticipantState,
   type WorkshopPhase,
@@ -64,6 +65,8 @@ export interface WorkshopRoom {
   get(id: string): WorkshopRow | null;
   instrumentOf(workshop: WorkshopRow): Instrument | null;
   setPhase(id: string, phase: WorkshopPhase): boolean;
+  /** Moves a workshop one phase on (1) or back (-1), staying within the four; tells the screen and participants. */
+  step(id: string, by: 1 | -1): void;
   /** Shows a workshop on the shared screen (null: back to the talk). */
   show(id: string | null): boolean;
   onScreen(): string | null;
@@ -122,6 +125,10 @@ export function createWorkshopRoom(deps: WorkshopDeps): WorkshopRoom {
       return w ? (screenOf(store, instrumentOf(w), w, NOTHING_SHOWN)?.screen ?? null) : null;
     },
     changed: announce,
+    step: (id, by) => {
+      stepPhase(store, id, by);
+      announce(id);
+    },
     screenNow,
     stateOf,
     remove: (id) => {
@@ -133,6 +140,13 @@ export function createWorkshopRoom(deps: WorkshopDeps): WorkshopRoom {
       return result;
     },
   };
+}
+
+/** One phase on or back, never past the first or the last. */
+function stepPhase(store: WorkshopStore, id: string, by: 1 | -1): void {
+  const w = store.get(id);
+  const next = w ? WORKSHOP_PHASES[WORKSHOP_PHASES.indexOf(w.phase) + by] : undefined;
+  if (next) store.setPhase(id, next);
 }
 
 /** A new workshop on the newest version of its instrument, with a fresh code; null for an unknown instrument. */
