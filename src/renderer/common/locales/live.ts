@@ -93,6 +93,10 @@ export const liveNl = {
     presenterNewCode: 'Er is een nieuwe presentatorcode. Alle afstandsbedieningen zijn gestopt.',
     presenterNeedsLan: 'Zet eerst het netwerk aan.',
     liveDraftUnknown: 'Die situatie is er niet meer.',
+    liveNotOpen: 'Er staat nu geen vraag open voor de zaal.',
+    livePickUnknown: 'Die situatie kent de hub niet (meer). Kies er opnieuw een.',
+    liveRunning: 'Er loopt al een vraag aan de zaal. Sluit die eerst.',
+    roundRunning: 'Er loopt al een ronde. Stop die eerst.',
   },
   textRefused: {
     liveText:
@@ -193,6 +197,10 @@ export const liveEn: Widen<typeof liveNl> = {
     presenterNewCode: 'There is a new presenter code. Every remote has stopped.',
     presenterNeedsLan: 'Switch the network on first.',
     liveDraftUnknown: 'That situation is gone.',
+    liveNotOpen: 'No question is open to the room now.',
+    livePickUnknown: 'The hub does not know that situation (any more). Pick one again.',
+    liveRunning: 'A question to the room is running already. Close it first.',
+    roundRunning: 'A round is running already. Stop it first.',
   },
   textRefused: {
     liveText:
