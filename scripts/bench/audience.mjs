@@ -9,7 +9,7 @@ import { runRoom } from './room.mjs';
 const LAN_HOST = '127.0.0.2';
 
 /** The built hub in network mode with audience mode on; resolves with its loopback URL and the phones' address. */
-async function startAudienceHub(dataDir) {
+export async function startAudienceHub(dataDir) {
   const child = spawn(
     process.execPath,
     [
@@ -50,7 +50,7 @@ function gzippedBytes(paths) {
 }
 
 /** Main-thread time per animation frame on the projector, measured without a hook in the app. */
-const FRAME_PROBE = () => {
+export const FRAME_PROBE = () => {
   const frames = [];
   window.__frames = frames;
   const raf = window.requestAnimationFrame.bind(window);

@@ -46,7 +46,8 @@ function scan(phoneUrl, localAddress) {
   });
 }
 
-async function join(phoneUrl, localAddress) {
+/** A phone joining: it scans the code from its own address, opens its socket and says hello. */
+export async function joinPhone(phoneUrl, localAddress) {
   const cookie = await scan(phoneUrl, localAddress);
   const url = new URL(phoneUrl);
   const ws = new WebSocket(`ws://${url.host}/ws`, { headers: { cookie }, localAddress });
@@ -95,7 +96,7 @@ export async function runRoom({ phoneUrl, instrument, phones = 300, joinMs = 60_
       await sleep(Math.random() * joinMs);
       let ws;
       try {
-        ws = await join(phoneUrl, phoneAddress(n));
+        ws = await joinPhone(phoneUrl, phoneAddress(n));
       } catch (error) {
         failures.push(`join ${n}: ${error.message}`);
         return;

@@ -4,13 +4,14 @@ import { benchAudience } from './audience.mjs';
 import { benchKiosk, benchProjector } from './browser.mjs';
 import { benchExport } from './export.mjs';
 import { benchHub } from './hub.mjs';
+import { benchLive } from './live.mjs';
 import { benchLongDay } from './longday.mjs';
 import { runPhase, runPhases } from './phases.mjs';
 import { benchReport } from './report.mjs';
 import { benchSoak } from './soak.mjs';
 
 /**
- * `npm run bench [-- harness hub export report kiosk projector soak audience longday]`: prints figures against the
+ * `npm run bench [-- harness hub export report kiosk projector soak audience live longday]`: prints figures against the
  * budgets of the design brief. Timings on shared machines are noisy, so nothing here fails on a number. Each phase
  * runs in its own process (`run.mjs --phase NAME`); one that fails prints why, the others still run, and the run
  * exits 1 at the end.
@@ -30,6 +31,8 @@ const all = {
   soak: () => benchSoak({ visitors: 200 }),
   // A talk room of 300 phones, the phone page's weight and first paint on a slowed CPU.
   audience: benchAudience,
+  // The talk's live moment: 300 phones answer one situation in 30 s; the remote's buttons.
+  live: benchLive,
   longday: benchLongDay,
 };
 
