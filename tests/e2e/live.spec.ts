@@ -138,6 +138,10 @@ test('a live moment: put from the remote, 30 phones answer, the room splits in s
   expect(painted[1]!).toBeGreaterThan(painted[2]!);
   expect(painted[2]!).toBeGreaterThan(0);
   await projector.screenshot({ path: join(SHOTS, 'projector-live-split.png') });
+  // The same split on a screen as narrow as a phone held upright (a presenter checking the projection).
+  await projector.setViewportSize({ width: 390, height: 844 });
+  await projector.screenshot({ path: 'test-results/screens/projector-live-split-390.png' });
+  await projector.setViewportSize({ width: 1280, height: 720 });
   await phones[1]!.screenshot({ path: join(SHOTS, 'phone-live-question.png') });
 
   await remote.getByTestId('remote-liveReveal').tap();
@@ -149,6 +153,9 @@ test('a live moment: put from the remote, 30 phones answer, the room splits in s
   await expect(projector.getByTestId('live-headline')).toHaveText(/^De zaal kiest vooral \S+/);
   await projector.waitForTimeout(800);
   await projector.screenshot({ path: join(SHOTS, 'projector-live-reveal.png') });
+  await projector.setViewportSize({ width: 390, height: 844 });
+  await projector.screenshot({ path: 'test-results/screens/projector-live-reveal-390.png' });
+  await projector.setViewportSize({ width: 1280, height: 720 });
   await remote.screenshot({ path: join(SHOTS, 'remote.png') });
 
   await remote.getByTestId('remote-liveClose').tap();
