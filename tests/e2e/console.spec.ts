@@ -83,3 +83,40 @@ test('in English, what the hub reports after an action is English too', async ({
   await page.getByRole('button', { name: 'Start round' }).click();
   await expect(page.getByTestId('notice')).toHaveText('Round "Room 2" is running.');
 });
+
+test('the organiser types a situation someone in the room brought, picks it for the live moment, and removes it', async ({
+  page,
+  hub,
+}) => {
+  await page.goto(`${hub.url}/admin`);
+  await page.getByLabel('PIN').fill('8642');
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+  const panel = page.getByTestId('live-panel');
+  await expect(panel).toBeVisible();
+  const form = panel.getByTestId('live-new');
+  await form.getByTestId('live-prompt-nl').fill('Een wethouder wil morgen een besluit over de kade.');
+  await form.getByTestId('live-prompt-en').fill('An alderman wants a decision on the quay tomorrow.');
+  for (const [type, nl, en] of [
+    ['bureaucraat', 'Ik check eerst de regels.', 'I check the rules first.'],
+    ['ondernemer', 'Ik zoek een snelle oplossing.', 'I look for a quick fix.'],
+    ['verbinder', 'Ik bel de buurt.', 'I call the neighbours.'],
+  ]) {
+    await form.getByTestId(`live-${type}-nl`).fill(nl!);
+    await form.getByTestId(`live-${type}-en`).fill(en!);
+  }
+  // A direction override is said beside the field before anything is sent.
+  await form.getByTestId('live-verbinder-en').fill('I call\u202E them');
+  await expect(form.getByRole('alert')).toContainText('U+202E');
+  await form.getByTestId('live-verbinder-en').fill('I call the neighbours.');
+  await form.getByRole('button', { name: 'Bewaar situatie' }).click();
+  await expect(page.getByTestId('notice')).toHaveText(/bewaard/i);
+  const pick = panel.getByTestId('live-pick');
+  await expect(pick.locator('option', { hasText: 'Een wethouder wil morgen' })).toHaveCount(1);
+  const typed = await pick.locator('option', { hasText: 'Een wethouder wil morgen' }).getAttribute('value');
+  await pick.selectOption(typed!);
+  await expect(pick).toHaveValue(typed!);
+  await panel.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/screens/console-live-panel.png', fullPage: false });
+  await panel.getByRole('button', { name: 'Weghalen' }).click();
+  await expect(pick.locator('option', { hasText: 'Een wethouder wil morgen' })).toHaveCount(0);
+});
