@@ -228,7 +228,7 @@ const long = (seed: number, length = 600): string => {
 
 /**
  * A draft as an organiser might leave it: six types, thirty situations, only Dutch, every option 600 characters,
- * long titles, and texts that would do harm anywhere they were read as markup, a formula or a direction override.
+ * long titles, and texts that would do harm anywhere they were read as markup or a formula.
  */
 function hostileDraft(): Instrument {
   const raw = rawInstrument('vier-perspectieven') as { types: Record<string, unknown>[] } & Record<string, unknown>;
@@ -248,7 +248,7 @@ function hostileDraft(): Instrument {
         : i === 1
           ? '=HYPERLINK("x")'
           : i === 2
-            ? 'links \u202Erechts'
+            ? 'links rechts: «één» — “twee”'
             : long(i, 400),
     ),
     options: types.map((t, k) => ({
@@ -275,11 +275,10 @@ describe('a hostile draft', () => {
     expect(text).toContain('<script>alert(1)</script>');
     expect(text).toContain('=HYPERLINK("x")');
     expect(text).toContain('<b>vet</b>');
-    // The direction override is dropped: the words print in the order they were typed.
-    expect(text).toContain('links rechts');
-    expect(text).not.toContain('\u202E');
+    // A direction override cannot be in an instrument at all (core/text.ts); quotes and accents print as typed.
+    expect(text).toContain('links rechts: «één» — “twee”');
     // Dutch only: the English sheet falls back to the Dutch texts, every one in full (none ends in "…").
-    for (const shown of situationTexts(draft, lang)) expect(text).toContain(shown.replace('\u202E', ''));
+    for (const shown of situationTexts(draft, lang)) expect(text).toContain(shown);
     expect(text.match(/.{0,80}…/g) ?? []).toEqual([]);
     for (const word of typeWords(draft)) expect(text.toLowerCase(), word).not.toContain(word.toLowerCase());
     expect(offPage(sheet)).toEqual([]);
