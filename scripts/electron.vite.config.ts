@@ -51,6 +51,8 @@ export default defineConfig({
           preview: resolve(root, 'src/renderer/preview/index.html'),
           // The presenter's remote (src/hub/live): big buttons on a phone, no three.js.
           remote: resolve(root, 'src/renderer/remote/index.html'),
+          // A workshop participant's own phone or laptop (src/hub/workshop): the phone's screens, no three.js.
+          workshop: resolve(root, 'src/renderer/workshop/index.html'),
         },
       },
     },

@@ -16,11 +16,14 @@ afterAll(async () => {
 });
 
 describe('the pages the hub serves', () => {
-  it.each(['kiosk', 'projector', 'admin'])('%s has one content security policy: the header', async (page) => {
-    const res = await fetch(`${hub.url}/${page}`);
-    expect(res.status).toBe(200);
-    expect(res.headers.get('content-security-policy')).toBe(contentSecurityPolicy(new URL(hub.url).host));
-    // A second policy in the page would apply on top of the header and drift from it.
-    expect(await res.text()).not.toMatch(/http-equiv="Content-Security-Policy"/i);
-  });
+  it.each(['kiosk', 'projector', 'admin', 'workshop'])(
+    '%s has one content security policy: the header',
+    async (page) => {
+      const res = await fetch(`${hub.url}/${page}`);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-security-policy')).toBe(contentSecurityPolicy(new URL(hub.url).host));
+      // A second policy in the page would apply on top of the header and drift from it.
+      expect(await res.text()).not.toMatch(/http-equiv="Content-Security-Policy"/i);
+    },
+  );
 });

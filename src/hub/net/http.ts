@@ -20,7 +20,7 @@ export function requestPath(req: IncomingMessage): string | null {
 }
 
 /** The pages the hub serves; each is a folder of the renderer build. */
-export const PAGES = ['kiosk', 'projector', 'admin', 'phone', 'preview', 'remote'] as const;
+export const PAGES = ['kiosk', 'projector', 'admin', 'phone', 'preview', 'remote', 'workshop'] as const;
 
 /** The console's preview of a draft: the only page another page (the console, on this hub) may frame. */
 export const FRAMED_PAGE = 'preview';

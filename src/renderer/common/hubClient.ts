@@ -20,6 +20,8 @@ interface HubClientOptions {
   url?: string;
   /** The socket's path on this page's host (`/ws` by default; the remote asks for `/ws?remote`). */
   socketPath?: string;
+  /** Told the close code of every socket that closes (a workshop's page learns its workshop was deleted: 4004). */
+  onClose?: (code: number) => void;
 }
 
 /** First reconnect delay; it doubles up to 4 s while the hub cannot be reached. */
@@ -57,8 +59,9 @@ export function connectHub(options: HubClientOptions): HubClient {
       if (parsed.success) options.onMessage(parsed.data);
       else console.warn('Ignored a frame the hub should not send', parsed.error.issues[0]);
     };
-    ws.onclose = () => {
+    ws.onclose = (event) => {
       if (socket === ws) socket = null;
+      options.onClose?.(event.code);
       options.onState(refused ? 'unpaired' : 'closed');
       // A browser hides why a handshake failed; asking for this page again tells a hub that is down (no answer)
       // from one that no longer lets this device in (401). The answer holds until a socket opens again.

@@ -3,6 +3,7 @@ import { initReactI18next } from 'react-i18next';
 import { en } from './locales/en';
 import { liveEn, liveNl } from './locales/live';
 import { nl } from './locales/nl';
+import { workshopParticipantEn, workshopParticipantNl } from './locales/workshopParticipant';
 
 /** A page's words with the live moment's merged in (locales/live.ts). */
 function withLive<T extends typeof nl | typeof en>(base: T, live: typeof liveEn) {
@@ -19,7 +20,10 @@ export function initI18n(lang: 'nl' | 'en' = 'nl'): typeof i18next {
   void i18next.use(initReactI18next).init({
     lng: lang,
     fallbackLng: 'nl',
-    resources: { nl: { translation: withLive(nl, liveNl) }, en: { translation: withLive(en, liveEn) } },
+    resources: {
+      nl: { translation: { ...withLive(nl, liveNl), ...workshopParticipantNl } },
+      en: { translation: { ...withLive(en, liveEn), ...workshopParticipantEn } },
+    },
     interpolation: { escapeValue: false },
     returnNull: false,
   });

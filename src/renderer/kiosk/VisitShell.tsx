@@ -15,6 +15,7 @@ export function VisitShell({
   className,
   notice,
   attract = null,
+  banner = null,
   result,
   children,
 }: {
@@ -22,6 +23,8 @@ export function VisitShell({
   /** A translation key for the connection line, or null for none. */
   notice: string | null;
   attract?: ReactNode;
+  /** What a page shows under the top bar on every screen (the workshop page: the workshop and its step). */
+  banner?: ReactNode;
   result: ReactNode;
   children?: ReactNode;
 }) {
@@ -53,6 +56,7 @@ export function VisitShell({
           </button>
         )}
       </header>
+      {banner}
       {notice && (
         <p className="offline" role="status">
           {t(notice)}

@@ -11,6 +11,8 @@ export interface ResultPicture {
   sentence: string;
   reflectionTitle: string;
   reflection: string;
+  /** A line of the participant's own under the reflection (the workshop page's "what I will try"). */
+  extra?: { title: string; text: string };
 }
 
 const WIDTH = 1080;
@@ -73,6 +75,12 @@ export function drawResult(canvas: HTMLCanvasElement, picture: ResultPicture): v
   write(picture.reflectionTitle.toUpperCase(), 30, '#ffd166', 700);
   y += 8;
   write(picture.reflection, 40, '#c9d1e8', 400);
+  if (picture.extra) {
+    y += 40;
+    write(picture.extra.title.toUpperCase(), 30, '#ffd166', 700);
+    y += 8;
+    write(picture.extra.text, 40, '#ffffff', 600);
+  }
 }
 
 /** Saves the canvas as a PNG on the phone (its browser's download, which ends up in its files or photos). */
