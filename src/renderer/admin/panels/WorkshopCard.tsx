@@ -53,7 +53,7 @@ export function WorkshopCard({ workshop: w }: { workshop: WorkshopSummary }) {
     if (window.confirm(t('console.workshopDeleteConfirm', { name: w.name }))) actWorkshop({ kind: 'delete', id: w.id });
   };
   return (
-    <article className="workshop" aria-labelledby={titleId} data-testid="workshop" data-code={w.code}>
+    <article className="workshop" aria-labelledby={titleId} data-testid="workshop" data-code={w.code} data-id={w.id}>
       <h3 id={titleId}>
         {w.name} <span className="workshop-date">{w.date}</span>
       </h3>
