@@ -158,7 +158,9 @@ test('the facilitator runs a workshop through its four phases on the shared scre
   await expect(projector.getByTestId('ws-cases')).not.toContainText('alleen ik');
   await expect(projector.getByTestId('ws-cases')).toContainText('Wijkavond over <b>de nieuwe</b> speeltuin');
   await expect(projector.getByTestId('ws-cases').locator('b')).toHaveCount(0);
-  await expect(shared.filter({ hasText: 'dakkapel' })).toContainText('vraagt om BDe Bureaucraat');
+  const side = shared.filter({ hasText: 'dakkapel' }).locator('.ws-side');
+  await expect(side).toHaveText('vraagt om BDe Bureaucraat');
+  await expect(side).toHaveAttribute('data-type', BUREAUCRAAT!.id);
   await expect(projector.getByTestId(`ws-compare-${VERBINDER!.id}`)).toContainText('40%');
   await shoot(projector, 'asks');
 
@@ -195,16 +197,16 @@ test('the facilitator runs a workshop through its four phases on the shared scre
   ]);
   await shoot(projector, 'try');
 
+  await expect(card.getByTestId('workshop-counts')).toHaveText('8 doen mee, 8 hebben geantwoord');
+  await noSeriousFindings(page, 'console');
+  await panel.screenshot({ path: join(SHOTS, 'workshop-console.png') });
+
   // The report is asked for with the session token, in the console's language.
   const asked = page.waitForRequest((r) => r.url().includes('/export/workshop?'));
   await card.getByRole('button', { name: 'Verslag (PDF)' }).click();
   const report = await asked;
   expect(report.url()).toBe(`${hub.url}/export/workshop?id=${await card.getAttribute('data-id')}&lang=nl`);
   expect(report.headers().authorization).toMatch(/^Bearer \S{20,}$/);
-
-  await expect(card.getByTestId('workshop-counts')).toHaveText('8 doen mee, 8 hebben geantwoord');
-  await noSeriousFindings(page, 'console');
-  await panel.screenshot({ path: join(SHOTS, 'workshop-console.png') });
 
   // Back to the talk and the talk's view is there again; shown once more, then deleted for good.
   await card.getByRole('button', { name: 'Terug naar de talk' }).click();

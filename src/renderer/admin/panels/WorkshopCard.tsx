@@ -12,7 +12,7 @@ function JoinCode({ workshop }: { workshop: WorkshopSummary }) {
   const qr = useQrCode(workshop.url ?? '', 200);
   return (
     <div className="workshop-join">
-      <p>
+      <p className="workshop-code">
         {t('console.workshopCode')}:{' '}
         <strong className="join-code" data-testid="workshop-code" translate="no">
           {formatJoinCode(workshop.code)}
@@ -40,10 +40,12 @@ function JoinCode({ workshop }: { workshop: WorkshopSummary }) {
 export function WorkshopCard({ workshop: w }: { workshop: WorkshopSummary }) {
   const { t, lang } = useLang();
   const token = useConsole((s) => s.token);
+  const instruments = useConsole((s) => s.status?.instruments ?? []);
   const [error, setError] = useState<string | null>(null);
   const titleId = `workshop-${w.id}`;
+  const known = instruments.find((i) => `${i.id}@${i.version}` === w.instrument);
   const facts = [
-    w.instrument,
+    known ? `${known.title} (${known.version})` : w.instrument,
     w.nicknames && t('console.workshopNicknamesOn'),
     w.countInCrowd && t('console.workshopCountsInCrowd'),
     w.onScreen && t('console.workshopOnScreenNow'),
@@ -90,7 +92,10 @@ export function WorkshopCard({ workshop: w }: { workshop: WorkshopSummary }) {
         <button
           onClick={() => {
             setError(null);
-            if (token) void downloadWorkshopReport(w.id, token, lang).catch((e: Error) => setError(e.message));
+            if (token)
+              void downloadWorkshopReport(w.id, token, lang).catch((e: Error) =>
+                setError(t('console.workshopReportFailed', { reason: e.message })),
+              );
           }}
         >
           {t('console.workshopReport')}

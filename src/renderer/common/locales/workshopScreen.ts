@@ -74,6 +74,7 @@ export const workshopScreenNl = {
       'De sessie sluiten? Daarna komen er geen nieuwe antwoorden, zaken en voornemens meer bij. Het scherm en het verslag blijven.',
     workshopIsClosed: 'gesloten',
     workshopReport: 'Verslag (PDF)',
+    workshopReportFailed: 'Het verslag lukte niet: {{reason}}',
     workshopDelete: 'Workshop verwijderen',
     workshopDeleteConfirm:
       'Workshop "{{name}}" verwijderen? Elk antwoord, elke zaak, elk voornemen en elke schermnaam van deze workshop gaat voorgoed uit de database en uit het logboek van de database. Dit kun je niet ongedaan maken.',
@@ -165,6 +166,7 @@ export const workshopScreenEn: Widen<typeof workshopScreenNl> = {
       'Close the session? No new answers, cases or commitments are taken after that. The screen and the report stay.',
     workshopIsClosed: 'closed',
     workshopReport: 'Report (PDF)',
+    workshopReportFailed: 'The report failed: {{reason}}',
     workshopDelete: 'Delete workshop',
     workshopDeleteConfirm:
       'Delete workshop "{{name}}"? Every answer, case, commitment and nickname of this workshop is removed for good from the database and from the database\'s log. This cannot be undone.',

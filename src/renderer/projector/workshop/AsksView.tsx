@@ -16,7 +16,8 @@ export function AskedSide({ types, lang, asks }: { types: readonly IdealType[]; 
   if (!type) return <span className="ws-side none">{t('workshopScreen.asksNoSide')}</span>;
   return (
     <span className="ws-side" data-type={type.id}>
-      {t('workshopScreen.asksSide')} <NamedMark mark={type.mark} color={type.color} name={localize(type.name, lang)} />
+      <span className="ws-side-word">{t('workshopScreen.asksSide')}</span>{' '}
+      <NamedMark mark={type.mark} color={type.color} name={localize(type.name, lang)} />
     </span>
   );
 }
