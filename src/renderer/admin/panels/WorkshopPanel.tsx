@@ -1,20 +1,15 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { DEFAULT_TIME_ZONE, wallClock } from '../../../core/eventTime';
+import { DEFAULT_TIME_ZONE } from '../../../core/eventTime';
 import { forbiddenCharacter } from '../../../core/text';
 import { useLang } from '../../common/useLang';
 import { useConsole } from '../store';
 import { actWorkshop, useWorkshops } from '../workshopConsole';
 import { WorkshopCard } from './WorkshopCard';
+import { todayIn } from './workshopDate';
 import './workshopPanel.css';
 
 /** How often the panel asks for the workshops' counts while it shows. */
 const LIST_EVERY_MS = 3000;
-
-/** Today's date (YYYY-MM-DD) in the event's time zone, not the computer's. */
-export function todayIn(timeZone: string, now = Date.now()): string {
-  const { year, month, day } = wallClock(now, timeZone);
-  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
 
 /** The form to start a workshop: the group's name, the instrument, the date and the two choices. */
 function NewWorkshop() {
