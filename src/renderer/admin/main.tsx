@@ -15,11 +15,13 @@ import { NetworkPanel } from './panels/NetworkPanel';
 import { Overview } from './panels/Overview';
 import { Rounds } from './panels/Rounds';
 import { SettingsPanel } from './panels/SettingsPanel';
+import { WorkshopPanel } from './panels/WorkshopPanel';
 import { Editor } from './library/Editor';
 import { LibraryPanel } from './library/LibraryPanel';
 import { useLibrary } from './library/store';
 import { useLiveConsole } from './liveConsole';
 import { useConsole } from './store';
+import { useWorkshops } from './workshopConsole';
 
 /** How often the console refreshes its overview while logged in. */
 const STATUS_EVERY_MS = 3000;
@@ -76,6 +78,7 @@ function Console() {
           <AudiencePanel />
           <LibraryPanel />
           <LivePanel />
+          <WorkshopPanel />
           {settings && <SettingsPanel settings={settings} />}
           <DataPanels />
         </>
@@ -91,6 +94,7 @@ const client = connectHub({
   onState: (state) => useConsole.getState().setConnection(state),
   onMessage: (message) => {
     if (message.type === 'liveStatus') useLiveConsole.setState({ status: message.status });
+    else if (message.type === 'workshops') useWorkshops.setState({ list: message.list });
     else useConsole.getState().receive(message);
   },
 });

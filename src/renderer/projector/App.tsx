@@ -14,6 +14,8 @@ import { HelpOverlay } from './views/HelpOverlay';
 import { Invitation } from './views/Invitation';
 import { LiveView } from './views/LiveView';
 import { ReplayCounter } from './views/ReplayCounter';
+import { useWorkshopScreen } from './workshop/store';
+import { WorkshopView } from './workshop/WorkshopView';
 
 const RADIUS = 10;
 
@@ -37,7 +39,17 @@ export function App({ webgl }: { webgl: boolean }) {
   const { width, height } = useWindowSize();
   const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 
+  // A workshop on the shared screen takes the place of the talk's views, and the scene is not drawn meanwhile.
+  const workshop = useWorkshopScreen((s) => s.screen !== null);
+
   if (blank) return <div className="projector blank" data-testid="blank" />;
+  if (workshop)
+    return (
+      <div className="projector" data-view="workshop">
+        <WorkshopView />
+        {help && <HelpOverlay />}
+      </div>
+    );
   const showsCrowd = view === 'crowd' || view === 'replay';
   return (
     <div className="projector" data-webgl={webgl} data-view={view}>

@@ -9,6 +9,7 @@ import { useInvite } from './invite';
 import { useProjector } from './store';
 import { bindPresenterKeys, runPresenterCommand } from './keys';
 import { reportState, setLiveSender, useLive } from './live';
+import { useWorkshopScreen } from './workshop/store';
 
 const lang = new URLSearchParams(location.search).get('lang') === 'en' ? 'en' : 'nl';
 initI18n(lang);
@@ -32,6 +33,7 @@ const client = connectHub({
     } else if (message.type === 'audience') useInvite.getState().receive(message);
     else if (message.type === 'live') useLive.getState().receive(message.live);
     else if (message.type === 'presenter') runPresenterCommand(message.command);
+    else if (message.type === 'workshopScreen') useWorkshopScreen.getState().receive(message);
     if (message.type === 'welcome') {
       setLiveSender(client.send);
       report();
