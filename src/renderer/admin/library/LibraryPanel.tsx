@@ -97,11 +97,12 @@ export function LibraryPanel() {
           return (
             <li key={entry.id} data-testid={`library-${entry.id}`}>
               <div>
-                <strong>{entry.title[lang] || entry.title.nl}</strong> <code>{entry.id}</code>{' '}
-                <span className="badge">{entry.shipped ? t('editor.shipped') : t('editor.own')}</span>{' '}
-                {isRunning && <span className="badge on">{t('editor.running')}</span>}{' '}
-                {entry.retired && <span className="badge">{t('editor.retired')}</span>}
-                <br />
+                <p className="library-title">
+                  <strong>{entry.title[lang] || entry.title.nl}</strong> <code>{entry.id}</code>{' '}
+                  <span className="badge">{entry.shipped ? t('editor.shipped') : t('editor.own')}</span>{' '}
+                  {isRunning && <span className="badge on">{t('editor.running')}</span>}{' '}
+                  {entry.retired && <span className="badge">{t('editor.retired')}</span>}
+                </p>
                 <span>
                   {entry.versions.length > 0
                     ? t('editor.versions', { list: entry.versions.join(', ') })
