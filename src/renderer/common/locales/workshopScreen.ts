@@ -58,7 +58,7 @@ export const workshopScreenNl = {
     workshopNicknames: 'Deelnemers mogen een schermnaam laten zien',
     workshopCountInCrowd: 'Ook meetellen in de cijfers van vandaag',
     workshopCountInCrowdHelp:
-      'Aan: elk antwoord telt ook mee bij de bezoekers van vandaag (op het scherm van het praatje en in de export), zonder dat je ziet van wie. Uit: de antwoorden blijven alleen in deze workshop.',
+      'Aan: het eerste antwoord van elke deelnemer telt ook mee bij de bezoekers van vandaag (op het scherm van het praatje en in de export), zonder dat je ziet van wie, als dit instrument vandaag aan staat. Wie later zijn antwoorden weghaalt, blijft daar wel meetellen. Uit: de antwoorden blijven alleen in deze workshop.',
     workshopCreate: 'Workshop maken',
     workshopNone: 'Nog geen workshops.',
     workshopCode: 'Workshopcode',
@@ -150,7 +150,7 @@ export const workshopScreenEn: Widen<typeof workshopScreenNl> = {
     workshopNicknames: 'Participants may show a nickname',
     workshopCountInCrowd: "Also count in today's figures",
     workshopCountInCrowdHelp:
-      "On: every answer also counts among today's visitors (on the talk's screen and in the export), without showing whose it is. Off: the answers stay in this workshop only.",
+      "On: each participant's first answer also counts among today's visitors (on the talk's screen and in the export), without showing whose it is, if this instrument is on today. Someone who later takes their answers back still counts there. Off: the answers stay in this workshop only.",
     workshopCreate: 'Create workshop',
     workshopNone: 'No workshops yet.',
     workshopCode: 'Workshop code',
