@@ -1,4 +1,5 @@
 import { bareName } from '../../../core/headlineWords';
+import { noticeable } from '../../../core/headlines';
 import { WORKSHOP_MIN_GROUP } from '../../../core/workshopViews';
 import type { TableCell } from '../pdf/document';
 import { patternOf, patternRect, hiddenMark, INK, MUTED, TRACK } from '../report/draw';
@@ -16,12 +17,22 @@ const LABEL_W = 170;
 const NUMBER_W = 86;
 const HEAD = 26;
 
-/** The type with the highest number and how far it is ahead of the next, or null when none is {@link LEAD} ahead. */
-export function leader(values: readonly number[]): { index: number; ahead: number } | null {
+/**
+ * The type with the highest number and how far it is ahead of the next, or null when that lead is within the noise
+ * of `n` answers: the projector's rule (core/headlines.ts), at least {@link LEAD} points and two standard errors of
+ * the difference (multinomial: √((p1 + p2 − (p1 − p2)²)/n)), on the rounded numbers the page prints.
+ */
+export function leader(values: readonly number[], n: number): { index: number; ahead: number } | null {
   const order = values.map((v, i) => ({ v, i })).sort((a, b) => b.v - a.v || a.i - b.i);
+  const [p1, p2] = [order[0]!.v / 100, (order[1]?.v ?? 0) / 100];
+  const se = Math.sqrt(Math.max(0, p1 + p2 - (p1 - p2) ** 2) / Math.max(1, n));
   const ahead = order[0]!.v - (order[1]?.v ?? 0);
-  return ahead >= LEAD ? { index: order[0]!.i, ahead } : null;
+  return noticeable(p1 - p2, se) ? { index: order[0]!.i, ahead } : null;
 }
+
+/** Whether the gap between what the work asks (`q`) and who we are (`p`) is more than noise over `n` (headlines.ts). */
+const gapClaimed = (p: number, q: number, n: number): boolean =>
+  noticeable((q - p) / 100, Math.sqrt(((p / 100) * (1 - p / 100) + (q / 100) * (1 - q / 100)) / Math.max(1, n)));
 
 /** The type's swatch (its colour and pattern) and mark, left of its name: decoration, the name is in the table. */
 function typeLabel(s: Sheet, i: number, y: number): void {
@@ -68,7 +79,7 @@ export function standSection(s: Sheet, layout: Layout): void {
     return;
   }
   const shares = group.shares.map(pct);
-  const lead = leader(shares);
+  const lead = leader(shares, group.count);
   const finding = lead
     ? words.leads(inSentence(s.types[lead.index]!), shares[lead.index]!, lead.ahead)
     : words.balanced(LEAD);
@@ -111,16 +122,16 @@ export function standSection(s: Sheet, layout: Layout): void {
 }
 
 /** What the numbers of "who we are against what our work asks" say, in one sentence. */
-function asksFinding(s: Sheet, mix: number[] | null, asks: number[]): string {
+function asksFinding(s: Sheet, mix: number[] | null, asks: number[], n: number): string {
   const { words } = s;
   if (!mix) {
-    const lead = leader(asks);
+    const lead = leader(asks, n);
     return lead ? words.asksLeads(inSentence(s.types[lead.index]!), asks[lead.index]!) : words.asksSpread(LEAD);
   }
   const gaps = asks.map((a, i) => a - mix[i]!);
   const widest = gaps.reduce((best, g, i) => (Math.abs(g) > Math.abs(gaps[best]!) ? i : best), 0);
   const gap = gaps[widest]!;
-  if (Math.abs(gap) < LEAD) return words.asksFit(LEAD);
+  if (!gapClaimed(mix[widest]!, asks[widest]!, n)) return words.asksFit(LEAD);
   const name = bareName(s.types[widest]!);
   return gap > 0
     ? words.asksMore(name, asks[widest]!, mix[widest]!)
@@ -138,7 +149,7 @@ export function asksSection(s: Sheet, layout: Layout): void {
   }
   const asks = screen.asks.shares.map(pct);
   const mix = screen.group ? screen.group.shares.map(pct) : null;
-  const finding = asksFinding(s, mix, asks);
+  const finding = asksFinding(s, mix, asks, Math.min(screen.asks.count, screen.group?.count ?? screen.asks.count));
   const hidden = words.notShownSpoken(WORKSHOP_MIN_GROUP);
   const numbers = asks.map((a, i) => `${s.types[i]}: ${words.who} ${mix ? `${mix[i]}%` : hidden}, ${words.asks} ${a}%`);
   const alt = `${finding}. ${words.perType}: ${numbers.join('; ')}.`;

@@ -35,7 +35,8 @@ const nl = {
     `${min} antwoorden, zodat niemand eruit te halen is. Daarom staat het hier niet.`,
   leads: (type: string, pct: number, ahead: number) =>
     `De groep werkt vooral vanuit ${type}: ${pct}% van de mix, ${ahead} procentpunten meer dan het volgende type`,
-  balanced: (min: number) => `De mix van de groep is in balans: geen type ligt ${min} procentpunten of meer voor`,
+  balanced: (min: number) =>
+    `De mix van de groep is in balans: geen type ligt meer voor dan toeval bij zo weinig antwoorden kan geven (en minstens ${min} procentpunten)`,
   perType: 'Per type',
   who: 'Wie we zijn',
   asks: 'Werk vraagt',
@@ -49,9 +50,11 @@ const nl = {
     `Ons werk vraagt meer ${type} dan we zelf zijn: ${asks}% van de zaken tegen ${mix}% van onze mix`,
   asksLess: (type: string, asks: number, mix: number) =>
     `We zijn meer ${type} dan ons werk vraagt: ${mix}% van onze mix tegen ${asks}% van de zaken`,
-  asksFit: (min: number) => `Wie we zijn past bij wat ons werk vraagt: nergens ${min} procentpunten of meer verschil`,
+  asksFit: (min: number) =>
+    `Wie we zijn past bij wat ons werk vraagt: nergens meer verschil dan toeval bij zo weinig zaken kan geven (en minstens ${min} procentpunten)`,
   asksLeads: (type: string, pct: number) => `Ons werk vraagt vooral ${type}: ${pct}% van de zaken`,
-  asksSpread: (min: number) => `Wat ons werk vraagt, is verdeeld: geen kant ligt ${min} procentpunten of meer voor`,
+  asksSpread: (min: number) =>
+    `Wat ons werk vraagt, is verdeeld: geen kant ligt meer voor dan toeval bij zo weinig zaken kan geven (en minstens ${min} procentpunten)`,
   asksNote:
     'Bovenste balk (kleur en patroon van het type): wie we zijn, de gemiddelde mix van de groep. ' +
     'Onderste balk (donker, gestreept): wat ons werk vraagt, het deel van de zaken dat om deze kant vraagt.',
@@ -112,7 +115,8 @@ const en: WorkshopWords = {
     `picture needs at least ${min} answers, so that nobody can be picked out. That is why it is not shown here.`,
   leads: (type, pct, ahead) =>
     `The group mainly works from ${type}: ${pct}% of the mix, ${ahead} percentage points more than the next type`,
-  balanced: (min) => `The group’s mix is balanced: no type leads by ${min} percentage points or more`,
+  balanced: (min) =>
+    `The group’s mix is balanced: no type leads by more than chance can give with so few answers (and at least ${min} percentage points)`,
   perType: 'Per type',
   who: 'Who we are',
   asks: 'Work asks',
@@ -125,9 +129,11 @@ const en: WorkshopWords = {
     `Our work asks more ${type} than we are: ${asks}% of the cases against ${mix}% of our mix`,
   asksLess: (type, asks, mix) =>
     `We are more ${type} than our work asks: ${mix}% of our mix against ${asks}% of the cases`,
-  asksFit: (min) => `Who we are fits what our work asks: nowhere a difference of ${min} percentage points or more`,
+  asksFit: (min) =>
+    `Who we are fits what our work asks: nowhere a difference larger than chance can give with so few cases (and at least ${min} percentage points)`,
   asksLeads: (type, pct) => `Our work mainly asks for ${type}: ${pct}% of the cases`,
-  asksSpread: (min) => `What our work asks is spread: no side leads by ${min} percentage points or more`,
+  asksSpread: (min) =>
+    `What our work asks is spread: no side leads by more than chance can give with so few cases (and at least ${min} percentage points)`,
   asksNote:
     'Upper bar (the type’s colour and pattern): who we are, the group’s mean mix. ' +
     'Lower bar (dark, hatched): what our work asks, the share of the cases that ask for this side.',
