@@ -60,8 +60,24 @@ export const itemSchema = z.strictObject({
    */
   asks: idSchema.optional(),
   options: z.array(typedOptionSchema).min(3).max(6),
+  /**
+   * Asked only in a workshop (docs/adr/0011): the stand, the phones and the talk skip it, so the five-minute visit
+   * stays five minutes while the workshop takes the whole instrument.
+   */
+  workshopOnly: z.boolean().optional(),
 });
 export type Item = z.infer<typeof itemSchema>;
+
+/** The situations of a visit at the stand or on a phone: all but those asked only in a workshop. */
+export const standItems = <T extends { workshopOnly?: boolean }>(items: readonly T[]): T[] =>
+  items.filter((it) => !it.workshopOnly);
+
+/** The instrument as the stand and the phones ask it (the workshop asks it whole). */
+export function standInstrument<T extends Pick<Instrument, 'items'>>(instrument: T): T {
+  return instrument.items.some((it) => it.workshopOnly)
+    ? { ...instrument, items: standItems(instrument.items) }
+    : instrument;
+}
 
 /**
  * How a visitor answers a situation and how it is scored (docs/adr/0003-scoring-thresholds.md):
@@ -258,11 +274,27 @@ function checkSituations(inst: Instrument, typeIds: readonly string[], ctx: z.Re
     if (!it.title) issue(ctx, ['items', i, 'title'], 'needs-title', {}, 'needs a title');
     if (!it.asks) issue(ctx, ['items', i, 'asks'], 'needs-asks', {}, 'needs "asks": a type id');
   });
-  const counts = typeIds.map((id) => inst.items.filter((it) => it.asks === id).length);
-  if (inst.items.length % typeIds.length !== 0 || counts.some((c) => c !== inst.items.length / typeIds.length)) {
-    const each = typeIds.map((id, i) => `${id}: ${counts[i]}`).join(', ');
+  // Balanced over the whole instrument (the workshop) and over the stand's situations (the visit) alike.
+  const unbalanced = (items: readonly Item[]): string | null => {
+    const counts = typeIds.map((id) => items.filter((it) => it.asks === id).length);
+    const even = items.length % typeIds.length === 0 && counts.every((c) => c === items.length / typeIds.length);
+    return even ? null : typeIds.map((id, i) => `${id}: ${counts[i]}`).join(', ');
+  };
+  const each = unbalanced(inst.items);
+  if (each)
     issue(ctx, ['items'], 'asks-unbalanced', { counts: each }, `"asks" must be balanced over the types (${each})`);
-  }
+  const stand = standItems(inst.items);
+  const atStand = stand.length === inst.items.length ? null : unbalanced(stand);
+  if (atStand)
+    issue(
+      ctx,
+      ['items'],
+      'stand-unbalanced',
+      { counts: atStand },
+      `"asks" must be balanced over the situations the stand asks too, without those for workshops only (${atStand})`,
+    );
+  if (stand.length < 3)
+    issue(ctx, ['items'], 'stand-too-few', {}, 'the stand needs at least 3 situations that are not for workshops only');
 }
 
 /** Compares versions like 1.10.0 and 2.0.0 by number. */

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { rawInstrument, shippedInstrument } from '../../tests/support/instruments';
-import { parseInstrument } from './instrument';
+import { parseInstrument, standInstrument } from './instrument';
+import { visitTime } from './visitTime';
 import {
   asksBalance,
   copyAsDraft,
@@ -188,5 +189,26 @@ describe('hostile and damaged files', () => {
       expect.arrayContaining(['items.0.prompt missing-text', 'items.1.asks needs-asks', 'items asks-unbalanced']),
     );
     expect(draftShapeProblems({ ...draft, items: 'none' })[0]!.path).toBe('items');
+  });
+});
+
+describe('situations for workshops only', () => {
+  const marked = (ids: readonly number[]) => {
+    const inst = structuredClone(three);
+    for (const i of ids) inst.items[i]!.workshopOnly = true;
+    return inst;
+  };
+  const onePerType = three.types.map((t) => three.items.findIndex((it) => it.asks === t.id));
+
+  it('the stand skips them; both the stand and the whole must stay balanced', () => {
+    const inst = marked(onePerType);
+    expect(instrumentProblems(inst)).toEqual([]);
+    expect(standInstrument(inst).items).toHaveLength(9);
+    expect(standInstrument(three)).toBe(three);
+    expect(visitTime(inst, 'nl').visit).toBeLessThan(visitTime(three, 'nl').visit);
+    const lopsided = marked([onePerType[0]!]);
+    expect(instrumentProblems(lopsided).map((p) => p.rule)).toEqual(['stand-unbalanced']);
+    const standless = marked(three.items.map((_, i) => i).slice(0, 10));
+    expect(instrumentProblems(standless).map((p) => p.rule)).toContain('stand-too-few');
   });
 });

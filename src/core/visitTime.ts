@@ -1,4 +1,4 @@
-import { localize, type Instrument, type Language } from './instrument';
+import { localize, standItems, type Instrument, type Language } from './instrument';
 
 /** Reading speed of a B1 reader, in words per minute. */
 export const B1_WORDS_PER_MINUTE = 180;
@@ -27,7 +27,8 @@ export function visitTime(instrument: Instrument, lang: Language): VisitTime {
   const ranks = instrument.scoring === 'first-and-second' ? 2 : 1;
   let questionWords = 0;
   let taps = 0;
-  for (const item of instrument.items) {
+  // The stand's visit: a situation asked only in a workshop is not read at the stand.
+  for (const item of standItems(instrument.items)) {
     questionWords += words(localize(item.prompt, lang));
     for (const o of item.options) questionWords += words(localize(o.text, lang));
     taps += ranks + 0.25; // a quarter of the visitors undo or go back once per item, on this model's guess

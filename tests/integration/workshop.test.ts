@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Instrument } from '../../src/core/instrument';
+import { standInstrument, type Instrument } from '../../src/core/instrument';
 import type { HubMessage } from '../../src/core/messages';
 import type { ParticipantAction } from '../../src/core/workshop';
 import { lanBaseOf, pairedWith, startLanTestHub, TestClient } from '../support/hub';
@@ -180,6 +180,40 @@ describe('workshop mode', () => {
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(phase()).toBe('help');
     remote.close();
+    admin.close();
+  });
+
+  it('situations for workshops only: the workshop asks them, the stand does not', async () => {
+    const library = fixture.hub.context.library;
+    const draft = library.copy('ideale-ambtenaar', 'met-workshop', { nl: 'Met workshop', en: 'With workshop' }, 0);
+    for (const t of draft.types) draft.items.find((it) => it.asks === t.id)!.workshopOnly = true;
+    library.saveDraft(draft, 0);
+    const published = library.publish('met-workshop');
+    const { admin, token, workshop } = await facilitator(fixture.hub, { instrument: 'met-workshop' });
+    admin.send({ type: 'admin', token, action: { kind: 'instrument', id: 'met-workshop' } });
+    await admin.waitFor((m) => m.type === 'done' && m.detail === 'instrumentOn');
+    const whole = (instrument: Instrument) => makeResponse(instrument);
+    const stand = (instrument: Instrument) => makeResponse(standInstrument(instrument));
+
+    // The workshop asks every situation: an answer without the three for workshops only is not whole.
+    const p = await participant(fixture.hub, workshop.code);
+    expect(instrumentOf(p).items).toHaveLength(12);
+    expect(await says(p, { kind: 'answer', response: stand(published) })).toMatchObject({ type: 'error' });
+    p.send({ type: 'participant', action: { kind: 'answer', response: whole(published) } });
+    await p.waitFor((m) => m.type === 'ack');
+
+    // The stand asks nine: the whole twelve are refused there, the nine stored.
+    const kiosk = await TestClient.connect(fixture.hub.url, 'kiosk');
+    const full = whole(published);
+    kiosk.send({ type: 'submit', response: full });
+    expect(await kiosk.waitFor((m) => m.type === 'error' && m.ref === full.id)).toMatchObject({ code: 'bad-response' });
+    const nine = stand(published);
+    expect(nine.answers).toHaveLength(9);
+    kiosk.send({ type: 'submit', response: nine });
+    await kiosk.waitFor((m) => m.type === 'ack' && m.id === nine.id);
+    expect(fixture.hub.store.count()).toBe(1);
+    kiosk.close();
+    p.close();
     admin.close();
   });
 });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Instrument, Language } from '../../core/instrument';
+import { standInstrument, type Instrument, type Language } from '../../core/instrument';
 import type { SurveyResponse } from '../../core/response';
 import { answerItems, LATENT_CLASSES, makeRespondent, REALISTIC_NOISE, strengthFor } from '../../core/simulation';
 import type { HubContext } from '../context';
@@ -16,7 +16,8 @@ export function simulatedResponse(instrument: Instrument, random: () => number =
   const respondent = makeRespondent(latent, typeIds, random, 0.5);
   const strength = strengthFor(REALISTIC_NOISE.consistency, typeIds.length);
   const ranked = instrument.scoring === 'first-and-second';
-  const answers = answerItems(instrument, respondent, strength, ranked ? 2 : 1, random);
+  // A simulated visitor at the stand: the situations for workshops only are not asked there.
+  const answers = answerItems(standInstrument(instrument), respondent, strength, ranked ? 2 : 1, random);
   const context: Record<string, string> = {};
   for (const question of instrument.context) {
     if (random() < 0.8) context[question.id] = question.options[Math.floor(random() * question.options.length)]!.id;

@@ -3,6 +3,7 @@
  * against its instrument, stored, and only then shown. The kiosk's and the phone's handlers both call this module;
  * it calls neither, so the answer path runs one way.
  */
+import { standInstrument } from '../../core/instrument';
 import type { HubMessage } from '../../core/messages';
 import { checkAgainstInstrument, profileOf, type SurveyResponse } from '../../core/response';
 import type { HubContext } from '../context';
@@ -26,7 +27,8 @@ export async function acceptResponse(
     ctx.instrumentRuns.refuse(UNKNOWN_INSTRUMENT);
     return { ok: false, problem: `unknown instrument ${response.instrumentId}@${response.instrumentVersion}` };
   }
-  const problem = checkAgainstInstrument(response, instrument) ?? notRunToday(ctx, instrument);
+  // The stand's and the phones' visit: every situation but those for workshops only.
+  const problem = checkAgainstInstrument(response, standInstrument(instrument)) ?? notRunToday(ctx, instrument);
   if (problem) return { ok: false, problem };
   const { stored, seq, receivedAt } = await ctx.write(response, meta);
   // The live state may have been rebuilt from the store while the commit was pending; add() skips a seq it holds.

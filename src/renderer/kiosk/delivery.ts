@@ -1,3 +1,4 @@
+import { standInstrument } from '../../core/instrument';
 import type { HubMessage } from '../../core/messages';
 import type { SurveyResponse } from '../../core/response';
 import { connectHub, deviceId, type HubClient } from '../common/hubClient';
@@ -66,7 +67,7 @@ export function startDelivery(): HubClient {
     const store = useKiosk.getState();
     switch (message.type) {
       case 'welcome':
-        store.setHubState(message.instrument, message.aggregate, message.settings);
+        store.setHubState(standInstrument(message.instrument), message.aggregate, message.settings);
         reportOutbox();
         sendNext();
         break;

@@ -1,3 +1,4 @@
+import { standInstrument } from '../../core/instrument';
 import type { HubMessage } from '../../core/messages';
 import type { SurveyResponse } from '../../core/response';
 import { connectHub, deviceId, type HubClient } from '../common/hubClient';
@@ -41,7 +42,7 @@ export function startPhone(): HubClient {
     const kiosk = useKiosk.getState();
     switch (message.type) {
       case 'welcome': {
-        kiosk.setHubState(message.instrument, message.aggregate, message.settings);
+        kiosk.setHubState(standInstrument(message.instrument), message.aggregate, message.settings);
         // Another instrument mid-visit sends the kiosk back to its attract screen; a phone has none.
         if (useKiosk.getState().screen === 'attract') useKiosk.setState({ screen: 'intro', lang: kiosk.lang });
         usePhone.setState({ round: message.round, ended: false });

@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { emptyAggregate } from '../../core/aggregate';
-import { LANGUAGES, type Instrument, type Language } from '../../core/instrument';
+import { LANGUAGES, standInstrument, type Instrument, type Language } from '../../core/instrument';
 import { DEFAULT_SETTINGS } from '../../core/settings';
 import { initI18n } from '../common/i18n';
 import '../common/base.css';
@@ -36,12 +36,12 @@ window.addEventListener('message', (event) => {
   // Only the console that framed this page (same hub, the parent window) may hand it a draft.
   if (event.origin !== location.origin || event.source !== window.parent || !isPreview(event.data)) return;
   const { instrument, lang } = event.data;
-  useKiosk.getState().setHubState(instrument, emptyAggregate(instrument.types.length), {
+  useKiosk.getState().setHubState(standInstrument(instrument), emptyAggregate(instrument.types.length), {
     ...DEFAULT_SETTINGS,
     defaultLang: lang,
   });
   // A new draft or language starts the visit again on the new text.
-  useKiosk.setState({ next: null, instrument });
+  useKiosk.setState({ next: null, instrument: standInstrument(instrument) });
   useKiosk.getState().reset();
 });
 window.parent.postMessage({ type: 'preview-ready' }, location.origin);

@@ -1,5 +1,5 @@
 import { useContext, useMemo } from 'react';
-import { localize, type Instrument } from '../../../core/instrument';
+import { localize, standItems, standInstrument, type Instrument } from '../../../core/instrument';
 import { draftSummary, recovery, recoveryWarnings, situationWords, type Recovery } from '../../../core/instrumentDraft';
 import { LATENT_CLASSES } from '../../../core/simulation';
 import { useLang } from '../../common/useLang';
@@ -20,10 +20,16 @@ export function CheckPanel({ draft, compare }: { draft: Instrument; compare: Ins
   const summary = draftSummary(draft);
   const typeName = (id: string): string => localize(draft.types.find((x) => x.id === id)?.name ?? {}, lang) || id;
   const { balance } = summary;
+  const stand = standItems(draft.items).length;
   return (
     <aside className="panel check" aria-labelledby="ed-check" tabIndex={0}>
       <h2 id="ed-check">{t('editor.check')}</h2>
       <p data-testid="check-count">{t('editor.situationsCount', { count: summary.situations })}</p>
+      {stand < summary.situations && (
+        <p data-testid="check-stand">
+          {t('editor.standCount', { count: stand, workshop: summary.situations - stand })}
+        </p>
+      )}
       <table>
         <caption>{t('editor.asksPerType')}</caption>
         <tbody>
@@ -83,9 +89,14 @@ export function CheckPanel({ draft, compare }: { draft: Instrument; compare: Ins
 /** The harness reads only the situations' number and what each asks: it runs again only when those change. */
 function Harness({ draft, compare }: { draft: Instrument; compare: Instrument | null }) {
   const { t } = useLang();
-  const shape = JSON.stringify([draft.scoring, draft.types.map((x) => x.id), draft.items.map((it) => it.asks ?? '')]);
+  const shape = JSON.stringify([
+    draft.scoring,
+    draft.types.map((x) => x.id),
+    draft.items.map((it) => `${it.asks ?? ''}${it.workshopOnly ? '*' : ''}`),
+  ]);
+  // The harness on the stand's visit, which is what the five-minute result is read from.
   // eslint-disable-next-line react-hooks/exhaustive-deps -- the figures depend on the shape alone, not the wording
-  const own = useMemo(() => recovery(draft), [shape]);
+  const own = useMemo(() => recovery(standInstrument(draft)), [shape]);
   const shipped = useMemo(() => (compare ? recovery(compare) : null), [compare]);
   if (!own) return <p>{t('editor.harnessNone')}</p>;
   const warned = shipped ? recoveryWarnings(own, shipped) : [];

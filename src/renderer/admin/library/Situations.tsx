@@ -12,7 +12,7 @@ const MIN_SITUATIONS = 3;
 /** The situations: each with its texts, the type it asks and its place in the order; drop one, add one. */
 export function Situations({ draft }: { draft: Instrument }) {
   const { t, lang } = useLang();
-  const { setAsks, moveItem, dropItem, addItem } = useLibrary.getState();
+  const { setAsks, setWorkshopOnly, moveItem, dropItem, addItem } = useLibrary.getState();
   const balance = asksBalance(draft);
   const nextAsks = balance.short[0] ?? draft.types[0]!.id;
   const typeName = (id: string): string => {
@@ -71,6 +71,14 @@ export function Situations({ draft }: { draft: Instrument }) {
                   </button>
                 </div>
               </div>
+              <label className="check-row">
+                <input
+                  type="checkbox"
+                  checked={item.workshopOnly === true}
+                  onChange={(e) => setWorkshopOnly(i, e.target.checked)}
+                />
+                {t('editor.workshopOnly')}
+              </label>
               <FieldProblems path={`items.${i}.asks`} id={`p-items-${i}-asks`} />
               <FieldProblems path={`items.${i}.options`} id={`p-items-${i}-options`} exact />
               <Bilingual path={['items', i, 'title']} label={t('editor.situationTitle')} value={item.title} />

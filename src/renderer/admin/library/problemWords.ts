@@ -10,6 +10,8 @@ const RULES = new Set([
   'needs-title',
   'needs-asks',
   'asks-unbalanced',
+  'stand-unbalanced',
+  'stand-too-few',
   'phrase-after-casus',
   'one-before-casus',
   'needs-balanced-cards',

@@ -31,6 +31,7 @@ interface LibraryState {
   /** Sets one language of a text; an empty text is removed, so the check says what is missing. */
   setText(path: DraftPath, lang: Language, value: string): void;
   setAsks(item: number, type: string): void;
+  setWorkshopOnly(item: number, on: boolean): void;
   moveItem(item: number, by: -1 | 1): void;
   dropItem(item: number): void;
   addItem(asks: string): void;
@@ -106,6 +107,12 @@ export const useLibrary = create<LibraryState>()((set, get) => {
     setAsks: (item, type) =>
       edit((draft) => {
         draft.items[item]!.asks = type;
+      }),
+    setWorkshopOnly: (item, on) =>
+      edit((draft) => {
+        const it = draft.items[item]!;
+        if (on) it.workshopOnly = true;
+        else delete it.workshopOnly;
       }),
     moveItem: (item, by) =>
       edit((draft) => {
