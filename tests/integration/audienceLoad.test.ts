@@ -32,7 +32,9 @@ describe('a full room of phones', () => {
     expect(room.latencies).toHaveLength(PHONES);
     expect(fixture.hub.store.count()).toBe(PHONES);
     await expect.poll(() => projector.messages.filter((m) => m.type === 'update').length).toBe(PHONES);
-    expect(room.kinds.filter((k) => !['welcome', 'ack', 'state'].includes(k))).toEqual([]);
+    // No crowd data reaches a phone: its welcome, its acks, the round's state, and the live moment's question (none is
+    // open here; it holds the situation and its options, never a count or a type, docs/adr/0010).
+    expect(room.kinds.filter((k) => !['welcome', 'ack', 'state', 'liveQuestion'].includes(k))).toEqual([]);
     expect(fixture.hub.context.audience.status().perRound).toEqual([
       expect.objectContaining({ round: null, joined: PHONES, answered: PHONES }),
     ]);
