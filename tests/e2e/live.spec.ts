@@ -170,6 +170,21 @@ test('a live moment: put from the remote, 30 phones answer, the room splits in s
   await expect(projector.locator('.projector')).toHaveAttribute('data-view', 'casus');
   await expect(remote.getByTestId('remote-view')).toHaveText('Op het scherm: Wie we zijn en wat ons werk vraagt');
 
+  // The presenter's phone locks its screen and wakes again: the remote connects afresh and still moves the projector.
+  const sockets: string[] = [];
+  remote.on('websocket', (ws) => sockets.push(ws.url()));
+  await remote.evaluate(() => {
+    for (const state of ['hidden', 'visible']) {
+      Object.defineProperty(document, 'visibilityState', { value: state, configurable: true });
+      document.dispatchEvent(new Event('visibilitychange'));
+    }
+  });
+  await expect.poll(() => sockets.length).toBe(1);
+  expect(sockets[0]).toContain('/ws?remote');
+  await remote.getByTestId('remote-previous').tap();
+  await expect(projector.locator('.projector')).toHaveAttribute('data-view', 'bars');
+  await expect(remote.getByTestId('remote-view')).toHaveText('Op het scherm: Leidend type');
+
   const res = await fetch(`${hub.url}/export?format=json`, { headers: { Authorization: `Bearer ${token}` } });
   const json = (await res.json()) as { tables: { id: string; values: (number | null)[][] }[] };
   const cells = json.tables.find((t) => t.id === 'live-1')!.values.map((r) => r[0]);
