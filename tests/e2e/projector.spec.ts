@@ -59,6 +59,11 @@ test('every key does what the help overlay says', async ({ page, hub }) => {
   await expect(help).toContainText('→ / PgDn / Spatie');
   await expect(help).toContainText('Volgende weergave');
   await expect(help).toContainText('H');
+  // The live moment's key, and where the presenter's remote comes from.
+  await expect(help).toContainText('Vraag aan de zaal');
+  await expect(page.getByTestId('help-remote')).toHaveText(
+    'Afstandsbediening: zet hem aan in de console en scan de code met je telefoon.',
+  );
   // The views in the order of a talk.
   await expect(page.getByTestId('help-views').locator('li')).toHaveText([
     'Het publiek',

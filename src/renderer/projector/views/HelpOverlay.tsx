@@ -22,6 +22,9 @@ export function HelpOverlay() {
           </div>
         ))}
       </dl>
+      <p className="help-remote" data-testid="help-remote">
+        {t('live.remoteHelp')}
+      </p>
       <h3 id="views-title">{t('projector.viewsTitle')}</h3>
       <ol className="help-views" aria-labelledby="views-title" data-testid="help-views">
         {VIEWS.map((view) => (
