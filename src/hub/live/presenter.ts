@@ -8,8 +8,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { JOIN_CODE_ALPHABET } from '../../core/lan';
 import {
-  carriedCode,
   createCodeLock,
+  judgeWithLock,
   FORMER_CODES,
   refuseLockedUpgrade,
   refuseUpgrade,
@@ -137,19 +137,14 @@ function verdictOf(req: IncomingMessage, code: string | null): { verdict: Verdic
 
 /** The verdict with the lock: a locked address is not judged; a wrong presenter code counts toward its lock. */
 function judge(req: IncomingMessage, active: () => string | null, lock: CodeLock) {
-  const address = req.socket.remoteAddress ?? '?';
   const code = active();
-  const carried = code === null ? [] : carriedCode(req, PRESENTER_PARAM, PRESENTER_COOKIE);
-  const wait = carried.length > 0 ? lock.lockedForMs(address) : null;
-  if (wait !== null) return { locked: wait } as const;
-  const judged = verdictOf(req, code);
-  // A cookie from an earlier code on an asset request is no guess; only a remote's path or a typed code is judged.
-  if (judged.verdict !== 'none' || judged.typed) {
-    const right = code !== null && carried.some((value) => sameCode(normalizePresenterCode(value), code));
-    const caused = lock.judged(address, carried, right);
-    if (caused !== null) return { locked: caused } as const;
-  }
-  return { locked: null, ...judged } as const;
+  const gate = {
+    codes: code === null ? [] : [code],
+    param: PRESENTER_PARAM,
+    cookie: PRESENTER_COOKIE,
+    normalize: normalizePresenterCode,
+  };
+  return judgeWithLock(req, gate, lock, () => verdictOf(req, code));
 }
 
 function presenterGate(active: () => string | null, lock: CodeLock, next: AudienceGate): AudienceGate {

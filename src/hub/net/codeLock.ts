@@ -8,7 +8,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { createGuessLock, type GuessLock } from './guessLock';
 import { requestUrl, sendGatePage } from './http';
-import { readCookie } from './lanGate';
+import { readCookie, sameCode } from './lanGate';
 
 /**
  * Wrong codes in a row before an address is locked. More than the PIN's five: a code is typed off a screen across
@@ -111,4 +111,36 @@ export function refuseUpgrade(socket: Socket, status: string, reason: string): v
   socket.end(
     `HTTP/1.1 ${status}\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
   );
+}
+
+/** What a gate made of a request before the lock: `none` when the request is none of its business. */
+export interface GateVerdict {
+  verdict: string;
+  /** The request carried a code typed into its address. */
+  typed: boolean;
+}
+
+/**
+ * A gate's verdict with its lock: a locked address is not judged; a request the gate concerns itself with (or one
+ * with a typed code) is judged, and a wrong code counts toward the lock. `codes` are the codes right now (none: the
+ * gate is closed and nothing it carries is a guess). Shared by the presenter's and the workshops' gates.
+ */
+export function judgeWithLock<V extends GateVerdict>(
+  req: IncomingMessage,
+  gate: { codes: readonly string[]; param: string; cookie: string; normalize(raw: string): string | null },
+  lock: CodeLock,
+  verdictOf: () => V,
+): ({ locked: number } & Partial<V>) | ({ locked: null } & V) {
+  const address = req.socket.remoteAddress ?? '?';
+  const carried = gate.codes.length === 0 ? [] : carriedCode(req, gate.param, gate.cookie);
+  const wait = carried.length > 0 ? lock.lockedForMs(address) : null;
+  if (wait !== null) return { locked: wait } as { locked: number } & Partial<V>;
+  const judged = verdictOf();
+  // A cookie from an earlier code on an asset request is no guess; only the gate's own paths or a typed code count.
+  if (judged.verdict !== 'none' || judged.typed) {
+    const right = carried.some((value) => gate.codes.some((code) => sameCode(gate.normalize(value), code)));
+    const caused = lock.judged(address, carried, right);
+    if (caused !== null) return { locked: caused } as { locked: number } & Partial<V>;
+  }
+  return { locked: null, ...judged };
 }

@@ -3,8 +3,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { WORKSHOP_PAGE, WORKSHOP_PARAM } from '../../core/workshop';
 import {
-  carriedCode,
   createCodeLock,
+  judgeWithLock,
   refuseLockedUpgrade,
   refuseUpgrade,
   sendLockedPage,
@@ -68,18 +68,9 @@ function verdictOf(
 
 /** The verdict with the lock: a locked address is not judged; a wrong workshop code counts toward its lock. */
 function judge(req: IncomingMessage, codes: () => string[], lock: CodeLock) {
-  const address = req.socket.remoteAddress ?? '?';
   const now = codes();
-  const carried = now.length === 0 ? [] : carriedCode(req, WORKSHOP_PARAM, WORKSHOP_COOKIE);
-  const wait = carried.length > 0 ? lock.lockedForMs(address) : null;
-  if (wait !== null) return { locked: wait } as const;
-  const judged = verdictOf(req, now);
-  if (judged.verdict !== 'none' || judged.typed) {
-    const right = carried.some((value) => now.some((c) => sameCode(normalizeWorkshopCode(value), c)));
-    const caused = lock.judged(address, carried, right);
-    if (caused !== null) return { locked: caused } as const;
-  }
-  return { locked: null, ...judged } as const;
+  const gate = { codes: now, param: WORKSHOP_PARAM, cookie: WORKSHOP_COOKIE, normalize: normalizeWorkshopCode };
+  return judgeWithLock(req, gate, lock, () => verdictOf(req, now));
 }
 
 /** The cookies a participant gets when they come in with the code: the code and, once, their own random id. */
